@@ -1,0 +1,167 @@
+"""Load and check the event-trigger lexicon (packaged `triggers.yaml` plus user files) for the extract stage."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from polemos.errors import KnowledgeError
+from polemos.taxonomy import SubEventType
+
+CONDITION_KINDS = ("object", "victims", "actor1", "context")
+_VICTIMS = ("civilian", "armed")
+_ACTOR1 = ("state", "nonstate")
+
+
+@dataclass(frozen=True)
+class Condition:
+    """`kind:value`, e.g. object:weapon, victims:civilian, actor1:state, context:lethal."""
+
+    kind: str
+    value: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.value}"
+
+
+@dataclass(frozen=True)
+class Refinement:
+    when: Condition
+    sub_event_type: SubEventType
+
+
+@dataclass(frozen=True)
+class Trigger:
+    id: str
+    sub_event_type: SubEventType
+    phrases: tuple[tuple[str, ...], ...]  # lemma sequences
+    refine: tuple[Refinement, ...] = ()
+    needs: Condition | None = None
+    weak: bool = False
+    confidence: float = 0.6
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    triggers: tuple[Trigger, ...]
+    classes: Mapping[str, frozenset[str]]
+    # first lemma -> [(phrase, trigger)], longest phrases first, for a linear scan of a sentence
+    index: Mapping[str, tuple[tuple[tuple[str, ...], Trigger], ...]]
+
+    def in_class(self, lemma: str, cls: str) -> bool:
+        return lemma in self.classes.get(cls, frozenset())
+
+
+def _fail(path: str, where: str, msg: str) -> KnowledgeError:
+    return KnowledgeError(f"{path}: {where}: {msg}. Fix the entry (see the layout at the top of triggers.yaml).")
+
+
+def _condition(raw: object, path: str, where: str, classes: Mapping[str, frozenset[str]]) -> Condition:
+    if not isinstance(raw, str) or ":" not in raw:
+        raise _fail(path, where, f"condition {raw!r} is not 'kind:value'")
+    kind, value = raw.split(":", 1)
+    if kind not in CONDITION_KINDS:
+        raise _fail(path, where, f"unknown condition kind {kind!r}; use one of {', '.join(CONDITION_KINDS)}")
+    if kind in ("object", "context") and value not in classes:
+        raise _fail(path, where, f"condition {raw!r} names no word class in `classes`")
+    if (kind == "victims" and value not in _VICTIMS) or (kind == "actor1" and value not in _ACTOR1):
+        raise _fail(path, where, f"condition {raw!r} has an unknown value")
+    return Condition(kind, value)
+
+
+def _sub_event(raw: object, path: str, where: str) -> SubEventType:
+    try:
+        return SubEventType(str(raw))
+    except ValueError:
+        raise _fail(path, where, f"{raw!r} is not an ACLED sub-event type") from None
+
+
+def parse_lexicon(data: Mapping[str, object], path: str) -> tuple[list[Trigger], dict[str, frozenset[str]]]:
+    """Check one lexicon file's content and return its triggers and word classes."""
+    raw_classes = data.get("classes") or {}
+    if not isinstance(raw_classes, Mapping):
+        raise _fail(path, "classes", "must be a mapping of class name -> list of lemmas")
+    classes = {str(k): frozenset(str(w).lower() for w in v) for k, v in raw_classes.items()}
+    triggers: list[Trigger] = []
+    raw_triggers = data.get("triggers") or []
+    if not isinstance(raw_triggers, list):
+        raise _fail(path, "triggers", "must be a list")
+    for i, t in enumerate(raw_triggers):
+        if not isinstance(t, Mapping) or "id" not in t or "phrases" not in t:
+            raise _fail(path, f"triggers[{i}]", "needs at least `id`, `sub_event_type` and `phrases`")
+        where = f"trigger {t['id']!r}"
+        refine = tuple(
+            Refinement(
+                _condition(r.get("when"), path, where, classes), _sub_event(r.get("sub_event_type"), path, where)
+            )
+            for r in t.get("refine") or []
+        )
+        needs = _condition(t["needs"], path, where, classes) if t.get("needs") else None
+        phrases = tuple(tuple(str(p).lower().split()) for p in t["phrases"])
+        if not phrases or any(not p for p in phrases):
+            raise _fail(path, where, "`phrases` must be a non-empty list of non-empty strings")
+        triggers.append(
+            Trigger(
+                id=str(t["id"]),
+                sub_event_type=_sub_event(t.get("sub_event_type"), path, where),
+                phrases=phrases,
+                refine=refine,
+                needs=needs,
+                weak=bool(t.get("weak", False)),
+                confidence=float(t.get("confidence", 0.6)),
+            )
+        )
+    return triggers, classes
+
+
+def _read_yaml(text: str, path: str) -> Mapping[str, object]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(data, Mapping):
+        raise KnowledgeError(f"{path}: expected a mapping with `classes` and `triggers`")
+    return data
+
+
+def build_lexicon(triggers: Sequence[Trigger], classes: Mapping[str, frozenset[str]]) -> Lexicon:
+    entries: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
+    for trig in triggers:
+        for phrase in trig.phrases:
+            entries.setdefault(phrase[0], []).append((phrase, trig))
+    index = {k: tuple(sorted(v, key=lambda pt: -len(pt[0]))) for k, v in entries.items()}
+    return Lexicon(tuple(triggers), dict(classes), index)
+
+
+@functools.cache
+def _packaged() -> tuple[list[Trigger], dict[str, frozenset[str]]]:
+    ref = resources.files("polemos.knowledge").joinpath("data/triggers.yaml")
+    return parse_lexicon(_read_yaml(ref.read_text(encoding="utf-8"), "triggers.yaml"), "triggers.yaml")
+
+
+def load_lexicon(extra_files: Sequence[Path] = ()) -> Lexicon:
+    """Return the packaged lexicon, extended by user files (their classes add words, triggers add entries)."""
+    triggers, classes = _packaged()
+    triggers = list(triggers)
+    merged = {k: set(v) for k, v in classes.items()}
+    for path in extra_files:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise KnowledgeError(f"{path}: cannot read lexicon file: {exc.strerror}") from exc
+        data = _read_yaml(text, str(path))
+        known = {k: frozenset(v) for k, v in merged.items()}
+        extra_classes = data.get("classes") or {}
+        if isinstance(extra_classes, Mapping):
+            for k, v in extra_classes.items():
+                known = {**known, str(k): known.get(str(k), frozenset()) | {str(w).lower() for w in v}}
+        more, more_classes = parse_lexicon({**data, "classes": known}, str(path))
+        triggers.extend(more)
+        for k, v in more_classes.items():
+            merged.setdefault(k, set()).update(v)
+    return build_lexicon(triggers, {k: frozenset(v) for k, v in merged.items()})
