@@ -1,0 +1,117 @@
+"""Assign actor mentions to the roles of one trigger (actor 1: who acts; actor 2: who is acted upon), from
+the spaCy parse of the sentence (extract stage).
+
+ACLED's actor order carries meaning only for violence against civilians, where the target is always
+actor 2; elsewhere we still put the agent first, as ACLED coders do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from polemos.model import Actor
+
+_AGENT_PREPS = frozenset({"by"})
+_PATIENT_PREPS = frozenset({"against", "on", "at", "from", "with", "targeting", "upon", "into", "of", "near"})
+_BOTH_PREPS = frozenset({"between", "among"})
+_SUBJ = frozenset({"nsubj", "csubj", "agent"})
+_OBJ = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
+
+
+class ActorMentionLike(Protocol):
+    """What the extract stage needs from an actor mention (see stages/actors.py)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def actor(self) -> Actor: ...
+    @property
+    def rule(self) -> str: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def category(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The actor mentions found in each role of one trigger."""
+
+    agents: tuple[ActorMentionLike, ...]
+    patients: tuple[ActorMentionLike, ...]
+    others: tuple[ActorMentionLike, ...]  # in the sentence, role unknown
+
+
+def token_at(doc: Any, offset: int) -> Any | None:
+    """The token of a sentence Doc covering a character offset (sentence-local)."""
+    for tok in doc:
+        if tok.idx <= offset < tok.idx + len(tok.text):
+            return tok
+    return None
+
+
+def verb_of(token: Any) -> Any:
+    """The verb whose clause holds the token: itself if a verb, else the nearest verb above it."""
+    node = token
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            return node
+        node = node.head
+    return node
+
+
+def _in_subtree(tok: Any, root: Any) -> bool:
+    return bool(root.left_edge.i <= tok.i <= root.right_edge.i)
+
+
+def assign_roles(
+    doc: Any, anchor: Any, mentions: Sequence[ActorMentionLike], sentence_start: int
+) -> Roles:
+    """Split the sentence's actor mentions into agents, patients and others of the trigger at `anchor`."""
+    verb = verb_of(anchor)
+    agent_roots: list[Any] = []
+    patient_roots: list[Any] = []
+    both_roots: list[Any] = []
+    heads = [anchor] if anchor is verb else [anchor, verb]
+    for head in heads:
+        for c in head.children:
+            if c.dep_ in _SUBJ:
+                agent_roots.append(c)
+            elif c.dep_ in _OBJ and c is not anchor:
+                patient_roots.append(c)
+            elif c.dep_ in ("poss", "compound", "amod", "nmod") and head is anchor and anchor.pos_ != "VERB":
+                agent_roots.append(c)  # "Haftar's offensive", "ISIS suicide attack"
+            elif c.dep_ == "prep" and c.lower_ in _AGENT_PREPS:
+                agent_roots.extend(c.children)
+            elif c.dep_ == "prep" and c.lower_ in _BOTH_PREPS:
+                both_roots.extend(c.children)
+            elif c.dep_ == "prep" and c.lower_ in _PATIENT_PREPS and not _in_subtree(anchor, c):
+                patient_roots.extend(c.children)
+            elif c.dep_ in ("acl", "relcl") and head is anchor and anchor.pos_ != "VERB":
+                patient_roots.append(c)  # "airstrikes ... that targeted a militant hospital"
+    # The passive agent: "was captured by ISIS"
+    for c in verb.children:
+        if c.dep_ == "agent":
+            agent_roots.extend(c.children)
+    agents: list[ActorMentionLike] = []
+    patients: list[ActorMentionLike] = []
+    others: list[ActorMentionLike] = []
+    for m in mentions:
+        tok = token_at(doc, m.end - 1 - sentence_start)
+        if tok is None:
+            others.append(m)
+        elif any(_in_subtree(tok, r) for r in both_roots):
+            (agents if not agents else patients).append(m)
+        elif any(_in_subtree(tok, r) for r in agent_roots):
+            agents.append(m)
+        elif any(_in_subtree(tok, r) for r in patient_roots):
+            patients.append(m)
+        else:
+            others.append(m)
+    return Roles(tuple(agents), tuple(patients), tuple(others))

@@ -1,0 +1,89 @@
+"""Decide whether a trigger reports something that happened: negated, future, hypothetical, intended,
+habitual or denied statements are not events (extract stage, on the spaCy parse of one sentence).
+
+ACLED codes events that occurred; "vowed it would be captured", "aimed to retake", "capturing Derna would
+complete", "free of fighting", "denied carrying out the attack" describe none.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Verbs whose complement is an intention, a wish, a threat or a plan, not a fact.
+INTENT_VERBS = frozenset(
+    {
+        "aim", "plan", "vow", "threaten", "intend", "seek", "want", "hope", "prepare", "try", "attempt",
+        "expect", "urge", "call", "pledge", "promise", "plot", "demand", "order", "fear", "warn", "propose",
+        "consider", "refuse", "fail", "need", "wish", "push", "mean", "decide", "agree", "struggle",
+    }
+)  # fmt: skip
+DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
+MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "must", "ca", "can", "'ll"})
+# Nouns that turn a following "to"-clause into a purpose or plan ("a campaign aimed to retake",
+# "an operation to capture"): the complement has not happened.
+PURPOSE_NOUNS = frozenset(
+    {"plan", "campaign", "operation", "effort", "attempt", "bid", "threat", "offensive", "drive", "order",
+     "call", "intention", "goal", "aim", "mission", "push", "move", "decision", "vow", "pledge"}
+)  # fmt: skip
+HABITUAL = frozenset({"periodic", "periodically", "regularly", "often", "frequently", "routinely", "usually"})
+NEGATING_ADJ = frozenset({"free", "without", "absent"})
+# Clause links that carry the parent's modality down to the trigger.
+_CHAIN = frozenset({"xcomp", "ccomp", "csubj", "csubjpass", "advcl", "acl", "conj", "pcomp", "pobj", "prep",
+                    "dobj", "nsubj", "nsubjpass", "compound", "amod", "relcl", "appos", "attr", "oprd"})  # fmt: skip
+
+
+def non_factual_reason(token: Any) -> str | None:
+    """Return why the trigger at `token` is not a factual event (a short rule name), or None if it is."""
+    if _negated(token):
+        return "negated"
+    if any(c.lower_ in HABITUAL for c in token.children) or (
+        token.head is not token and any(c.lower_ in HABITUAL for c in token.head.children if c is not token)
+    ):
+        return "habitual"
+    node = token
+    for _ in range(8):  # walk up the clause chain; 8 hops covers real sentences and bounds bad parses
+        reason = _clause_reason(node, is_trigger=node is token)
+        if reason:
+            return reason
+        head = node.head
+        if head is node or node.dep_ not in _CHAIN:
+            break
+        if head.lemma_.lower() in DENIAL_VERBS:
+            return "denied"
+        if head.lemma_.lower() in INTENT_VERBS and node.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pcomp"):
+            return f"intent:{head.lemma_.lower()}"
+        if head.pos_ == "NOUN" and head.lemma_.lower() in PURPOSE_NOUNS and node.dep_ in ("acl", "relcl"):
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+                return f"purpose:{head.lemma_.lower()}"
+        if head.lower_ in NEGATING_ADJ and node.dep_ in ("prep", "pobj"):
+            return "negated"
+        node = head
+    return None
+
+
+def _negated(token: Any) -> bool:
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        return True
+    # "free of fighting", "without resistance"
+    head = token.head
+    if token.dep_ == "pobj" and head.head is not head and head.head.lower_ in NEGATING_ADJ:
+        return True
+    return False
+
+
+def _clause_reason(node: Any, *, is_trigger: bool) -> str | None:
+    if node.pos_ not in ("VERB", "AUX") and not is_trigger:
+        return None
+    for c in node.children:
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS:
+            return f"modal:{c.lower_}"
+        if c.dep_ == "aux" and c.lower_ == "to" and node.dep_ in ("xcomp", "advcl", "acl", "relcl"):
+            # "to capture Sirte": a purpose or plan clause
+            return "infinitive"
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+            return "conditional"
+        if c.dep_ == "neg" and not is_trigger and node.pos_ == "VERB":
+            return "negated-clause"
+    if node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return "infinitive"
+    return None
