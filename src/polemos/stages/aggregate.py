@@ -1,0 +1,165 @@
+"""Merge a document's event mentions into ACLED events: one event per day, place and actor pair, the
+highest-ranked type winning (aggregate stage, after extract, before store).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from polemos.model import Actor, Document, Event, EventMention, FatalityClaim, GeoPrecision, Place, Source
+
+# Two "near X" places this close are the same battlefield (ACLED codes both to the nearby town).
+NEAR_KM = 20.0
+NOTES_MAX = 600
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places."""
+    r = math.radians
+    h = (
+        math.sin(r(b.latitude - a.latitude) / 2) ** 2
+        + math.cos(r(a.latitude)) * math.cos(r(b.latitude)) * math.sin(r(b.longitude - a.longitude) / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def same_place(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.name == b.name:
+        return True
+    loose = a.geo_precision >= GeoPrecision.NEAR or b.geo_precision >= GeoPrecision.NEAR
+    return loose and distance_km(a, b) <= NEAR_KM
+
+
+def _pair_ok(g: _Group, m: EventMention) -> bool:
+    a = (g.actor1, g.actor2)
+    b = (m.actor1, m.actor2)
+
+    def ok(x: Actor | None, y: Actor | None) -> bool:
+        return x is None or y is None or x == y
+
+    return (ok(a[0], b[0]) and ok(a[1], b[1])) or (ok(a[0], b[1]) and ok(a[1], b[0]))
+
+
+@dataclass
+class _Group:
+    mentions: list[EventMention] = field(default_factory=list)
+
+    @property
+    def first(self) -> EventMention:
+        return self.mentions[0]
+
+    @property
+    def actor1(self) -> Actor | None:
+        return next((m.actor1 for m in self.mentions if m.actor1), None)
+
+    @property
+    def actor2(self) -> Actor | None:
+        return next((m.actor2 for m in self.mentions if m.actor2), None)
+
+    @property
+    def place(self) -> Place | None:
+        places = [m.place for m in self.mentions if m.place]
+        return min(places, key=lambda p: p.geo_precision) if places else None
+
+
+def _is_inherited(m: EventMention) -> bool:
+    return m.date is None or m.date.rule.startswith(("inherited", "published"))
+
+
+def _dates_ok(g: _Group, m: EventMention, *, exact: bool) -> bool:
+    gd, md = g.first.date, m.date
+    if gd is None or md is None:
+        return gd is md
+    if gd.date == md.date:
+        return True
+    return not exact and (_is_inherited(m) or _is_inherited(g.first)) and abs((gd.date - md.date).days) <= 1
+
+
+def aggregate(
+    document: Document, mentions: Sequence[EventMention], choose_fatalities: Callable[[Sequence[FatalityClaim]], int]
+) -> list[Event]:
+    """Group mentions into events under ACLED's aggregation rule and build each event's record."""
+    groups: list[_Group] = []
+    for m in mentions:
+        target = None
+        for exact in (True, False):
+            target = next(
+                (
+                    g
+                    for g in groups
+                    if g.first.event_type is m.event_type
+                    and _dates_ok(g, m, exact=exact)
+                    and same_place(g.place, m.place)
+                    and _pair_ok(g, m)
+                ),
+                None,
+            )
+            if target:
+                break
+        if target is None:
+            groups.append(_Group([m]))
+        else:
+            target.mentions.append(m)
+    return [_to_event(document, g, choose_fatalities) for g in groups]
+
+
+def _to_event(
+    doc: Document, g: _Group, choose_fatalities: Callable[[Sequence[FatalityClaim]], int]
+) -> Event:
+    top = min(g.mentions, key=lambda m: m.sub_event_type.rank)
+    dated = [m.date for m in g.mentions if m.date is not None]
+    own = [d for d in dated if not d.rule.startswith(("inherited", "published"))]
+    date = min(own or dated, key=lambda d: d.precision) if dated else None
+    claims: list[FatalityClaim] = []
+    for m in g.mentions:
+        for c in m.fatality_claims:
+            if all((c.start, c.end) != (x.start, x.end) for x in claims):
+                claims.append(c)
+    sentences: list[Source] = []
+    for m in g.mentions:
+        if all(s.start != m.sentence.start for s in sentences):
+            sentences.append(
+                Source(doc.id, m.sentence.text, m.sentence.start, m.sentence.end, doc.url, doc.outlet, doc.published)
+            )
+    notes = " ".join(s.sentence for s in sentences)
+    if len(notes) > NOTES_MAX:
+        notes = notes[: NOTES_MAX - 1].rstrip() + "…"
+    flags = []
+    if date is None:
+        flags.append("date-unresolved")
+    elif date.is_background:
+        flags.append("background")
+    elif date.rule.startswith(("inherited", "published")):
+        flags.append("date-from-context")
+    place = g.place
+    if place is None:
+        flags.append("no-location")
+    actor1, actor2 = g.actor1, g.actor2
+    evidence = tuple(e for m in g.mentions for e in m.evidence)
+    fatalities = choose_fatalities(claims)
+    key = "|".join(
+        [doc.id, top.event_type.value, date.date.isoformat() if date else "", place.name if place else "",
+         actor1.name if actor1 else "", actor2.name if actor2 else "", str(g.first.sentence.start)]
+    )  # fmt: skip
+    return Event(
+        event_id="PLM" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12].upper(),
+        sub_event_type=top.sub_event_type,
+        date=date,
+        actor1=actor1,
+        actor2=actor2,
+        place=place,
+        fatalities=fatalities,
+        notes=notes,
+        sources=tuple(sentences),
+        assoc_actor_1=tuple(dict.fromkeys(a for m in g.mentions for a in m.assoc_actor_1)),
+        assoc_actor_2=tuple(dict.fromkeys(a for m in g.mentions for a in m.assoc_actor_2)),
+        fatality_claims=tuple(claims),
+        evidence=evidence,
+        confidence=round(sum(m.confidence for m in g.mentions) / len(g.mentions), 3),
+        flags=tuple(flags),
+    )

@@ -1,0 +1,335 @@
+"""Read event mentions out of a document's sentences: trigger, sub-event type, actors, place, date and
+fatality claims, each with its evidence (extract stage; aggregation into events comes next).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from polemos.knowledge.lexicon import Lexicon
+from polemos.model import (
+    Actor,
+    DatePoint,
+    Document,
+    EventMention,
+    Evidence,
+    FatalityClaim,
+    Place,
+    Span,
+    TimePrecision,
+)
+from polemos.stages.annotate import Sentence
+from polemos.stages.arguments import ActorMentionLike, Roles, assign_roles, token_at
+from polemos.stages.triggers import TriggerHit, candidate_hits, object_tokens, settle, victim_class, verb_of
+from polemos.taxonomy import EventType, SubEventType
+
+# A sentence that places its event only "in the past" gives ACLED no date to code it with.
+_VAGUE_PAST = re.compile(r"\b(in the past|previously|historically|over the years|for years|in recent years)\b", re.I)
+_THERE = re.compile(r"\b(there|in the area)\b", re.I)
+# "Recently regained": ACLED's "past two or three weeks" rule gives month precision around two weeks back.
+RECENT_DAYS = 14
+# Undated sentences take the date of a dated sentence at most this many sentences before, same paragraph.
+INHERIT_WINDOW = 2
+_VIOLENT = frozenset({EventType.BATTLES, EventType.EXPLOSIONS})
+
+
+class DocumentActorsLike(Protocol):
+    def mentions_in(self, start: int, end: int) -> Sequence[ActorMentionLike]: ...
+    def resolve_phrase(self, phrase: str, position: int) -> ActorMentionLike | None: ...
+
+
+@dataclass
+class _Context:
+    """What earlier sentences of the document tell later ones."""
+
+    last_date: DatePoint | None = None
+    last_date_sentence: int = -99
+    last_date_paragraph: int = -1
+    last_place: Place | None = None
+    last_mention: EventMention | None = None
+    last_mention_sentence: int = -99
+    main_actors: tuple[Actor, ...] = ()
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """Dates, places and fatality claims found in one sentence (every sentence, parsed or not)."""
+
+    dates: tuple[DatePoint, ...] = ()
+    places: tuple[Place, ...] = ()
+    claims: tuple[FatalityClaim, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def main_actors(mentions: Sequence[ActorMentionLike]) -> tuple[Actor, ...]:
+    """The document's most-mentioned armed actors, most frequent first (for arguments left unstated)."""
+    counts = Counter(m.actor for m in mentions if m.category in ("state", "armed") and "Unidentified" not in m.actor.name)
+    return tuple(a for a, _ in counts.most_common(2))
+
+
+def extract_mentions(
+    document: Document,
+    sentences: Sequence[Sentence],
+    facts: Sequence[SentenceFacts],
+    lexicon: Lexicon,
+    actors: DocumentActorsLike,
+) -> list[EventMention]:
+    """Every factual event mention in the document, in text order."""
+    ctx = _Context(main_actors=main_actors(actors.mentions_in(0, len(document.text))))
+    out: list[EventMention] = []
+    for sent, fact in zip(sentences, facts, strict=True):
+        if sent.is_parsed:
+            found = _sentence_mentions(document, sent, fact, lexicon, actors, ctx)
+            out.extend(found)
+            if found:
+                ctx.last_mention, ctx.last_mention_sentence = found[-1], sent.index
+        dated = [d for d in fact.dates if not d.rule.startswith("since") and d.rule != "year-only"]
+        if dated:
+            ctx.last_date, ctx.last_date_sentence, ctx.last_date_paragraph = dated[0], sent.index, sent.paragraph
+        local = [p for p in fact.places if p.feature != "A" or p.geo_precision < 3]
+        if local:
+            ctx.last_place = local[-1]
+    return out
+
+
+def _ev(doc: Document, sent: Sentence, fld: str, value: str, start: int, end: int, rule: str, conf: float) -> Evidence:
+    return Evidence(fld, value, doc.id, sent.text, start, end, doc.text[start:end], rule, conf)
+
+
+def _sentence_mentions(
+    doc: Document, sent: Sentence, fact: SentenceFacts, lexicon: Lexicon, actors: DocumentActorsLike, ctx: _Context
+) -> list[EventMention]:
+    sdoc = sent.doc
+    place_tokens: set[int] = set()
+    for p in fact.places:
+        for tok in sdoc:
+            if p.start <= sent.start + tok.idx < p.end:
+                place_tokens.add(tok.i)
+    mentions = list(actors.mentions_in(sent.start, sent.end))
+    lemmas = frozenset(t.lemma_.lower() for t in sdoc)
+    found: list[EventMention] = []
+    for hit in candidate_hits(sdoc, lexicon, frozenset(place_tokens)):
+        m = _mention(doc, sent, fact, lexicon, actors, ctx, hit, mentions, lemmas)
+        if m is not None:
+            found.append(m)
+    return _attach_claims(_merge_in_sentence(found), fact.claims)
+
+
+def _mention(
+    doc: Document,
+    sent: Sentence,
+    fact: SentenceFacts,
+    lexicon: Lexicon,
+    actors: DocumentActorsLike,
+    ctx: _Context,
+    hit: TriggerHit,
+    mentions: Sequence[ActorMentionLike],
+    lemmas: frozenset[str],
+) -> EventMention | None:
+    roles = assign_roles(sent.doc, hit.anchor, mentions, sent.start)
+    harmed = object_tokens(hit.anchor) + [c for c in verb_of(hit.anchor).children if c.dep_ == "nsubjpass"]
+    victims = victim_class(harmed, [m.category for m in roles.patients])
+    armed_agents = [m for m in roles.agents if m.category != "civilian"]
+    settled = settle(
+        hit.trigger, lexicon, hit.object_classes, lemmas, victims, armed_agents[0].actor.inter if armed_agents else None
+    )
+    if settled is None:
+        return None
+    sub, rule = settled
+    date = _choose_date(doc, sent, fact, hit, ctx)
+    if date is None and doc.published is not None:
+        return None  # the sentence dates its event in a way ACLED cannot code (e.g. "in the past", "since")
+    trig_start = sent.start + sent.doc[hit.start].idx
+    trig_end = sent.start + sent.doc[hit.end - 1].idx + len(sent.doc[hit.end - 1].text)
+    evidence = [_ev(doc, sent, "event_type", sub.value, trig_start, trig_end, rule, hit.trigger.confidence)]
+    a1, a2, actor_ev = _choose_actors(doc, sent, sub, roles, actors, ctx, trig_start)
+    evidence.extend(actor_ev)
+    place = _choose_place(sent, fact, hit, ctx)
+    if place is not None:
+        evidence.append(_ev(doc, sent, "location", place.name, max(place.start, sent.start), max(place.end, sent.start),
+                            f"place:{place.reason}"[:200], 0.8 if place.geo_precision == 1 else 0.6))
+    if date is not None:
+        s, e = (date.start, date.end) if date.start >= 0 else (sent.start, sent.start)
+        evidence.append(_ev(doc, sent, "event_date", date.date.isoformat(), s, e, f"date:{date.rule}", 0.9))
+    return EventMention(
+        document_id=doc.id,
+        sub_event_type=sub,
+        trigger=Span(trig_start, trig_end, doc.text[trig_start:trig_end]),
+        sentence=Span(sent.start, sent.end, sent.text),
+        actor1=a1,
+        actor2=a2,
+        place=place,
+        date=date,
+        evidence=tuple(evidence),
+        confidence=hit.trigger.confidence,
+    )
+
+
+def _choose_date(doc: Document, sent: Sentence, fact: SentenceFacts, hit: TriggerHit, ctx: _Context) -> DatePoint | None:
+    verb = verb_of(hit.anchor)
+    lo, hi = sent.start + verb.left_edge.idx, sent.start + verb.right_edge.idx + len(verb.right_edge.text)
+    usable = [d for d in fact.dates if d.rule != "year-only"]
+    if usable and all(d.rule.startswith("since") for d in usable):
+        return None  # "since mid-2015": a continuing state, not an atomic event day
+    usable = [d for d in usable if not d.rule.startswith("since")]
+    in_clause = [d for d in usable if lo <= d.start < hi]
+    anchor_pos = sent.start + hit.anchor.idx
+    if in_clause:
+        return min(in_clause, key=lambda d: abs(d.start - anchor_pos))
+    if doc.published and any(c.lower_ == "recently" for c in verb.children):
+        return DatePoint(doc.published - dt.timedelta(days=RECENT_DAYS), TimePrecision.MONTH, "recently", rule="recently")
+    if usable:
+        return min(usable, key=lambda d: abs(d.start - anchor_pos))
+    if _VAGUE_PAST.search(sent.text):
+        return None
+    if (
+        ctx.last_date is not None
+        and sent.index - ctx.last_date_sentence <= INHERIT_WINDOW
+        and sent.paragraph == ctx.last_date_paragraph
+    ):
+        return dataclasses.replace(ctx.last_date, rule=f"inherited:{ctx.last_date.rule}")
+    if doc.published is not None:
+        return DatePoint(doc.published, TimePrecision.WEEK, "", rule="published")
+    return None
+
+
+def _choose_place(sent: Sentence, fact: SentenceFacts, hit: TriggerHit, ctx: _Context) -> Place | None:
+    anchor_pos = sent.start + hit.anchor.idx
+    local = [p for p in fact.places if not (p.feature == "A" and p.geo_precision >= 3)]
+    # Places inside a relative clause that does not hold the trigger describe something else
+    # ("mines which militias used to explode mosques in Tripoli").
+    kept = []
+    for p in local:
+        tok = token_at(sent.doc, p.start - sent.start)
+        in_other_clause = False
+        node = tok
+        for _ in range(8):
+            if node is None or node.head is node:
+                break
+            if node.dep_ == "relcl" and not (node.left_edge.i <= hit.anchor.i <= node.right_edge.i):
+                in_other_clause = True
+                break
+            node = node.head
+        if not in_other_clause:
+            kept.append(p)
+    if kept:
+        return min(kept, key=lambda p: (abs(p.start - anchor_pos), p.geo_precision))
+    if _THERE.search(sent.text) and ctx.last_place is not None:
+        return dataclasses.replace(ctx.last_place, reason=f"anaphora 'there' -> {ctx.last_place.name}")
+    countries = [p for p in fact.places if p.feature == "A"]
+    if countries and hit.sub_event_type.event_type is EventType.STRATEGIC_DEVELOPMENTS:
+        return countries[0]  # ACLED records some strategic developments at country level
+    return None
+
+
+def _first(ms: Sequence[ActorMentionLike], *, exclude: Actor | None = None, civilian: bool = False) -> ActorMentionLike | None:
+    for m in ms:
+        if (m.category == "civilian") == civilian and m.actor != exclude:
+            return m
+    return None
+
+
+def _choose_actors(
+    doc: Document,
+    sent: Sentence,
+    sub: SubEventType,
+    roles: Roles,
+    actors: DocumentActorsLike,
+    ctx: _Context,
+    position: int,
+) -> tuple[Actor | None, Actor | None, list[Evidence]]:
+    etype = sub.event_type
+    ev: list[Evidence] = []
+    m1: ActorMentionLike | None
+    m2: ActorMentionLike | None
+    if etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
+        m1 = _first(roles.agents) or _first(roles.others)
+        m2 = _first(roles.patients, civilian=True) or _first(roles.others, civilian=True)
+        m1 = m1 or actors.resolve_phrase("unidentified gunmen", position)
+        m2 = m2 or actors.resolve_phrase("civilians", position)
+    elif etype in (EventType.PROTESTS, EventType.RIOTS):
+        crowd = "rioters" if etype is EventType.RIOTS else "protesters"
+        m1 = next((m for m in (*roles.agents, *roles.others) if m.category in ("protester", "rioter")), None)
+        m1 = m1 or actors.resolve_phrase(crowd, position)
+        m2 = _first(roles.patients) or _first([m for m in roles.others if m.category in ("state", "armed")])
+    else:
+        m1 = _first(roles.agents) or _first([m for m in roles.others if m not in roles.patients])
+        m2 = _first(roles.patients, exclude=m1.actor if m1 else None)
+        if m2 is None and etype in _VIOLENT:
+            m2 = _first(roles.others, exclude=m1.actor if m1 else None)
+        if m1 is not None and m2 is None and "rival" in m1.text.lower():
+            m2 = m1  # "fighting between rival tribal groups": both sides share the generic name
+    a1 = m1.actor if m1 else None
+    a2 = m2.actor if m2 else None
+    for fld, m in (("actor1", m1), ("actor2", m2)):
+        if m is not None and m.start >= 0:
+            ev.append(_ev(doc, sent, fld, m.actor.name, m.start, m.end, f"actor:{m.rule}", m.confidence))
+    if etype in _VIOLENT and (a1 is None or a2 is None):
+        a1, a2 = _fill_from_context(doc, sent, a1, a2, ctx, ev)
+    return a1, a2, ev
+
+
+def _fill_from_context(
+    doc: Document, sent: Sentence, a1: Actor | None, a2: Actor | None, ctx: _Context, ev: list[Evidence]
+) -> tuple[Actor | None, Actor | None]:
+    """Armed interactions whose sentence leaves a side unnamed take it from the narrative around it."""
+    prev = ctx.last_mention
+    if prev is not None and sent.index - ctx.last_mention_sentence <= INHERIT_WINDOW and prev.event_type in _VIOLENT:
+        if a1 is None and prev.actor1 not in (None, a2):
+            a1 = prev.actor1
+            ev.append(_ev(doc, sent, "actor1", a1.name if a1 else "", sent.start, sent.start, "context:previous-event", 0.4))
+        if a2 is None and prev.actor2 not in (None, a1):
+            a2 = prev.actor2
+            ev.append(_ev(doc, sent, "actor2", a2.name if a2 else "", sent.start, sent.start, "context:previous-event", 0.4))
+    for main in ctx.main_actors:
+        if a1 is None and main != a2:
+            a1 = main
+            ev.append(_ev(doc, sent, "actor1", main.name, sent.start, sent.start, "context:document-main-actor", 0.3))
+        elif a2 is None and main != a1:
+            a2 = main
+            ev.append(_ev(doc, sent, "actor2", main.name, sent.start, sent.start, "context:document-main-actor", 0.3))
+    return a1, a2
+
+
+def _compatible(x: Actor | None, y: Actor | None) -> bool:
+    return x is None or y is None or x == y
+
+
+def _merge_in_sentence(found: list[EventMention]) -> list[EventMention]:
+    """ACLED's hierarchy inside one sentence: triggers sharing actors and place are one event, highest type wins."""
+    merged: list[EventMention] = []
+    for m in found:
+        for i, g in enumerate(merged):
+            same_pair = _compatible(g.actor1, m.actor1) and _compatible(g.actor2, m.actor2)
+            same_place = g.place is None or m.place is None or g.place.name == m.place.name
+            same_day = g.date == m.date
+            if same_pair and same_place and same_day:
+                top, other = (g, m) if g.sub_event_type.rank <= m.sub_event_type.rank else (m, g)
+                merged[i] = dataclasses.replace(
+                    top,
+                    actor1=top.actor1 or other.actor1,
+                    actor2=top.actor2 or other.actor2,
+                    place=top.place or other.place,
+                    evidence=top.evidence + tuple(e for e in other.evidence if e.field != "event_type"),
+                    confidence=max(top.confidence, other.confidence),
+                )
+                break
+        else:
+            merged.append(m)
+    return merged
+
+
+def _attach_claims(mentions: list[EventMention], claims: Sequence[FatalityClaim]) -> list[EventMention]:
+    if not mentions or not claims:
+        return mentions
+    by: dict[int, list[FatalityClaim]] = {}
+    for c in claims:
+        nearest = min(range(len(mentions)), key=lambda i: abs(mentions[i].trigger.start - c.start))
+        by.setdefault(nearest, []).append(c)
+    return [dataclasses.replace(m, fatality_claims=m.fatality_claims + tuple(by.get(i, ()))) for i, m in enumerate(mentions)]
