@@ -1,0 +1,220 @@
+"""The `polemos` command line: argument handling and one library call per command.
+
+    polemos ingest PATH...        read, code and store news reports
+    polemos events                list stored events (filters: dates, type, actor, place)
+    polemos export --format F     write events as JSONL, ACLED CSV or GeoJSON
+    polemos run PATH... -o DIR    ingest into DIR/polemos.db and write all three exports there
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from polemos.config import Settings
+from polemos.errors import PolemosError
+
+app = typer.Typer(
+    help="Code news reports on armed conflict into an ACLED-style event dataset, every field with its evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+out = Console()
+
+# Exit codes scripts can rely on.
+EXIT_OK = 0
+EXIT_ERROR = 1  # polemos could not do the job (bad settings, unreadable store, ...)
+EXIT_SOME_REJECTED = 3  # the run finished, but some inputs were rejected (listed on stderr)
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="SQLite file (or sqlite:///path). Default: $POLEMOS_DB or ./polemos.db")
+]
+ActorsOption = Annotated[
+    list[Path] | None, typer.Option("--actors", help="Extra actor knowledge file(s), same layout as actors.yaml.")
+]
+
+
+def _date(value: str | None, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=name) from None
+
+
+def _fail(exc: PolemosError) -> typer.Exit:
+    err.print(f"[red]error:[/red] {exc}")
+    return typer.Exit(EXIT_ERROR)
+
+
+def _do_ingest(
+    paths: list[Path], settings: Settings, published: dt.date | None, outlet: str | None, url: str | None
+) -> int:
+    from polemos.pipeline import Coder, ingest
+    from polemos.sources import read_documents
+    from polemos.storage import open_store
+
+    store = open_store(settings.db)
+    try:
+        with err.status("loading the spaCy pipeline, actor knowledge and gazetteer"):
+            coder = Coder(settings)
+        total = sum(1 for _ in read_documents(paths, published=published, outlet=outlet, url=url))
+        with Progress(
+            TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+            disable=not err.is_terminal,
+        ) as bar:  # fmt: skip
+            task = bar.add_task("docs", total=total)
+            report = ingest(
+                paths, store, coder, published=published, outlet=outlet, url=url,
+                progress=lambda _id: bar.advance(task),
+            )  # fmt: skip
+    finally:
+        store.close()
+    err.print(
+        f"{report.documents} document(s): {report.new} new, {report.changed} changed, {report.unchanged} unchanged;"
+        f" {report.events} event(s) coded; {len(report.rejected)} rejected. Store: {settings.db}"
+    )
+    for r in report.rejected:
+        where = f"{r.path}:{r.line}" if r.line is not None else r.path
+        err.print(f"[yellow]rejected[/yellow] {where}: {r.reason}")
+    return EXIT_SOME_REJECTED if report.rejected else EXIT_OK
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: Annotated[list[Path], typer.Argument(help=".txt, .html/.htm, .jsonl files or directories (recursive).")],
+    db: DbOption = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none.")
+    ] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name for documents that carry none.")] = None,
+    url: Annotated[str | None, typer.Option(help="URL for documents that carry none.")] = None,
+    actors: ActorsOption = None,
+) -> None:
+    """Read news reports, code their events and store them. Re-ingesting a document stores nothing new.
+
+    Relative dates ("on Monday", "last week") are resolved against the publication date: give --published
+    for files that lack one, or those dates stay unresolved. Exit code 3 when some inputs were rejected.
+    """
+    settings = Settings.from_env(db=db, actor_files=tuple(actors or ()))
+    try:
+        code = _do_ingest(paths, settings, _date(published, "--published"), outlet, url)
+    except PolemosError as exc:
+        raise _fail(exc) from exc
+    raise typer.Exit(code)
+
+
+def _filter(
+    date_from: str | None, date_to: str | None, event_type: str | None, actor: str | None, place: str | None
+) -> object:
+    from polemos.storage.base import EventFilter
+
+    return EventFilter(
+        date_from=_date(date_from, "--from"), date_to=_date(date_to, "--to"), event_type=event_type,
+        actor=actor, place=place,
+    )  # fmt: skip
+
+
+@app.command("events")
+def events_cmd(
+    db: DbOption = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="First event date (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Last event date (YYYY-MM-DD).")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help='ACLED event type, e.g. "Battles".')] = None,
+    actor: Annotated[str | None, typer.Option(help="Substring of an actor name (actor1, actor2, associated).")] = None,
+    place: Annotated[str | None, typer.Option(help="Substring of location, admin1/admin2 or country.")] = None,
+) -> None:
+    """List stored events as a table, oldest first."""
+    from polemos.storage import open_store
+
+    settings = Settings.from_env(db=db)
+    try:
+        store = open_store(settings.db)
+        events = store.events(_filter(date_from, date_to, event_type, actor, place))  # type: ignore[arg-type]
+        store.close()
+    except PolemosError as exc:
+        raise _fail(exc) from exc
+    table = Table("date", "type / sub-type", "actor 1", "actor 2", "location", "fat.", "flags", title=f"{len(events)} events")
+    for e in events:
+        table.add_row(
+            e.date.date.isoformat() if e.date else "?",
+            f"{e.event_type.value} / {e.sub_event_type.value}",
+            e.actor1.name if e.actor1 else "",
+            e.actor2.name if e.actor2 else "",
+            e.place.name if e.place else "",
+            str(e.fatalities),
+            ", ".join(e.flags),
+        )
+    out.print(table)
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl | acled-csv | geojson")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (default: stdout).")] = None,
+    db: DbOption = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="First event date (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Last event date (YYYY-MM-DD).")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help='ACLED event type, e.g. "Battles".')] = None,
+    actor: Annotated[str | None, typer.Option(help="Substring of an actor name.")] = None,
+    place: Annotated[str | None, typer.Option(help="Substring of a place name.")] = None,
+) -> None:
+    """Export stored events: JSONL (ACLED columns + sources + evidence), an ACLED-layout CSV, or GeoJSON."""
+    from polemos.export import FORMATS, write_events
+    from polemos.storage import open_store
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}", param_hint="--format")
+    settings = Settings.from_env(db=db)
+    try:
+        store = open_store(settings.db)
+        events = store.events(_filter(date_from, date_to, event_type, actor, place))  # type: ignore[arg-type]
+        store.close()
+    except PolemosError as exc:
+        raise _fail(exc) from exc
+    if output is None:
+        write_events(events, fmt, sys.stdout)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with output.open("w", encoding="utf-8", newline="") as fh:
+        n = write_events(events, fmt, fh)
+    err.print(f"wrote {n} event(s) to {output}")
+
+
+@app.command("run")
+def run_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories to code.")],
+    outdir: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("out"),
+    published: Annotated[str | None, typer.Option(help="Publication date for documents that carry none.")] = None,
+    actors: ActorsOption = None,
+) -> None:
+    """The main job: ingest into OUTDIR/polemos.db, then write events.jsonl, events.csv and events.geojson there."""
+    from polemos.export import write_events
+    from polemos.storage import open_store
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    settings = Settings.from_env(db=str(outdir / "polemos.db"), actor_files=tuple(actors or ()))
+    try:
+        code = _do_ingest(paths, settings, _date(published, "--published"), None, None)
+        store = open_store(settings.db)
+        events = store.events()
+        store.close()
+    except PolemosError as exc:
+        raise _fail(exc) from exc
+    for name, fmt in (("events.jsonl", "jsonl"), ("events.csv", "acled-csv"), ("events.geojson", "geojson")):
+        with (outdir / name).open("w", encoding="utf-8", newline="") as fh:
+            write_events(events, fmt, fh)
+    out.print(f"[bold]{len(events)} events[/bold] coded. Outputs:")
+    for name in ("polemos.db", "events.jsonl", "events.csv", "events.geojson"):
+        out.print(f"  {outdir / name}")
+    raise typer.Exit(code)

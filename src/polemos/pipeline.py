@@ -1,0 +1,121 @@
+"""Run the coding pipeline on documents: annotate -> extract (actors, places, dates, fatalities) ->
+aggregate, and the ingest loop that stores each document's events in one transaction.
+
+    Coder(settings).code(document) -> list[Event]          pure: no storage
+    ingest(paths, store, coder, ...) -> IngestReport       reads, codes, stores; bad input becomes Rejections
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from polemos.config import Settings
+from polemos.knowledge.actors import load_actor_kb
+from polemos.knowledge.gazetteer import load_gazetteer
+from polemos.knowledge.lexicon import load_lexicon
+from polemos.model import Document, Event, Rejection
+from polemos.stages.actors import DocumentActors
+from polemos.stages.aggregate import aggregate
+from polemos.stages.annotate import load_nlp, parse_sentences, split_sentences, trigger_prefixes
+from polemos.stages.dates import find_dates
+from polemos.stages.extract import SentenceFacts, extract_mentions
+from polemos.stages.fatalities import choose_fatalities, find_fatality_claims
+from polemos.stages.places import country_focus, find_places
+
+
+class Coder:
+    """The loaded pipeline: spaCy model, lexicon, actor knowledge base, gazetteer. Build once, reuse."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.nlp = load_nlp(settings.model)
+        self.lexicon = load_lexicon(settings.lexicon_files)
+        self.prefixes = trigger_prefixes(self.lexicon)
+        self.actor_kb = load_actor_kb(settings.actor_files)
+        self.gazetteer = load_gazetteer(settings.place_files)
+
+    def code(self, document: Document) -> list[Event]:
+        """Code one document into ACLED events with evidence."""
+        text = document.text
+        focus = country_focus(text, self.gazetteer)
+        year = document.published.year if document.published else None
+        actors = DocumentActors.build(text, self.actor_kb, country=focus, year=year)
+        sentences = parse_sentences(split_sentences(text), self.nlp, self.prefixes)
+        facts = []
+        previous = None
+        for s in sentences:
+            places = find_places(s.text, self.gazetteer, offset=s.start, country_focus=focus, previous=previous)
+            local = [p for p in places if p.geo_precision < 3 or p.feature != "A"]
+            if local:
+                previous = local[-1]
+            facts.append(
+                SentenceFacts(
+                    dates=tuple(find_dates(s.text, document.published, offset=s.start)),
+                    places=tuple(places),
+                    claims=tuple(find_fatality_claims(s.text, offset=s.start)),
+                )
+            )
+        mentions = extract_mentions(document, sentences, facts, self.lexicon, actors)
+        return aggregate(document, mentions, choose_fatalities)
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did, for the CLI's summary and exit code."""
+
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    events: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+
+    @property
+    def documents(self) -> int:
+        return self.new + self.changed + self.unchanged
+
+
+def ingest(
+    paths: Sequence[Path],
+    store: object,
+    coder: Coder,
+    *,
+    published: dt.date | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Read, code and store documents; each document is one transaction, re-ingesting stores nothing new."""
+    from polemos.sources import read_documents
+    from polemos.storage.base import DocumentStatus, Store
+
+    assert isinstance(store, Store)
+    report = IngestReport()
+    for item in read_documents(paths, published=published, outlet=outlet, url=url):
+        if isinstance(item, Rejection):
+            store.add_rejection(item)
+            report.rejected.append(item)
+            if progress:
+                progress(f"rejected {item.path}")
+            continue
+        status = store.document_status(item)
+        if status is DocumentStatus.UNCHANGED:
+            report.unchanged += 1
+        else:
+            events = coder.code(item)
+            store.save_document(item, events)
+            report.events += len(events)
+            if status is DocumentStatus.NEW:
+                report.new += 1
+            else:
+                report.changed += 1
+        if progress:
+            progress(item.id)
+    return report
+
+
+def code_documents(documents: Iterable[Document], coder: Coder) -> list[Event]:
+    """Code documents without storing them (for evaluation and tests)."""
+    return [e for d in documents for e in coder.code(d)]
