@@ -60,7 +60,7 @@ def verb_of(token: Any) -> Any:
     """The verb whose clause holds the token: itself if a verb, else the nearest verb above it."""
     node = token
     for _ in range(6):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return node
         node = node.head
     return node
@@ -78,14 +78,14 @@ def assign_roles(
     agent_roots: list[Any] = []
     patient_roots: list[Any] = []
     both_roots: list[Any] = []
-    heads = [anchor] if anchor is verb else [anchor, verb]
+    heads = [anchor] if anchor.i == verb.i else [anchor, verb]
     for head in heads:
         for c in head.children:
             if c.dep_ in _SUBJ:
                 agent_roots.append(c)
-            elif c.dep_ in _OBJ and c is not anchor:
+            elif c.dep_ in _OBJ and c.i != anchor.i:
                 patient_roots.append(c)
-            elif c.dep_ in ("poss", "compound", "amod", "nmod") and head is anchor and anchor.pos_ != "VERB":
+            elif c.dep_ in ("poss", "compound", "amod", "nmod") and head.i == anchor.i and anchor.pos_ != "VERB":
                 agent_roots.append(c)  # "Haftar's offensive", "ISIS suicide attack"
             elif c.dep_ == "prep" and c.lower_ in _AGENT_PREPS:
                 agent_roots.extend(c.children)
@@ -93,7 +93,7 @@ def assign_roles(
                 both_roots.extend(c.children)
             elif c.dep_ == "prep" and c.lower_ in _PATIENT_PREPS and not _in_subtree(anchor, c):
                 patient_roots.extend(c.children)
-            elif c.dep_ in ("acl", "relcl") and head is anchor and anchor.pos_ != "VERB":
+            elif c.dep_ in ("acl", "relcl") and head.i == anchor.i and anchor.pos_ != "VERB":
                 patient_roots.append(c)  # "airstrikes ... that targeted a militant hospital"
     # The passive agent: "was captured by ISIS"
     for c in verb.children:

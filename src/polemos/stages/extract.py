@@ -210,7 +210,7 @@ def _choose_place(sent: Sentence, fact: SentenceFacts, hit: TriggerHit, ctx: _Co
         in_other_clause = False
         node = tok
         for _ in range(8):
-            if node is None or node.head is node:
+            if node is None or node.head.i == node.i:
                 break
             if node.dep_ == "relcl" and not (node.left_edge.i <= hit.anchor.i <= node.right_edge.i):
                 in_other_clause = True

@@ -37,16 +37,16 @@ def non_factual_reason(token: Any) -> str | None:
     if _negated(token):
         return "negated"
     if any(c.lower_ in HABITUAL for c in token.children) or (
-        token.head is not token and any(c.lower_ in HABITUAL for c in token.head.children if c is not token)
+        token.head.i != token.i and any(c.lower_ in HABITUAL for c in token.head.children if c.i != token.i)
     ):
         return "habitual"
     node = token
     for _ in range(8):  # walk up the clause chain; 8 hops covers real sentences and bounds bad parses
-        reason = _clause_reason(node, is_trigger=node is token)
+        reason = _clause_reason(node, is_trigger=node.i == token.i)
         if reason:
             return reason
         head = node.head
-        if head is node or node.dep_ not in _CHAIN:
+        if head.i == node.i or node.dep_ not in _CHAIN:
             break
         if head.lemma_.lower() in DENIAL_VERBS:
             return "denied"
@@ -66,7 +66,7 @@ def _negated(token: Any) -> bool:
         return True
     # "free of fighting", "without resistance"
     head = token.head
-    if token.dep_ == "pobj" and head.head is not head and head.head.lower_ in NEGATING_ADJ:
+    if token.dep_ == "pobj" and head.head.i != head.i and head.head.lower_ in NEGATING_ADJ:
         return True
     return False
 

@@ -68,7 +68,7 @@ def find_trigger_spans(doc: Any, lexicon: Lexicon) -> list[tuple[int, int, Trigg
 def _anchor(doc: Any, start: int, end: int) -> Any:
     """The token of span [start, end) whose head lies outside it."""
     for tok in doc[start:end]:
-        if not (start <= tok.head.i < end) or tok.head is tok:
+        if not (start <= tok.head.i < end) or tok.head.i == tok.i:
             return tok
     return doc[end - 1]
 
@@ -151,6 +151,8 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
     chosen = strong or spans
     hits: list[TriggerHit] = []
     for start, end, trig in chosen:
+        if end - start == 1 and start > 0 and doc[start].pos_ == "PROPN":
+            continue  # a name that contains a trigger word: "In March", "Operation Peace Storm"
         anchor = _anchor(doc, start, end)
         if non_factual_reason(anchor) is not None:
             continue
