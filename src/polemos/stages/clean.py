@@ -127,7 +127,8 @@ _READ_MORE_LABEL = (
 )
 _OPEN = r"(?:<(?!a\b)[a-z][a-z0-9]*\b[^<>]*>\s*)"
 _CLOSE = r"(?:</[a-z][a-z0-9]*\s*>\s*)"
-_LINK = r"<a\b[^<>]*>.*?</a\s*>"
+# Bounded, so an unclosed <a> costs a short scan, not one to the end of the text per label.
+_LINK = r"<a\b[^<>]*>.{0,1000}?</a\s*>"
 # "<strong>Read more:</strong> <strong><a ...>Title</a></strong> ..." (seed 001): the label, then one or
 # more links with nothing but markup and list punctuation between them.
 _READ_MORE_HTML = re.compile(
@@ -135,6 +136,9 @@ _READ_MORE_HTML = re.compile(
     rf"(?:{_OPEN}*{_LINK}\s*{_CLOSE}*(?:[|•·,;]\s*)?)+",
     re.IGNORECASE | re.S,
 )
+
+
+_PAGE = re.compile(r"<(?:html|body|head)\b", re.IGNORECASE)
 
 
 def _has_markup(text: str) -> bool:
@@ -285,7 +289,11 @@ def html_to_text(html_doc: str) -> CleanedText:
         include_images=False,
         include_links=False,
     )
-    if result is None:
+    if result is None or not _meta(result, "text"):
+        if not _PAGE.search(markup):
+            # A fragment ("<p>...</p>" in a JSONL batch) is too small for trafilatura's extraction; it is
+            # inline markup, which clean_text handles.
+            return clean_text(html_doc)
         return CleanedText(text="", outlet=outlet_from_links(links))
     title = _meta(result, "title")
     # trafilatura writes one paragraph a line; a blank line between them is our paragraph convention.
