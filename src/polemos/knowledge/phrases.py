@@ -1,0 +1,105 @@
+"""Find known phrases (actor aliases, country names, label words) in text with one token-trie pass.
+
+Shared by the actor knowledge base and the country table; the actors stage calls it once per document per
+index. Matching is token by token, case- and accent-insensitive unless a phrase is registered as
+case-sensitive (abbreviations: "IS" must not match "is"), leftmost-longest and non-overlapping.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+# Letters and digits; hyphens and apostrophes split tokens so "pro-Haftar" holds "Haftar".
+_TOKEN = re.compile(r"[^\W_]+")
+# What may sit between two tokens of one phrase: a space run, a hyphen, an apostrophe or the dot of "U.S.".
+_GAP = re.compile(r"\s+|[-‐‑–'’.]|\.\s*|\s*[-–]\s*")
+
+
+def fold(word: str) -> str:
+    """Return the case- and accent-free form of a word or phrase used for matching."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def tokens(text: str) -> Iterator[re.Match[str]]:
+    """Yield the word tokens of a text, as regex matches carrying their offsets."""
+    return _TOKEN.finditer(text)
+
+
+@dataclass(frozen=True)
+class PhraseMatch(Generic[T]):
+    """One phrase found in a text: its span and every value registered under that phrase."""
+
+    start: int
+    end: int
+    text: str
+    values: tuple[T, ...]
+
+
+@dataclass
+class _Node(Generic[T]):
+    children: dict[str, _Node[T]] = field(default_factory=dict)
+    # (value, exact token spelling or None when case-insensitive)
+    values: list[tuple[T, tuple[str, ...] | None]] = field(default_factory=list)
+
+
+class PhraseIndex(Generic[T]):
+    """A token trie from phrases to values; build once, then `find` in as many texts as needed."""
+
+    def __init__(self) -> None:
+        self._root: _Node[T] = _Node()
+        self._size = 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    def add(self, phrase: str, value: T, *, case_sensitive: bool = False) -> None:
+        """Register `value` under `phrase`; a case-sensitive phrase matches only as written."""
+        raw = [m.group() for m in tokens(phrase)]
+        if not raw:
+            return
+        node = self._root
+        for tok in raw:
+            node = node.children.setdefault(fold(tok), _Node())
+        entry = (value, tuple(raw) if case_sensitive else None)
+        if entry not in node.values:
+            node.values.append(entry)
+            self._size += 1
+
+    def find(self, text: str) -> list[PhraseMatch[T]]:
+        """Return the leftmost-longest, non-overlapping matches in `text`, in text order."""
+        toks = list(tokens(text))
+        folded = [fold(t.group()) for t in toks]
+        out: list[PhraseMatch[T]] = []
+        i = 0
+        while i < len(toks):
+            best: tuple[int, tuple[T, ...]] | None = None
+            node = self._root
+            j = i
+            while j < len(toks):
+                if j > i and not _GAP.fullmatch(text, toks[j - 1].end(), toks[j].start()):
+                    break
+                nxt = node.children.get(folded[j])
+                if nxt is None:
+                    break
+                node = nxt
+                if node.values:
+                    spelled = tuple(t.group() for t in toks[i : j + 1])
+                    vals = tuple(v for v, exact in node.values if exact is None or exact == spelled)
+                    if vals:
+                        best = (j, vals)
+                j += 1
+            if best is None:
+                i += 1
+                continue
+            last, vals = best
+            start, end = toks[i].start(), toks[last].end()
+            out.append(PhraseMatch(start, end, text[start:end], vals))
+            i = last + 1
+        return out

@@ -1,0 +1,176 @@
+"""Tests for the actor knowledge base: packaged entries, matching, camps, templates and user files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from polemos.errors import KnowledgeError
+from polemos.knowledge.actors import load_actor_kb
+
+HAFTAR = "Military Forces of Libya (2014-) Haftar Faction"
+GNA = "Military Forces of Libya (2016-) Government of National Accord"
+DMSC = "Shura Council of Darnah Mujahidin"
+
+
+def _names(text: str, year: int | None = None) -> list[tuple[str, str]]:
+    return [(text[s:e], entry.name) for s, e, entry in load_actor_kb().match(text, year=year)]
+
+
+def test_packaged_kb_loads_once_per_process() -> None:
+    assert load_actor_kb() is load_actor_kb()
+
+
+def test_entry_carries_acled_name_inter_country_years_and_side() -> None:
+    entry = load_actor_kb().entry(HAFTAR)
+    assert entry is not None
+    assert (entry.inter, entry.country, entry.start_year, entry.end_year, entry.side) == (
+        1,
+        "LY",
+        2014,
+        None,
+        "lna",
+    )
+    assert "LNA" in entry.abbreviations and "Khalifa Haftar" in entry.leaders
+    assert "warlord" in entry.framing_cues
+
+
+@pytest.mark.parametrize(
+    ("name", "inter"),
+    [
+        ("Military Forces of Libya (1969-2011)", 1),
+        ("Military Forces of Libya (2014-) Haftar Faction - Saiqa Forces", 1),
+        ("Military Forces of Libya (2016-) Presidential Guard", 1),
+        ("BRSC: Shura Council of Benghazi Revolutionaries", 3),
+        ("DPF: Derna Protection Force", 3),
+        ("Islamic State (Libya)", 2),
+        ("Misratah Communal Militia (Libya)", 4),
+        ("Zintan Ethnic Militia (Libya)", 4),
+        ("Tabu Ethnic Militia (Libya)", 4),
+        ("Awlad Suleiman Ethnic Militia (Libya)", 4),
+        ("Wagner Group", 8),
+        ("Operation Unified Protector: NATO Mission in Libya (2011-2011)", 8),
+        ("Taliban", 2),
+        ("Islamic State (Afghanistan)", 2),
+        ("Police Forces of Afghanistan (2014-)", 1),
+        ("NATO: North Atlantic Treaty Organization", 8),
+    ],
+)
+def test_major_libya_and_afghanistan_actors_are_present(name: str, inter: int) -> None:
+    entry = load_actor_kb().entry(name)
+    assert entry is not None and entry.inter == inter
+
+
+def test_match_finds_aliases_abbreviations_and_leaders_longest_first() -> None:
+    text = "The Libyan National Army (LNA) of Field Marshal Khalifa Haftar hit Derna Mujahaddin Shura Council"
+    assert _names(text) == [
+        ("Libyan National Army", HAFTAR),
+        ("LNA", HAFTAR),
+        ("Field Marshal Khalifa Haftar", HAFTAR),
+        ("Derna Mujahaddin Shura Council", DMSC),
+    ]
+
+
+def test_abbreviations_match_only_as_written() -> None:
+    assert _names("This is what IS claimed.") == [("IS", "Islamic State")]
+    assert _names("The Gna said it is so.") == []
+
+
+def test_match_ignores_accents_case_and_hyphenation() -> None:
+    assert _names("pro-haftar units and al-qaida men") == [("haftar", HAFTAR), ("al-qaida", "Al Qaeda")]
+
+
+def test_match_prefers_the_entry_valid_in_the_year() -> None:
+    assert _names("The Taliban took Kunduz.", 2020) == [("Taliban", "Taliban")]
+    assert _names("The Taliban took Kunduz.", 2022) == [("Taliban", "Military Forces of Afghanistan (2021-)")]
+
+
+def test_identity_group_needs_an_armed_noun() -> None:
+    assert _names("Tebu fighters clashed with Misratan brigades.") == [
+        ("Tebu fighters", "Tabu Ethnic Militia (Libya)"),
+        ("Misratan brigades", "Misratah Communal Militia (Libya)"),
+    ]
+    assert _names("The Tebu community of Misrata met elders.") == []
+
+
+def test_camps_oppose_each_other_and_name_their_army_by_year() -> None:
+    kb = load_actor_kb()
+    assert kb.opposes("lna", "gna") and kb.opposes("gna", "lna") and not kb.opposes("lna", "lna")
+    assert kb.opposes("islamist", "lna") and not kb.opposes("islamist", "gna")
+    gna_2020, gna_2022 = kb.forces_for("gna", 2020), kb.forces_for("gna", 2022)
+    assert gna_2020 is not None and gna_2020.name == GNA
+    assert gna_2022 is not None and "Government of National Unity" in gna_2022.name
+    assert kb.forces_for("islamist", 2018) is None
+
+
+def test_templates_render_for_any_country() -> None:
+    t = load_actor_kb().templates
+    assert t["civilians"].render("Somalia", "SO") == "Civilians (Somalia)"
+    assert t["unidentified_armed_group"].render("Mali", "ML") == "Unidentified Armed Group (Mali)"
+    assert t["unidentified_communal_militia"].render("Libya", "LY") == "Unidentified Communal Militia (Libya)"
+    assert (
+        t["unidentified_communal_militia"].render("Afghanistan", "AF")
+        == "Unidentified Tribal Militia (Afghanistan)"
+    )
+    assert t["ethnic_militia"].render("Nigeria", "NG", "Fulani") == "Fulani Ethnic Militia (Nigeria)"
+    assert (t["rioters"].inter, t["protesters"].inter, t["civilians"].inter) == (5, 6, 7)
+
+
+def test_user_file_adds_an_actor_and_extends_an_alias(tmp_path: Path) -> None:
+    extra = tmp_path / "my-actors.yaml"
+    extra.write_text(
+        """
+actors:
+  - name: Tariq Ibn Ziyad Brigade
+    inter: 3
+    country: LY
+    years: [2017, null]
+    aliases: [Tariq Ben Ziyad Brigade, Tariq Ibn Ziyad Brigade]
+    parent: Military Forces of Libya (2014-) Haftar Faction
+    side: lna
+  - name: Military Forces of Libya (2014-) Haftar Faction
+    aliases: [Karama Army]
+""",
+        encoding="utf-8",
+    )
+    kb = load_actor_kb([extra])
+    text = "The Tariq Ben Ziyad Brigade and the Karama Army advanced."
+    assert [(text[s:e], x.name) for s, e, x in kb.match(text)] == [
+        ("Tariq Ben Ziyad Brigade", "Tariq Ibn Ziyad Brigade"),
+        ("Karama Army", HAFTAR),
+    ]
+    haftar = kb.entry(HAFTAR)
+    assert haftar is not None and "LNA" in haftar.abbreviations and haftar.inter == 1
+    assert load_actor_kb().match("the Karama Army") == []  # the packaged knowledge base is untouched
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("actors:\n  - name: X\n    inter: 9\n", "`inter`"),
+        ("actors:\n  - name: X\n    inter: 3\n    colour: red\n", "unknown field"),
+        ("actors:\n  - name: X\n", "`inter` is required"),
+        ("actors:\n  - name: X\n    inter: 3\n    side: purple\n", "`side`"),
+        ("actors:\n  - name: X\n    inter: 3\n    parent: Nobody\n", "`parent`"),
+        ("actors:\n  - name: X\n    inter: 3\n    country: Libya\n", "`country`"),
+        ("actors:\n  - name: X\n    inter: 3\n    years: [2019, 2010]\n", "`years`"),
+        ("actors:\n  - name: X\n    inter: 3\n    framing_cues: [heroic villain]\n", "framing cue"),
+        ("actors:\n  - name: X\n    inter: 3\n    aliases: alias\n", "`aliases`"),
+        ("sides:\n  - id: s\n    opposes: [nobody]\n", "`opposes`"),
+        ("labels:\n  weird: [x]\n", "unknown label kind"),
+        ("people: []\n", "unknown section"),
+        ("actors: [\n", "not valid YAML"),
+    ],
+)
+def test_user_file_errors_name_file_entry_and_field(tmp_path: Path, body: str, message: str) -> None:
+    extra = tmp_path / "bad.yaml"
+    extra.write_text(body, encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=message) as err:
+        load_actor_kb([extra])
+    assert str(extra) in str(err.value)
+
+
+def test_missing_user_file_is_a_knowledge_error(tmp_path: Path) -> None:
+    with pytest.raises(KnowledgeError, match="cannot read"):
+        load_actor_kb([tmp_path / "absent.yaml"])
