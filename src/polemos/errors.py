@@ -1,12 +1,12 @@
 """The exception tree of polemos; every message says what failed, where (file, line, field) and what to do.
 
-    PolemosError
-    ├── InputError            a document or file cannot be read (names the file, and line for JSONL)
-    │   ├── UnsupportedFormat    extension or content polemos does not read
-    │   └── BadMetadata          a date, id or other field that does not parse
-    ├── KnowledgeError        a packaged or user data file (actors, lexicons, places) fails its schema
-    ├── ModelError            the spaCy pipeline named in the settings is not installed
-    └── StoreError            the database cannot be opened, migrated or written
+PolemosError
+├── InputError            a document or file cannot be read (names the file, and line for JSONL)
+│   ├── UnsupportedFormat    extension or content polemos does not read
+│   └── BadMetadata          a date, id or other field that does not parse
+├── KnowledgeError        a packaged or user data file (actors, lexicons, places) fails its schema
+├── ModelError            the spaCy pipeline named in the settings is not installed
+└── StoreError            the database cannot be opened, migrated or written
 """
 
 from __future__ import annotations

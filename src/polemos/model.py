@@ -47,7 +47,13 @@ class Document:
     def content_hash(self) -> str:
         """Hash of what the coder sees: same hash means re-coding would give the same events."""
         h = hashlib.sha256()
-        for part in (self.text, self.title or "", self.url or "", self.outlet or "", str(self.published or "")):
+        for part in (
+            self.text,
+            self.title or "",
+            self.url or "",
+            self.outlet or "",
+            str(self.published or ""),
+        ):
             h.update(part.encode("utf-8"))
             h.update(b"\x00")
         return h.hexdigest()

@@ -6,10 +6,10 @@ The definitions follow the codebook digest in ACLED-CODING.md.
 
 from __future__ import annotations
 
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
 
 
-class EventType(str, Enum):
+class EventType(StrEnum):
     """The six ACLED event types, in the codebook's hierarchy order (higher wins in aggregation)."""
 
     BATTLES = "Battles"
@@ -20,14 +20,14 @@ class EventType(str, Enum):
     STRATEGIC_DEVELOPMENTS = "Strategic developments"
 
 
-class DisorderType(str, Enum):
+class DisorderType(StrEnum):
     POLITICAL_VIOLENCE = "Political violence"
     DEMONSTRATIONS = "Demonstrations"
     STRATEGIC_DEVELOPMENTS = "Strategic developments"
     POLITICAL_VIOLENCE_AND_DEMONSTRATIONS = "Political violence; Demonstrations"
 
 
-class SubEventType(str, Enum):
+class SubEventType(StrEnum):
     """The 25 ACLED sub-event types, in the codebook's hierarchy order."""
 
     GOVERNMENT_REGAINS_TERRITORY = "Government regains territory"
@@ -161,6 +161,6 @@ def interaction_code(inter1: int | None, inter2: int | None) -> int:
     if not inter1 and not inter2:
         return 0
     if not inter1 or not inter2:
-        return int(inter1 or inter2) * 10
+        return int(inter1 or inter2 or 0) * 10
     low, high = sorted((int(inter1), int(inter2)))
     return low * 10 + high
