@@ -1,9 +1,9 @@
 """The `polemos` command line: argument handling and one library call per command.
 
-    polemos ingest PATH...        read, code and store news reports
-    polemos events                list stored events (filters: dates, type, actor, place)
-    polemos export --format F     write events as JSONL, ACLED CSV or GeoJSON
-    polemos run PATH... -o DIR    ingest into DIR/polemos.db and write all three exports there
+polemos ingest PATH...        read, code and store news reports
+polemos events                list stored events (filters: dates, type, actor, place)
+polemos export --format F     write events as JSONL, ACLED CSV or GeoJSON
+polemos run PATH... -o DIR    ingest into DIR/polemos.db and write all three exports there
 """
 
 from __future__ import annotations
@@ -36,10 +36,12 @@ EXIT_ERROR = 1  # polemos could not do the job (bad settings, unreadable store, 
 EXIT_SOME_REJECTED = 3  # the run finished, but some inputs were rejected (listed on stderr)
 
 DbOption = Annotated[
-    str | None, typer.Option("--db", help="SQLite file (or sqlite:///path). Default: $POLEMOS_DB or ./polemos.db")
+    str | None,
+    typer.Option("--db", help="SQLite file (or sqlite:///path). Default: $POLEMOS_DB or ./polemos.db"),
 ]
 ActorsOption = Annotated[
-    list[Path] | None, typer.Option("--actors", help="Extra actor knowledge file(s), same layout as actors.yaml.")
+    list[Path] | None,
+    typer.Option("--actors", help="Extra actor knowledge file(s), same layout as actors.yaml."),
 ]
 
 
@@ -92,7 +94,9 @@ def _do_ingest(
 
 @app.command("ingest")
 def ingest_cmd(
-    paths: Annotated[list[Path], typer.Argument(help=".txt, .html/.htm, .jsonl files or directories (recursive).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help=".txt, .html/.htm, .jsonl files or directories (recursive).")
+    ],
     db: DbOption = None,
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none.")
@@ -130,11 +134,17 @@ def events_cmd(
     db: DbOption = None,
     date_from: Annotated[str | None, typer.Option("--from", help="First event date (YYYY-MM-DD).")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Last event date (YYYY-MM-DD).")] = None,
-    event_type: Annotated[str | None, typer.Option("--type", help='ACLED event type, e.g. "Battles".')] = None,
-    actor: Annotated[str | None, typer.Option(help="Substring of an actor name (actor1, actor2, associated).")] = None,
-    place: Annotated[str | None, typer.Option(help="Substring of location, admin1/admin2 or country.")] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help='ACLED event type, e.g. "Battles".')
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Substring of an actor name (actor1, actor2, associated).")
+    ] = None,
+    place: Annotated[
+        str | None, typer.Option(help="Substring of location, admin1/admin2 or country.")
+    ] = None,
 ) -> None:
-    """List stored events as a table, oldest first."""
+    """List stored events as a table, newest first."""
     from polemos.storage import open_store
 
     settings = Settings.from_env(db=db)
@@ -144,7 +154,16 @@ def events_cmd(
         store.close()
     except PolemosError as exc:
         raise _fail(exc) from exc
-    table = Table("date", "type / sub-type", "actor 1", "actor 2", "location", "fat.", "flags", title=f"{len(events)} events")
+    table = Table(
+        "date",
+        "type / sub-type",
+        "actor 1",
+        "actor 2",
+        "location",
+        "fat.",
+        "flags",
+        title=f"{len(events)} events",
+    )
     for e in events:
         table.add_row(
             e.date.date.isoformat() if e.date else "?",
@@ -161,11 +180,15 @@ def events_cmd(
 @app.command("export")
 def export_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl | acled-csv | geojson")] = "jsonl",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (default: stdout).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Output file (default: stdout).")
+    ] = None,
     db: DbOption = None,
     date_from: Annotated[str | None, typer.Option("--from", help="First event date (YYYY-MM-DD).")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Last event date (YYYY-MM-DD).")] = None,
-    event_type: Annotated[str | None, typer.Option("--type", help='ACLED event type, e.g. "Battles".')] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help='ACLED event type, e.g. "Battles".')
+    ] = None,
     actor: Annotated[str | None, typer.Option(help="Substring of an actor name.")] = None,
     place: Annotated[str | None, typer.Option(help="Substring of a place name.")] = None,
 ) -> None:
@@ -174,7 +197,9 @@ def export_cmd(
     from polemos.storage import open_store
 
     if fmt not in FORMATS:
-        raise typer.BadParameter(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}", param_hint="--format")
+        raise typer.BadParameter(
+            f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}", param_hint="--format"
+        )
     settings = Settings.from_env(db=db)
     try:
         store = open_store(settings.db)
@@ -195,7 +220,9 @@ def export_cmd(
 def run_cmd(
     paths: Annotated[list[Path], typer.Argument(help="Files or directories to code.")],
     outdir: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("out"),
-    published: Annotated[str | None, typer.Option(help="Publication date for documents that carry none.")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for documents that carry none.")
+    ] = None,
     actors: ActorsOption = None,
 ) -> None:
     """The main job: ingest into OUTDIR/polemos.db, then write events.jsonl, events.csv and events.geojson there."""

@@ -35,7 +35,10 @@ def norm(value: object) -> str:
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     r = math.radians
-    h = math.sin(r(lat2 - lat1) / 2) ** 2 + math.cos(r(lat1)) * math.cos(r(lat2)) * math.sin(r(lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin(r(lat2 - lat1) / 2) ** 2
+        + math.cos(r(lat1)) * math.cos(r(lat2)) * math.sin(r(lon2 - lon1) / 2) ** 2
+    )
     return 12742 * math.asin(math.sqrt(min(1.0, h)))
 
 
@@ -145,7 +148,9 @@ def score_document(gold: Sequence[Record], events: Sequence[Record], score: Scor
             if ok is not None:
                 score.hit(f"actor{n}", ok)
                 if not ok:
-                    score.errors.append(f"{g['id']}: actor{n} {e.get(f'actor{n}')!r} != {g.get(f'actor{n}')!r}")
+                    score.errors.append(
+                        f"{g['id']}: actor{n} {e.get(f'actor{n}')!r} != {g.get(f'actor{n}')!r}"
+                    )
         if g.get("fatalities") is not None:
             fa = _num(e.get("fatalities")) or 0
             score.hit("fatalities", fa == g["fatalities"] or fa in (g.get("fatalities_alt") or []))  # type: ignore[operator]
@@ -153,7 +158,9 @@ def score_document(gold: Sequence[Record], events: Sequence[Record], score: Scor
     for gi, g in enumerate(gold):
         if g["required"] and gi not in used_g:
             score.fn += 1
-            score.errors.append(f"missed {g['id']}: {g['event_type']}/{g['sub_event_type']} {g['date']} {g.get('location')}")
+            score.errors.append(
+                f"missed {g['id']}: {g['event_type']}/{g['sub_event_type']} {g['date']} {g.get('location')}"
+            )
     for ei, e in enumerate(events):
         if ei not in used_e:
             score.fp += 1
@@ -186,7 +193,9 @@ def acled_gold(path: Path) -> list[dict[str, object]]:
     return out
 
 
-def score_notes(gold: Sequence[Mapping[str, object]], events_by_doc: Mapping[str, Sequence[Record]]) -> Counter[str]:
+def score_notes(
+    gold: Sequence[Mapping[str, object]], events_by_doc: Mapping[str, Sequence[Record]]
+) -> Counter[str]:
     """Per-note accuracy counts: for each note, the system event that best matches its type is compared.
 
     Returns a Counter with `<field>` hits and `<field>/n` totals.

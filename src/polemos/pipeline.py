@@ -47,7 +47,9 @@ class Coder:
         facts = []
         previous = None
         for s in sentences:
-            places = find_places(s.text, self.gazetteer, offset=s.start, country_focus=focus, previous=previous)
+            places = find_places(
+                s.text, self.gazetteer, offset=s.start, country_focus=focus, previous=previous
+            )
             local = [p for p in places if p.geo_precision < 3 or p.feature != "A"]
             if local:
                 previous = local[-1]

@@ -88,7 +88,7 @@ def test_save_document_round_trip(store: SqliteStore) -> None:
     store.save_document(doc, events)
     assert store.document("000") == doc
     assert store.documents() == [doc]
-    assert store.events() == [events[1], events[0]]  # ordered by event date
+    assert store.events() == [events[0], events[1]]  # newest first
     assert store.event("e1") == events[0]
     assert store.event("nope") is None and store.document("nope") is None
     counts = {t: len(rows) for t, rows in _dump(store).items()}
@@ -201,21 +201,21 @@ def filled(store: SqliteStore) -> SqliteStore:
 @pytest.mark.parametrize(
     ("flt", "ids"),
     [
-        (EventFilter(), ["c", "b", "a", "d", "e"]),
-        (EventFilter(date_from=dt.date(2018, 6, 2), date_to=dt.date(2018, 6, 4)), ["b", "a"]),
+        (EventFilter(), ["d", "a", "b", "c", "e"]),
+        (EventFilter(date_from=dt.date(2018, 6, 2), date_to=dt.date(2018, 6, 4)), ["a", "b"]),
         (EventFilter(date_from=dt.date(2019, 1, 1)), ["d"]),
-        (EventFilter(event_type="Battles"), ["c", "a", "d"]),
+        (EventFilter(event_type="Battles"), ["d", "a", "c"]),
         (EventFilter(sub_event_type="Air/drone strike"), ["b"]),
-        (EventFilter(actor="haftar"), ["c", "b", "a", "d", "e"]),
+        (EventFilter(actor="haftar"), ["d", "a", "b", "c", "e"]),
         (EventFilter(actor="NATIONAL ACCORD"), ["d"]),
         (EventFilter(actor="saiqa"), ["a"]),
         (EventFilter(actor="civilians"), ["e"]),
         (EventFilter(place="tarhun"), ["d"]),
-        (EventFilter(place="darnah"), ["c", "b", "a"]),
-        (EventFilter(place="libya"), ["c", "b", "a", "d"]),
+        (EventFilter(place="darnah"), ["a", "b", "c"]),
+        (EventFilter(place="libya"), ["d", "a", "b", "c"]),
         (EventFilter(document_id="002"), ["d", "e"]),
-        (EventFilter(include_background=False), ["b", "a", "d", "e"]),
-        (EventFilter(limit=2), ["c", "b"]),
+        (EventFilter(include_background=False), ["d", "a", "b", "e"]),
+        (EventFilter(limit=2), ["d", "a"]),
         (EventFilter(event_type="Battles", document_id="000", include_background=False), ["a"]),
         (EventFilter(actor="nobody"), []),
     ],

@@ -58,7 +58,9 @@ class Lexicon:
 
 
 def _fail(path: str, where: str, msg: str) -> KnowledgeError:
-    return KnowledgeError(f"{path}: {where}: {msg}. Fix the entry (see the layout at the top of triggers.yaml).")
+    return KnowledgeError(
+        f"{path}: {where}: {msg}. Fix the entry (see the layout at the top of triggers.yaml)."
+    )
 
 
 def _condition(raw: object, path: str, where: str, classes: Mapping[str, frozenset[str]]) -> Condition:
@@ -97,7 +99,8 @@ def parse_lexicon(data: Mapping[str, object], path: str) -> tuple[list[Trigger],
         where = f"trigger {t['id']!r}"
         refine = tuple(
             Refinement(
-                _condition(r.get("when"), path, where, classes), _sub_event(r.get("sub_event_type"), path, where)
+                _condition(r.get("when"), path, where, classes),
+                _sub_event(r.get("sub_event_type"), path, where),
             )
             for r in t.get("refine") or []
         )

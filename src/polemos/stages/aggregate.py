@@ -13,6 +13,8 @@ from polemos.model import Actor, Document, Event, EventMention, FatalityClaim, G
 
 # Two "near X" places this close are the same battlefield (ACLED codes both to the nearby town).
 NEAR_KM = 20.0
+# Closer than this, two places are one location whatever their precision (a district and its city).
+SAME_KM = 5.0
 NOTES_MAX = 600
 
 
@@ -29,7 +31,9 @@ def distance_km(a: Place, b: Place) -> float:
 def same_place(a: Place | None, b: Place | None) -> bool:
     if a is None or b is None:
         return True
-    if a.name == b.name:
+    if a.name.split(" - ")[0] == b.name.split(" - ")[0]:
+        return True  # "Darnah - Eastern Coast" is in Darnah
+    if distance_km(a, b) <= SAME_KM:
         return True
     loose = a.geo_precision >= GeoPrecision.NEAR or b.geo_precision >= GeoPrecision.NEAR
     return loose and distance_km(a, b) <= NEAR_KM
@@ -81,7 +85,9 @@ def _dates_ok(g: _Group, m: EventMention, *, exact: bool) -> bool:
 
 
 def aggregate(
-    document: Document, mentions: Sequence[EventMention], choose_fatalities: Callable[[Sequence[FatalityClaim]], int]
+    document: Document,
+    mentions: Sequence[EventMention],
+    choose_fatalities: Callable[[Sequence[FatalityClaim]], int],
 ) -> list[Event]:
     """Group mentions into events under ACLED's aggregation rule and build each event's record."""
     groups: list[_Group] = []
@@ -108,9 +114,7 @@ def aggregate(
     return [_to_event(document, g, choose_fatalities) for g in groups]
 
 
-def _to_event(
-    doc: Document, g: _Group, choose_fatalities: Callable[[Sequence[FatalityClaim]], int]
-) -> Event:
+def _to_event(doc: Document, g: _Group, choose_fatalities: Callable[[Sequence[FatalityClaim]], int]) -> Event:
     top = min(g.mentions, key=lambda m: m.sub_event_type.rank)
     dated = [m.date for m in g.mentions if m.date is not None]
     own = [d for d in dated if not d.rule.startswith(("inherited", "published"))]
@@ -124,7 +128,15 @@ def _to_event(
     for m in g.mentions:
         if all(s.start != m.sentence.start for s in sentences):
             sentences.append(
-                Source(doc.id, m.sentence.text, m.sentence.start, m.sentence.end, doc.url, doc.outlet, doc.published)
+                Source(
+                    doc.id,
+                    m.sentence.text,
+                    m.sentence.start,
+                    m.sentence.end,
+                    doc.url,
+                    doc.outlet,
+                    doc.published,
+                )
             )
     notes = " ".join(s.sentence for s in sentences)
     if len(notes) > NOTES_MAX:

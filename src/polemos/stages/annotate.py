@@ -18,7 +18,9 @@ from polemos.errors import ModelError
 from polemos.knowledge.lexicon import Lexicon
 
 # Irregular past forms whose lemma a 4-letter prefix test would miss.
-_IRREGULAR = frozenset({"shot", "fought", "took", "drove", "overran", "struck", "blew", "held", "hit", "fell"})
+_IRREGULAR = frozenset(
+    {"shot", "fought", "took", "drove", "overran", "struck", "blew", "held", "hit", "fell"}
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # Sentence ends: . ! ? (optionally followed by a closing quote) then space + an opening capital/quote/digit.
 # Honorific and initial abbreviations do not end sentences.

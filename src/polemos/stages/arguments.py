@@ -70,15 +70,46 @@ def _in_subtree(tok: Any, root: Any) -> bool:
     return bool(root.left_edge.i <= tok.i <= root.right_edge.i)
 
 
-def assign_roles(
-    doc: Any, anchor: Any, mentions: Sequence[ActorMentionLike], sentence_start: int
-) -> Roles:
-    """Split the sentence's actor mentions into agents, patients and others of the trigger at `anchor`."""
+# Verbs of reporting: their subject is a source ("the UN reported fighting"), not a party to the event.
+REPORT_VERBS = frozenset(
+    {"say", "report", "announce", "claim", "confirm", "state", "tell", "add", "accuse", "allege", "blame",
+     "warn", "declare", "post", "quote", "cite", "describe", "note", "show", "reveal", "deny", "comment"}
+)  # fmt: skip
+
+
+def _claimant_roots(doc: Any) -> list[Any]:
+    """Subtrees naming who reports: subjects of reporting verbs, "according to X"."""
+    roots: list[Any] = []
+    for tok in doc:
+        if tok.lemma_.lower() in REPORT_VERBS and tok.pos_ in ("VERB", "NOUN"):
+            roots.extend(c for c in tok.children if c.dep_ == "nsubj")
+        if tok.lower_ == "according":
+            roots.extend(g for c in tok.children if c.lower_ == "to" for g in c.children)
+    return roots
+
+
+def clause_tokens(verb: Any) -> set[int]:
+    """Token indices of the verb's own clause: its subtree without coordinated or relative clauses."""
+    skip: set[int] = set()
+    for c in verb.children:
+        if c.dep_ in ("conj", "relcl", "advcl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            skip.update(t.i for t in c.subtree)
+    return {t.i for t in verb.subtree} - skip
+
+
+def assign_roles(doc: Any, anchor: Any, mentions: Sequence[ActorMentionLike], sentence_start: int) -> Roles:
+    """Split the sentence's actor mentions into agents, patients and others of the trigger at `anchor`.
+
+    Mentions that only report the event (claimants) are left out; `others` keeps only mentions in the
+    trigger's own clause, so an actor of a coordinated clause ("... and downed a drone belonging to the
+    UAE") is not taken for a party of this one.
+    """
     verb = verb_of(anchor)
     agent_roots: list[Any] = []
     patient_roots: list[Any] = []
     both_roots: list[Any] = []
-    heads = [anchor] if anchor.i == verb.i else [anchor, verb]
+    report_head = verb.lemma_.lower() in REPORT_VERBS and anchor.i != verb.i
+    heads = [anchor] if anchor.i == verb.i or report_head else [anchor, verb]
     for head in heads:
         for c in head.children:
             if c.dep_ in _SUBJ:
@@ -87,7 +118,7 @@ def assign_roles(
                 patient_roots.append(c)
             elif c.dep_ in ("poss", "compound", "amod", "nmod") and head.i == anchor.i and anchor.pos_ != "VERB":
                 agent_roots.append(c)  # "Haftar's offensive", "ISIS suicide attack"
-            elif c.dep_ == "prep" and c.lower_ in _AGENT_PREPS:
+            elif c.dep_ in ("prep", "agent") and c.lower_ in _AGENT_PREPS:
                 agent_roots.extend(c.children)
             elif c.dep_ == "prep" and c.lower_ in _BOTH_PREPS:
                 both_roots.extend(c.children)
@@ -95,23 +126,29 @@ def assign_roles(
                 patient_roots.extend(c.children)
             elif c.dep_ in ("acl", "relcl") and head.i == anchor.i and anchor.pos_ != "VERB":
                 patient_roots.append(c)  # "airstrikes ... that targeted a militant hospital"
-    # The passive agent: "was captured by ISIS"
-    for c in verb.children:
+    for c in verb.children:  # the passive agent: "was captured by ISIS"
         if c.dep_ == "agent":
             agent_roots.extend(c.children)
+    if verb.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in verb.children):
+        # "the government launched an operation and recently regained ...": conjuncts share the subject
+        agent_roots.extend(c for c in verb.head.children if c.dep_ in _SUBJ)
+    claimants = _claimant_roots(doc)
+    clause = clause_tokens(verb if not report_head else anchor)
     agents: list[ActorMentionLike] = []
     patients: list[ActorMentionLike] = []
     others: list[ActorMentionLike] = []
     for m in mentions:
         tok = token_at(doc, m.end - 1 - sentence_start)
         if tok is None:
-            others.append(m)
-        elif any(_in_subtree(tok, r) for r in both_roots):
+            continue
+        if any(_in_subtree(tok, r) for r in both_roots):
             (agents if not agents else patients).append(m)
         elif any(_in_subtree(tok, r) for r in agent_roots):
             agents.append(m)
         elif any(_in_subtree(tok, r) for r in patient_roots):
             patients.append(m)
-        else:
+        elif any(_in_subtree(tok, r) for r in claimants):
+            continue
+        elif tok.i in clause:
             others.append(m)
     return Roles(tuple(agents), tuple(patients), tuple(others))

@@ -24,14 +24,20 @@ from polemos.model import (
     Span,
     TimePrecision,
 )
+from polemos.stages.aggregate import same_place
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike, Roles, assign_roles, token_at
-from polemos.stages.triggers import TriggerHit, candidate_hits, object_tokens, settle, victim_class, verb_of
+from polemos.stages.triggers import TriggerHit, candidate_hits, object_tokens, settle, verb_of, victim_class
 from polemos.taxonomy import EventType, SubEventType
 
 # A sentence that places its event only "in the past" gives ACLED no date to code it with.
-_VAGUE_PAST = re.compile(r"\b(in the past|previously|historically|over the years|for years|in recent years)\b", re.I)
-_THERE = re.compile(r"\b(there|in the area)\b", re.I)
+_VAGUE_PAST = re.compile(
+    r"\b(in the past|previously|historically|over the years|for years|in recent years)\b", re.I
+)
+# Place anaphora: the sentence's event is where the previous sentence's was.
+_THERE = re.compile(r"\b(there|in the area|the (?:city|town|village|area|capital))\b", re.I)
+# Observers and mediators report on fighting; they are never a party to it.
+_NON_COMBATANT = re.compile(r"\bUnited Nations\b|^UN\b|^UN[A-Z]+:|Red Cross|Human Rights Watch|Amnesty|Crisis Group")
 # "Recently regained": ACLED's "past two or three weeks" rule gives month precision around two weeks back.
 RECENT_DAYS = 14
 # Undated sentences take the date of a dated sentence at most this many sentences before, same paragraph.
@@ -69,7 +75,9 @@ class SentenceFacts:
 
 def main_actors(mentions: Sequence[ActorMentionLike]) -> tuple[Actor, ...]:
     """The document's most-mentioned armed actors, most frequent first (for arguments left unstated)."""
-    counts = Counter(m.actor for m in mentions if m.category in ("state", "armed") and "Unidentified" not in m.actor.name)
+    counts = Counter(
+        m.actor for m in mentions if m.category in ("state", "armed") and "Unidentified" not in m.actor.name
+    )
     return tuple(a for a, _ in counts.most_common(2))
 
 
@@ -91,19 +99,30 @@ def extract_mentions(
                 ctx.last_mention, ctx.last_mention_sentence = found[-1], sent.index
         dated = [d for d in fact.dates if not d.rule.startswith("since") and d.rule != "year-only"]
         if dated:
-            ctx.last_date, ctx.last_date_sentence, ctx.last_date_paragraph = dated[0], sent.index, sent.paragraph
+            ctx.last_date, ctx.last_date_sentence, ctx.last_date_paragraph = (
+                dated[0],
+                sent.index,
+                sent.paragraph,
+            )
         local = [p for p in fact.places if p.feature != "A" or p.geo_precision < 3]
         if local:
             ctx.last_place = local[-1]
     return out
 
 
-def _ev(doc: Document, sent: Sentence, fld: str, value: str, start: int, end: int, rule: str, conf: float) -> Evidence:
+def _ev(
+    doc: Document, sent: Sentence, fld: str, value: str, start: int, end: int, rule: str, conf: float
+) -> Evidence:
     return Evidence(fld, value, doc.id, sent.text, start, end, doc.text[start:end], rule, conf)
 
 
 def _sentence_mentions(
-    doc: Document, sent: Sentence, fact: SentenceFacts, lexicon: Lexicon, actors: DocumentActorsLike, ctx: _Context
+    doc: Document,
+    sent: Sentence,
+    fact: SentenceFacts,
+    lexicon: Lexicon,
+    actors: DocumentActorsLike,
+    ctx: _Context,
 ) -> list[EventMention]:
     sdoc = sent.doc
     place_tokens: set[int] = set()
@@ -137,7 +156,12 @@ def _mention(
     victims = victim_class(harmed, [m.category for m in roles.patients])
     armed_agents = [m for m in roles.agents if m.category != "civilian"]
     settled = settle(
-        hit.trigger, lexicon, hit.object_classes, lemmas, victims, armed_agents[0].actor.inter if armed_agents else None
+        hit.trigger,
+        lexicon,
+        hit.object_classes,
+        lemmas,
+        victims,
+        armed_agents[0].actor.inter if armed_agents else None,
     )
     if settled is None:
         return None
@@ -148,12 +172,22 @@ def _mention(
     trig_start = sent.start + sent.doc[hit.start].idx
     trig_end = sent.start + sent.doc[hit.end - 1].idx + len(sent.doc[hit.end - 1].text)
     evidence = [_ev(doc, sent, "event_type", sub.value, trig_start, trig_end, rule, hit.trigger.confidence)]
-    a1, a2, actor_ev = _choose_actors(doc, sent, sub, roles, actors, ctx, trig_start)
-    evidence.extend(actor_ev)
     place = _choose_place(sent, fact, hit, ctx)
+    a1, a2, actor_ev = _choose_actors(doc, sent, sub, roles, actors, ctx, trig_start, place)
+    evidence.extend(actor_ev)
     if place is not None:
-        evidence.append(_ev(doc, sent, "location", place.name, max(place.start, sent.start), max(place.end, sent.start),
-                            f"place:{place.reason}"[:200], 0.8 if place.geo_precision == 1 else 0.6))
+        evidence.append(
+            _ev(
+                doc,
+                sent,
+                "location",
+                place.name,
+                max(place.start, sent.start),
+                max(place.end, sent.start),
+                f"place:{place.reason}"[:200],
+                0.8 if place.geo_precision == 1 else 0.6,
+            )
+        )
     if date is not None:
         s, e = (date.start, date.end) if date.start >= 0 else (sent.start, sent.start)
         evidence.append(_ev(doc, sent, "event_date", date.date.isoformat(), s, e, f"date:{date.rule}", 0.9))
@@ -171,7 +205,9 @@ def _mention(
     )
 
 
-def _choose_date(doc: Document, sent: Sentence, fact: SentenceFacts, hit: TriggerHit, ctx: _Context) -> DatePoint | None:
+def _choose_date(
+    doc: Document, sent: Sentence, fact: SentenceFacts, hit: TriggerHit, ctx: _Context
+) -> DatePoint | None:
     verb = verb_of(hit.anchor)
     lo, hi = sent.start + verb.left_edge.idx, sent.start + verb.right_edge.idx + len(verb.right_edge.text)
     usable = [d for d in fact.dates if d.rule != "year-only"]
@@ -183,7 +219,9 @@ def _choose_date(doc: Document, sent: Sentence, fact: SentenceFacts, hit: Trigge
     if in_clause:
         return min(in_clause, key=lambda d: abs(d.start - anchor_pos))
     if doc.published and any(c.lower_ == "recently" for c in verb.children):
-        return DatePoint(doc.published - dt.timedelta(days=RECENT_DAYS), TimePrecision.MONTH, "recently", rule="recently")
+        return DatePoint(
+            doc.published - dt.timedelta(days=RECENT_DAYS), TimePrecision.MONTH, "recently", rule="recently"
+        )
     if usable:
         return min(usable, key=lambda d: abs(d.start - anchor_pos))
     if _VAGUE_PAST.search(sent.text):
@@ -219,7 +257,10 @@ def _choose_place(sent: Sentence, fact: SentenceFacts, hit: TriggerHit, ctx: _Co
         if not in_other_clause:
             kept.append(p)
     if kept:
-        return min(kept, key=lambda p: (abs(p.start - anchor_pos), p.geo_precision))
+        spans = [(sent.start + t.left_edge.idx, sent.start + t.right_edge.idx + len(t.right_edge.text))
+                 for t in object_tokens(hit.anchor)]  # fmt: skip
+        in_object = [p for p in kept if any(lo <= p.start < hi for lo, hi in spans)]
+        return min(in_object or kept, key=lambda p: (abs(p.start - anchor_pos), p.geo_precision))
     if _THERE.search(sent.text) and ctx.last_place is not None:
         return dataclasses.replace(ctx.last_place, reason=f"anaphora 'there' -> {ctx.last_place.name}")
     countries = [p for p in fact.places if p.feature == "A"]
@@ -228,11 +269,18 @@ def _choose_place(sent: Sentence, fact: SentenceFacts, hit: TriggerHit, ctx: _Co
     return None
 
 
-def _first(ms: Sequence[ActorMentionLike], *, exclude: Actor | None = None, civilian: bool = False) -> ActorMentionLike | None:
+def _first(
+    ms: Sequence[ActorMentionLike], *, exclude: Actor | None = None, civilian: bool = False
+) -> ActorMentionLike | None:
     for m in ms:
         if (m.category == "civilian") == civilian and m.actor != exclude:
             return m
     return None
+
+
+def _parties(ms: Sequence[ActorMentionLike]) -> list[ActorMentionLike]:
+    """Mentions that can be a side of an armed interaction (not observers, mediators or bystanders)."""
+    return [m for m in ms if m.category != "civilian" and not _NON_COMBATANT.search(m.actor.name)]
 
 
 def _choose_actors(
@@ -243,26 +291,32 @@ def _choose_actors(
     actors: DocumentActorsLike,
     ctx: _Context,
     position: int,
+    place: Place | None,
 ) -> tuple[Actor | None, Actor | None, list[Evidence]]:
     etype = sub.event_type
     ev: list[Evidence] = []
     m1: ActorMentionLike | None
     m2: ActorMentionLike | None
+    agents, patients, others = roles.agents, roles.patients, roles.others
+    if etype in _VIOLENT or etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
+        agents, others = _parties(agents), _parties(others)
     if etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
-        m1 = _first(roles.agents) or _first(roles.others)
-        m2 = _first(roles.patients, civilian=True) or _first(roles.others, civilian=True)
+        m1 = _first(agents) or _first(others)
+        m2 = _first(patients, civilian=True) or _first(roles.others, civilian=True)
         m1 = m1 or actors.resolve_phrase("unidentified gunmen", position)
         m2 = m2 or actors.resolve_phrase("civilians", position)
     elif etype in (EventType.PROTESTS, EventType.RIOTS):
         crowd = "rioters" if etype is EventType.RIOTS else "protesters"
-        m1 = next((m for m in (*roles.agents, *roles.others) if m.category in ("protester", "rioter")), None)
+        m1 = next((m for m in (*agents, *others) if m.category in ("protester", "rioter")), None)
         m1 = m1 or actors.resolve_phrase(crowd, position)
-        m2 = _first(roles.patients) or _first([m for m in roles.others if m.category in ("state", "armed")])
+        m2 = _first(patients) or _first([m for m in others if m.category in ("state", "armed")])
     else:
-        m1 = _first(roles.agents) or _first([m for m in roles.others if m not in roles.patients])
-        m2 = _first(roles.patients, exclude=m1.actor if m1 else None)
+        if etype in _VIOLENT:
+            patients = _parties(patients)
+        m1 = _first(agents) or _first([m for m in others if m not in patients])
+        m2 = _first(patients, exclude=m1.actor if m1 else None)
         if m2 is None and etype in _VIOLENT:
-            m2 = _first(roles.others, exclude=m1.actor if m1 else None)
+            m2 = _first(others, exclude=m1.actor if m1 else None)
         if m1 is not None and m2 is None and "rival" in m1.text.lower():
             m2 = m1  # "fighting between rival tribal groups": both sides share the generic name
     a1 = m1.actor if m1 else None
@@ -270,30 +324,50 @@ def _choose_actors(
     for fld, m in (("actor1", m1), ("actor2", m2)):
         if m is not None and m.start >= 0:
             ev.append(_ev(doc, sent, fld, m.actor.name, m.start, m.end, f"actor:{m.rule}", m.confidence))
-    if etype in _VIOLENT and (a1 is None or a2 is None):
-        a1, a2 = _fill_from_context(doc, sent, a1, a2, ctx, ev)
+    if etype is EventType.BATTLES and (a1 is None or a2 is None):
+        a1, a2 = _fill_from_context(doc, sent, a1, a2, ctx, ev, place)
+    if etype is EventType.BATTLES and a1 is not None and a2 is not None and not agents and a2.inter < a1.inter:
+        # No stated initiator: ACLED lists state forces first (the lower inter code).
+        a1, a2 = a2, a1
+        ev = [dataclasses.replace(e, field={"actor1": "actor2", "actor2": "actor1"}.get(e.field, e.field)) for e in ev]
     return a1, a2, ev
 
 
 def _fill_from_context(
-    doc: Document, sent: Sentence, a1: Actor | None, a2: Actor | None, ctx: _Context, ev: list[Evidence]
+    doc: Document,
+    sent: Sentence,
+    a1: Actor | None,
+    a2: Actor | None,
+    ctx: _Context,
+    ev: list[Evidence],
+    place: Place | None,
 ) -> tuple[Actor | None, Actor | None]:
-    """Armed interactions whose sentence leaves a side unnamed take it from the narrative around it."""
+    """A battle whose sentence leaves a side unnamed takes it from the narrative around it."""
     prev = ctx.last_mention
-    if prev is not None and sent.index - ctx.last_mention_sentence <= INHERIT_WINDOW and prev.event_type in _VIOLENT:
-        if a1 is None and prev.actor1 not in (None, a2):
-            a1 = prev.actor1
-            ev.append(_ev(doc, sent, "actor1", a1.name if a1 else "", sent.start, sent.start, "context:previous-event", 0.4))
-        if a2 is None and prev.actor2 not in (None, a1):
-            a2 = prev.actor2
-            ev.append(_ev(doc, sent, "actor2", a2.name if a2 else "", sent.start, sent.start, "context:previous-event", 0.4))
-    for main in ctx.main_actors:
-        if a1 is None and main != a2:
-            a1 = main
-            ev.append(_ev(doc, sent, "actor1", main.name, sent.start, sent.start, "context:document-main-actor", 0.3))
-        elif a2 is None and main != a1:
-            a2 = main
-            ev.append(_ev(doc, sent, "actor2", main.name, sent.start, sent.start, "context:document-main-actor", 0.3))
+    if (
+        prev is not None
+        and sent.index - ctx.last_mention_sentence <= INHERIT_WINDOW
+        and prev.event_type is EventType.BATTLES
+        and same_place(prev.place, place)
+        and {a1, a2} - {None} <= {prev.actor1, prev.actor2}
+    ):
+        rule = "context:previous-event"
+        if a1 is None and a2 is None:
+            a1, a2 = prev.actor1, prev.actor2
+        elif a1 is None:
+            a1 = prev.actor1 if prev.actor1 != a2 or prev.actor1 == prev.actor2 else prev.actor2
+        elif a2 is None:
+            a2 = prev.actor2 if prev.actor2 != a1 or prev.actor1 == prev.actor2 else prev.actor1
+    else:
+        rule = "context:document-main-actor"
+        for main in ctx.main_actors:
+            if a1 is None and main != a2:
+                a1 = main
+            elif a2 is None and main != a1:
+                a2 = main
+    for fld, actor in (("actor1", a1), ("actor2", a2)):
+        if actor is not None and not any(e.field == fld for e in ev):
+            ev.append(_ev(doc, sent, fld, actor.name, sent.start, sent.start, rule, 0.4))
     return a1, a2
 
 
@@ -332,4 +406,7 @@ def _attach_claims(mentions: list[EventMention], claims: Sequence[FatalityClaim]
     for c in claims:
         nearest = min(range(len(mentions)), key=lambda i: abs(mentions[i].trigger.start - c.start))
         by.setdefault(nearest, []).append(c)
-    return [dataclasses.replace(m, fatality_claims=m.fatality_claims + tuple(by.get(i, ()))) for i, m in enumerate(mentions)]
+    return [
+        dataclasses.replace(m, fatality_claims=m.fatality_claims + tuple(by.get(i, ())))
+        for i, m in enumerate(mentions)
+    ]

@@ -51,9 +51,7 @@ def find_trigger_spans(doc: Any, lexicon: Lexicon) -> list[tuple[int, int, Trigg
         for key in {lemmas[i], lowers[i]}:
             for phrase, trig in lexicon.index.get(key, ()):
                 n = len(phrase)
-                if i + n <= len(doc) and all(
-                    phrase[k] in (lemmas[i + k], lowers[i + k]) for k in range(n)
-                ):
+                if i + n <= len(doc) and all(phrase[k] in (lemmas[i + k], lowers[i + k]) for k in range(n)):
                     if best is None or n > best[0]:
                         best = (n, trig)
                     break
@@ -82,6 +80,8 @@ def object_tokens(anchor: Any) -> list[Any]:
             objs.extend(p for p in c.children if p.dep_ == "pobj")
     if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("dobj", "nsubjpass") and not objs:
         objs.append(anchor)
+    if not objs and anchor.tag_ in ("VBD", "VBN") and anchor.dep_ == "amod":
+        objs.append(anchor.head)  # a misparse seen on news text: "artillery captured(amod) hills"
     expanded: list[Any] = []
     for o in objs:
         expanded.append(o)
@@ -125,7 +125,9 @@ def settle(
     for ref in trigger.refine:
         if _holds(ref.when, lexicon, obj_classes, sentence_lemmas, victims, actor1_inter):
             return ref.sub_event_type, f"trigger:{trigger.id}+{ref.when}"
-    if trigger.needs and not _holds(trigger.needs, lexicon, obj_classes, sentence_lemmas, victims, actor1_inter):
+    if trigger.needs and not _holds(
+        trigger.needs, lexicon, obj_classes, sentence_lemmas, victims, actor1_inter
+    ):
         return None
     return trigger.sub_event_type, f"trigger:{trigger.id}"
 
@@ -164,7 +166,11 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
         classes = {cls for o in objs for cls, words in lexicon.classes.items() if o.lemma_.lower() in words}
         if any(o.i in place_token_ids or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs):
             classes.add("place")
-        hits.append(TriggerHit(trig, trig.sub_event_type, start, end, anchor, f"trigger:{trig.id}", frozenset(classes)))
+        hits.append(
+            TriggerHit(
+                trig, trig.sub_event_type, start, end, anchor, f"trigger:{trig.id}", frozenset(classes)
+            )
+        )
     return hits
 
 

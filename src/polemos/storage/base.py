@@ -56,7 +56,7 @@ class Store(Protocol):
         ...
 
     def events(self, flt: EventFilter = EventFilter()) -> list[Event]:
-        """Return the events matching `flt`, ordered by event date (undated last), then event id."""
+        """Return the events matching `flt`, newest first (undated last), then in report order."""
         ...
 
     def event(self, event_id: str) -> Event | None:

@@ -265,7 +265,11 @@ class SqliteStore:
         sql = "SELECT record FROM events"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY event_date IS NULL, event_date, event_id"
+        # Newest first, as ACLED's own API serves events; within a day, in the order the report tells them.
+        sql += (
+            " ORDER BY event_date IS NULL, event_date DESC, document_id,"
+            " (SELECT MIN(s.start) FROM event_sources s WHERE s.event_id = events.event_id), event_id"
+        )
         if flt.limit is not None:
             sql += " LIMIT ?"
             params.append(flt.limit)
