@@ -106,7 +106,13 @@ def ingest(
         if status is DocumentStatus.UNCHANGED:
             report.unchanged += 1
         else:
-            events = coder.code(item)
+            try:
+                events = coder.code(item)
+            except Exception as exc:  # a coder bug on one document must not stop the batch
+                rejection = Rejection(item.path or item.id, f"coding failed ({type(exc).__name__}: {exc})")
+                store.add_rejection(rejection)
+                report.rejected.append(rejection)
+                continue
             store.save_document(item, events)
             report.events += len(events)
             if status is DocumentStatus.NEW:

@@ -25,6 +25,7 @@ from polemos.model import (
     TimePrecision,
 )
 from polemos.stages.aggregate import same_place
+
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike, Roles, assign_roles, token_at
 from polemos.stages.triggers import TriggerHit, candidate_hits, object_tokens, settle, verb_of, victim_class
@@ -132,11 +133,17 @@ def _sentence_mentions(
                 place_tokens.add(tok.i)
     mentions = list(actors.mentions_in(sent.start, sent.end))
     lemmas = frozenset(t.lemma_.lower() for t in sdoc)
+    hits = candidate_hits(sdoc, lexicon, frozenset(place_tokens))
     found: list[EventMention] = []
-    for hit in candidate_hits(sdoc, lexicon, frozenset(place_tokens)):
-        m = _mention(doc, sent, fact, lexicon, actors, ctx, hit, mentions, lemmas)
-        if m is not None:
-            found.append(m)
+    # Weak triggers ("killed", "attacked") usually report the outcome of a stronger one in the same
+    # sentence; they code an event only when no strong trigger of the sentence does.
+    for weak in (False, True):
+        for hit in (h for h in hits if h.trigger.weak is weak):
+            m = _mention(doc, sent, fact, lexicon, actors, ctx, hit, mentions, lemmas)
+            if m is not None:
+                found.append(m)
+        if found:
+            break
     return _attach_claims(_merge_in_sentence(found), fact.claims)
 
 
@@ -381,9 +388,13 @@ def _merge_in_sentence(found: list[EventMention]) -> list[EventMention]:
     for m in found:
         for i, g in enumerate(merged):
             same_pair = _compatible(g.actor1, m.actor1) and _compatible(g.actor2, m.actor2)
-            same_place = g.place is None or m.place is None or g.place.name == m.place.name
-            same_day = g.date == m.date
-            if same_pair and same_place and same_day:
+            if not same_pair and g.event_type is m.event_type:
+                # One sentence, one kind of event: "attacked a police post, killing 3 policemen" names the
+                # sides twice in other words; sharing one side is enough.
+                same_pair = bool({g.actor1, g.actor2} & {m.actor1, m.actor2} - {None})
+            near = g.place is None or m.place is None or same_place(g.place, m.place)
+            same_day = g.date is None or m.date is None or g.date.date == m.date.date
+            if same_pair and near and same_day:
                 top, other = (g, m) if g.sub_event_type.rank <= m.sub_event_type.rank else (m, g)
                 merged[i] = dataclasses.replace(
                     top,

@@ -15,6 +15,7 @@ INTENT_VERBS = frozenset(
         "aim", "plan", "vow", "threaten", "intend", "seek", "want", "hope", "prepare", "try", "attempt",
         "expect", "urge", "call", "pledge", "promise", "plot", "demand", "order", "fear", "warn", "propose",
         "consider", "refuse", "fail", "need", "wish", "push", "mean", "decide", "agree", "struggle",
+        "avoid", "escape", "survive", "prevent", "foil", "thwart",
     }
 )  # fmt: skip
 DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})

@@ -148,13 +148,16 @@ def victim_class(tokens: Sequence[Any], categories: Sequence[str]) -> str | None
 
 def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) -> list[TriggerHit]:
     """Factual triggers of the sentence (weak ones only when no other trigger is there), before refinement."""
-    spans = find_trigger_spans(doc, lexicon)
+    # A name that contains a trigger word is no trigger: "In March", "Operation Peace Storm".
+    spans = [
+        (a, b, t)
+        for a, b, t in find_trigger_spans(doc, lexicon)
+        if not (b - a == 1 and a > 0 and doc[a].pos_ == "PROPN")
+    ]
     strong = [s for s in spans if not s[2].weak]
     chosen = strong or spans
     hits: list[TriggerHit] = []
     for start, end, trig in chosen:
-        if end - start == 1 and start > 0 and doc[start].pos_ == "PROPN":
-            continue  # a name that contains a trigger word: "In March", "Operation Peace Storm"
         anchor = _anchor(doc, start, end)
         if non_factual_reason(anchor) is not None:
             continue
