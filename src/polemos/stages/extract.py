@@ -159,8 +159,14 @@ def _mention(
     lemmas: frozenset[str],
 ) -> EventMention | None:
     roles = assign_roles(sent.doc, hit.anchor, mentions, sent.start)
-    harmed = object_tokens(hit.anchor) + [c for c in verb_of(hit.anchor).children if c.dep_ == "nsubjpass"]
+    verb = verb_of(hit.anchor)
+    # Who was harmed: the object, the passive subject, and the subject of "die".
+    harmed = object_tokens(hit.anchor) + [
+        c for c in verb.children if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and verb.lemma_ == "die")
+    ]
     victims = victim_class(harmed, [m.category for m in roles.patients])
+    if victims is None and any(m.category in ("state", "armed") for m in roles.patients + roles.others):
+        victims = "armed"  # an attack where armed forces are the other party named is a battle
     armed_agents = [m for m in roles.agents if m.category != "civilian"]
     settled = settle(
         hit.trigger,
@@ -182,6 +188,10 @@ def _mention(
     place = _choose_place(sent, fact, hit, ctx)
     a1, a2, actor_ev = _choose_actors(doc, sent, sub, roles, actors, ctx, trig_start, place)
     evidence.extend(actor_ev)
+    if sub is SubEventType.ABDUCTION and a1 is not None and a1.inter == 1:
+        # ACLED: detention by state forces is an arrest; by anyone else, an abduction.
+        sub, rule = SubEventType.ARRESTS, rule + "+actor1:state"
+        evidence[0] = dataclasses.replace(evidence[0], value=sub.value, rule=rule)
     if place is not None:
         evidence.append(
             _ev(
