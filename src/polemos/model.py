@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 
 from polemos.taxonomy import EventType, SubEventType, interaction_code
 
@@ -217,3 +217,29 @@ class Rejection:
     path: str
     reason: str
     line: int | None = None
+
+
+class RelationKind(StrEnum):
+    """How two actors (or an actor and a place) stand to each other."""
+
+    SUPPORTS = "supports"  # backs, arms, funds
+    ALLIED_WITH = "allied_with"
+    FIGHTS = "fights"
+    LINKED_TO = "linked_to"
+    LEADS = "leads"  # a person leads a group
+    CONTROLS = "controls"  # an actor holds a place
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A dated, evidenced statement that `source` stands in `kind` to `target`."""
+
+    source: str  # canonical actor name (or a person, for LEADS)
+    target: str  # canonical actor name, or a place name for CONTROLS
+    kind: RelationKind
+    document_id: str
+    start: dt.date | None  # from when the statement holds (the date it speaks of, else publication)
+    end: dt.date | None = None
+    evidence: Evidence | None = None
+    confidence: float = 0.5
+    target_place: Place | None = None  # the resolved place, for CONTROLS
