@@ -22,7 +22,7 @@ from polemos.config import Settings
 from polemos.errors import PolemosError
 
 app = typer.Typer(
-    help="Code news reports on armed conflict into an ACLED-style event dataset, every field with its evidence.",
+    help="Code news reports on armed conflict into an ACLED-style event dataset, with evidence per field.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -83,8 +83,9 @@ def _do_ingest(
     finally:
         store.close()
     err.print(
-        f"{report.documents} document(s): {report.new} new, {report.changed} changed, {report.unchanged} unchanged;"
-        f" {report.events} event(s) coded; {len(report.rejected)} rejected. Store: {settings.db}"
+        f"{report.documents} document(s): {report.new} new, {report.changed} changed,"
+        f" {report.unchanged} unchanged; {report.events} event(s) coded; {len(report.rejected)} rejected."
+        f" Store: {settings.db}"
     )
     for r in report.rejected:
         where = f"{r.path}:{r.line}" if r.line is not None else r.path
@@ -225,7 +226,7 @@ def run_cmd(
     ] = None,
     actors: ActorsOption = None,
 ) -> None:
-    """The main job: ingest into OUTDIR/polemos.db, then write events.jsonl, events.csv and events.geojson there."""
+    """The main job: ingest into OUTDIR/polemos.db, then write events.jsonl, .csv and .geojson there."""
     from polemos.export import write_events
     from polemos.storage import open_store
 

@@ -97,6 +97,10 @@ class Score:
         return a / b if b else 0.0
 
 
+def _strings(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
 def actor_ok(gold: Record, event: Record, n: int) -> bool | None:
     """Whether the system's actor n matches gold (name, alternates, prefix, or inter code when unnamed)."""
     name = gold.get(f"actor{n}")
@@ -104,7 +108,7 @@ def actor_ok(gold: Record, event: Record, n: int) -> bool | None:
         return str(event.get(f"inter{n}", "")).strip() == str(gold[f"inter{n}"])
     if not name:
         return None
-    ok = {norm(name)} | {norm(a) for a in gold.get(f"actor{n}_alt", []) or []}  # type: ignore[union-attr]
+    ok = {norm(name)} | {norm(a) for a in _strings(gold.get(f"actor{n}_alt"))}
     got = norm(event.get(f"actor{n}"))
     if got in ok:
         return True
@@ -140,7 +144,7 @@ def score_document(gold: Sequence[Record], events: Sequence[Record], score: Scor
         if not g["required"]:
             continue
         score.tp += 1
-        subs = {norm(g["sub_event_type"])} | {norm(s) for s in g.get("sub_event_type_alt", []) or []}  # type: ignore[union-attr]
+        subs = {norm(g["sub_event_type"])} | {norm(s) for s in _strings(g.get("sub_event_type_alt"))}
         score.hit("sub_event_type", norm(e.get("sub_event_type")) in subs)
         score.hit("sub_event_type exact", norm(e.get("sub_event_type")) == norm(g["sub_event_type"]))
         for n in (1, 2):
@@ -183,8 +187,8 @@ def acled_gold(path: Path) -> list[dict[str, object]]:
                 et = "Riots" if norm(r.get("actor1")).startswith("rioters") else "Protests"
         out.append(
             {
-                "id": r.get("event_id_cnty"), "text": r.get("notes", ""), "event_type": et, "sub_event_type": st,
-                "date": parse_date(r.get("event_date")), "lat": _num(r.get("latitude")),
+                "id": r.get("event_id_cnty"), "text": r.get("notes", ""), "event_type": et,
+                "sub_event_type": st, "date": parse_date(r.get("event_date")), "lat": _num(r.get("latitude")),
                 "lon": _num(r.get("longitude")), "geo_precision": r.get("geo_precision"),
                 "fatalities": _num(r.get("fatalities")), "actor1": r.get("actor1"), "inter1": r.get("inter1"),
                 "actor2": r.get("actor2"), "inter2": r.get("inter2"),
@@ -207,8 +211,13 @@ def score_notes(
         if not es:
             continue
         c["notes"] += 1
-        best = max(es, key=lambda e: (norm(e.get("event_type")) == norm(g["event_type"]),
-                                      norm(e.get("sub_event_type")) == norm(g["sub_event_type"])))  # fmt: skip
+        best = max(
+            es,
+            key=lambda e: (
+                norm(e.get("event_type")) == norm(g["event_type"]),
+                norm(e.get("sub_event_type")) == norm(g["sub_event_type"]),
+            ),
+        )
         c["event_type/n"] += 1
         c["event_type"] += norm(best.get("event_type")) == norm(g["event_type"])
         if g["sub_event_type"]:

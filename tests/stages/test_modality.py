@@ -1,4 +1,4 @@
-"""Factuality of triggers: negated, future, intended, conditional, habitual and denied events are not events."""
+"""Factuality of triggers: negated, future, intended, conditional, habitual, denied: not events."""
 
 from __future__ import annotations
 

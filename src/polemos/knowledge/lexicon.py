@@ -1,4 +1,4 @@
-"""Load and check the event-trigger lexicon (packaged `triggers.yaml` plus user files) for the extract stage."""
+"""Load and check the event-trigger lexicon (packaged `triggers.yaml` plus user files) for extraction."""
 
 from __future__ import annotations
 

@@ -116,7 +116,11 @@ def assign_roles(doc: Any, anchor: Any, mentions: Sequence[ActorMentionLike], se
                 agent_roots.append(c)
             elif c.dep_ in _OBJ and c.i != anchor.i:
                 patient_roots.append(c)
-            elif c.dep_ in ("poss", "compound", "amod", "nmod") and head.i == anchor.i and anchor.pos_ != "VERB":
+            elif (
+                c.dep_ in ("poss", "compound", "amod", "nmod")
+                and head.i == anchor.i
+                and anchor.pos_ != "VERB"
+            ):
                 agent_roots.append(c)  # "Haftar's offensive", "ISIS suicide attack"
             elif c.dep_ in ("prep", "agent") and c.lower_ in _AGENT_PREPS:
                 agent_roots.extend(c.children)

@@ -25,10 +25,9 @@ from polemos.model import (
     TimePrecision,
 )
 from polemos.stages.aggregate import same_place
-
 from polemos.stages.annotate import Sentence
-from polemos.stages.arguments import ActorMentionLike, Roles, assign_roles, token_at
-from polemos.stages.triggers import TriggerHit, candidate_hits, object_tokens, settle, verb_of, victim_class
+from polemos.stages.arguments import ActorMentionLike, Roles, assign_roles, token_at, verb_of
+from polemos.stages.triggers import TriggerHit, candidate_hits, object_tokens, settle, victim_class
 from polemos.taxonomy import EventType, SubEventType
 
 # A sentence that places its event only "in the past" gives ACLED no date to code it with.
@@ -38,7 +37,9 @@ _VAGUE_PAST = re.compile(
 # Place anaphora: the sentence's event is where the previous sentence's was.
 _THERE = re.compile(r"\b(there|in the area|the (?:city|town|village|area|capital))\b", re.I)
 # Observers and mediators report on fighting; they are never a party to it.
-_NON_COMBATANT = re.compile(r"\bUnited Nations\b|^UN\b|^UN[A-Z]+:|Red Cross|Human Rights Watch|Amnesty|Crisis Group")
+_NON_COMBATANT = re.compile(
+    r"\bUnited Nations\b|^UN\b|^UN[A-Z]+:|Red Cross|Human Rights Watch|Amnesty|Crisis Group"
+)
 # "Recently regained": ACLED's "past two or three weeks" rule gives month precision around two weeks back.
 RECENT_DAYS = 14
 # Undated sentences take the date of a dated sentence at most this many sentences before, same paragraph.
@@ -314,7 +315,7 @@ def _choose_actors(
     ev: list[Evidence] = []
     m1: ActorMentionLike | None
     m2: ActorMentionLike | None
-    agents, patients, others = roles.agents, roles.patients, roles.others
+    agents, patients, others = list(roles.agents), list(roles.patients), list(roles.others)
     if etype in _VIOLENT or etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
         agents, others = _parties(agents), _parties(others)
     if etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
@@ -343,10 +344,19 @@ def _choose_actors(
             ev.append(_ev(doc, sent, fld, m.actor.name, m.start, m.end, f"actor:{m.rule}", m.confidence))
     if etype is EventType.BATTLES and (a1 is None or a2 is None):
         a1, a2 = _fill_from_context(doc, sent, a1, a2, ctx, ev, place)
-    if etype is EventType.BATTLES and a1 is not None and a2 is not None and not agents and a2.inter < a1.inter:
+    if (
+        etype is EventType.BATTLES
+        and a1 is not None
+        and a2 is not None
+        and not agents
+        and a2.inter < a1.inter
+    ):
         # No stated initiator: ACLED lists state forces first (the lower inter code).
         a1, a2 = a2, a1
-        ev = [dataclasses.replace(e, field={"actor1": "actor2", "actor2": "actor1"}.get(e.field, e.field)) for e in ev]
+        ev = [
+            dataclasses.replace(e, field={"actor1": "actor2", "actor2": "actor1"}.get(e.field, e.field))
+            for e in ev
+        ]
     return a1, a2, ev
 
 
@@ -393,7 +403,7 @@ def _compatible(x: Actor | None, y: Actor | None) -> bool:
 
 
 def _merge_in_sentence(found: list[EventMention]) -> list[EventMention]:
-    """ACLED's hierarchy inside one sentence: triggers sharing actors and place are one event, highest type wins."""
+    """ACLED's hierarchy inside a sentence: triggers sharing actors and place are one event, highest wins."""
     merged: list[EventMention] = []
     for m in found:
         for i, g in enumerate(merged):

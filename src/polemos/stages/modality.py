@@ -29,8 +29,10 @@ PURPOSE_NOUNS = frozenset(
 HABITUAL = frozenset({"periodic", "periodically", "regularly", "often", "frequently", "routinely", "usually"})
 NEGATING_ADJ = frozenset({"free", "without", "absent"})
 # Clause links that carry the parent's modality down to the trigger.
-_CHAIN = frozenset({"xcomp", "ccomp", "csubj", "csubjpass", "advcl", "acl", "conj", "pcomp", "pobj", "prep",
-                    "dobj", "nsubj", "nsubjpass", "compound", "amod", "relcl", "appos", "attr", "oprd"})  # fmt: skip
+_CHAIN = frozenset(
+    {"xcomp", "ccomp", "csubj", "csubjpass", "advcl", "acl", "conj", "pcomp", "pobj", "prep", "dobj", "nsubj",
+     "nsubjpass", "compound", "amod", "relcl", "appos", "attr", "oprd"}
+)  # fmt: skip
 
 
 def non_factual_reason(token: Any) -> str | None:
@@ -53,9 +55,13 @@ def non_factual_reason(token: Any) -> str | None:
             return "denied"
         if head.lemma_.lower() in INTENT_VERBS and node.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pcomp"):
             return f"intent:{head.lemma_.lower()}"
-        if head.pos_ == "NOUN" and head.lemma_.lower() in PURPOSE_NOUNS and node.dep_ in ("acl", "relcl"):
-            if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
-                return f"purpose:{head.lemma_.lower()}"
+        if (
+            head.pos_ == "NOUN"
+            and head.lemma_.lower() in PURPOSE_NOUNS
+            and node.dep_ in ("acl", "relcl")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        ):
+            return f"purpose:{head.lemma_.lower()}"
         if head.lower_ in NEGATING_ADJ and node.dep_ in ("prep", "pobj"):
             return "negated"
         node = head
@@ -67,9 +73,7 @@ def _negated(token: Any) -> bool:
         return True
     # "free of fighting", "without resistance"
     head = token.head
-    if token.dep_ == "pobj" and head.head.i != head.i and head.head.lower_ in NEGATING_ADJ:
-        return True
-    return False
+    return bool(token.dep_ == "pobj" and head.head.i != head.i and head.head.lower_ in NEGATING_ADJ)
 
 
 def _clause_reason(node: Any, *, is_trigger: bool) -> str | None:

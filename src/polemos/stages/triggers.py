@@ -20,8 +20,9 @@ ARMED_WORDS = frozenset(
      "terrorist", "mercenary", "recruit", "serviceman", "combatant", "extremist", "taliban"}
 )  # fmt: skip
 CIVILIAN_WORDS = frozenset(
-    {"civilian", "child", "woman", "man", "resident", "villager", "teacher", "student", "journalist", "worker",
-     "farmer", "worshipper", "passenger", "people", "boy", "girl", "family", "doctor", "nurse", "trader",
+    {"civilian", "child", "woman", "man", "resident", "villager", "teacher", "student", "journalist",
+     "worker", "farmer", "worshipper", "passenger", "people", "boy", "girl", "family", "doctor", "nurse",
+     "trader",
      "shopkeeper", "elder", "scholar", "cleric", "imam", "driver", "person", "pupil", "patient", "wife",
      "son", "daughter", "brother", "father", "mother", "businessman", "shepherd", "activist", "individual"}
 )  # fmt: skip
@@ -121,7 +122,7 @@ def settle(
     victims: str | None,
     actor1_inter: int | None,
 ) -> tuple[SubEventType, str] | None:
-    """The trigger's sub-event type in this context, and the rule that decided it; None if it does not apply."""
+    """The trigger's sub-event type here, and the rule that decided it; None if it does not apply."""
     for ref in trigger.refine:
         if _holds(ref.when, lexicon, obj_classes, sentence_lemmas, victims, actor1_inter):
             return ref.sub_event_type, f"trigger:{trigger.id}+{ref.when}"
