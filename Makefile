@@ -18,8 +18,8 @@ demo: setup
 	$(BIN)/polemos run examples/articles.jsonl -o out
 
 lint: setup
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
 
 test: lint
