@@ -437,7 +437,15 @@ def _attach_claims(mentions: list[EventMention], claims: Sequence[FatalityClaim]
     for c in claims:
         nearest = min(range(len(mentions)), key=lambda i: abs(mentions[i].trigger.start - c.start))
         by.setdefault(nearest, []).append(c)
-    return [
-        dataclasses.replace(m, fatality_claims=m.fatality_claims + tuple(by.get(i, ())))
-        for i, m in enumerate(mentions)
-    ]
+    out = []
+    for i, m in enumerate(mentions):
+        mine = tuple(by.get(i, ()))
+        evidence = tuple(
+            Evidence("fatalities", str(c.count), m.document_id, m.sentence.text, c.start, c.end, c.text,
+                     f"fatalities:{c.rule}" + (f" claimed by {c.claimant}" if c.claimant else ""), 0.7)
+            for c in mine
+        )  # fmt: skip
+        out.append(
+            dataclasses.replace(m, fatality_claims=m.fatality_claims + mine, evidence=m.evidence + evidence)
+        )
+    return out
