@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 
-from polemos.evaluation import Score, score_document
-from polemos.export import write_events
+from polemos.export import newest_first, write_events
 from polemos.model import Document
 from polemos.records import event_to_record
+from polemos.scoring import Score, score_document
 from polemos.sources import read_documents
 
 FLOORS = json.loads((Path(__file__).parent / "accuracy_floors.json").read_text(encoding="utf-8"))
@@ -35,7 +35,7 @@ def _code_seeds(coder: Any, manifest: list[dict[str, Any]], outdir: Path) -> dic
             for d in read_documents([SEEDS / m["file"]], published=dt.date.fromisoformat(m["published"]))
             if isinstance(d, Document)
         ]
-        events = [e for d in docs for e in coder.code(d)]
+        events = newest_first(e for d in docs for e in coder.code(d))
         stem = Path(m["file"]).stem
         with (outdir / f"{stem}.jsonl").open("w", encoding="utf-8") as fh:
             write_events(events, "jsonl", fh)

@@ -13,11 +13,39 @@ from polemos.cli import app
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles.jsonl"
-ACLED_COLUMNS = (
-    "event_id_cnty event_date year time_precision disorder_type event_type sub_event_type actor1 assoc_actor_1 "
-    "inter1 actor2 assoc_actor_2 inter2 interaction civilian_targeting iso region country admin1 admin2 admin3 "
-    "location latitude longitude geo_precision source source_scale notes fatalities tags timestamp"
-).split()
+ACLED_COLUMNS = [
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+]
 
 runner = CliRunner()
 
@@ -25,7 +53,10 @@ runner = CliRunner()
 @pytest.fixture(scope="module")
 def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("cli") / "seeds.db"
-    for name, published in (("000_aea3f91c47e42a8b.txt", "2018-06-04"), ("001_7408a9ead5e549ea.txt", "2018-05-08")):
+    for name, published in (
+        ("000_aea3f91c47e42a8b.txt", "2018-06-04"),
+        ("001_7408a9ead5e549ea.txt", "2018-05-08"),
+    ):
         res = runner.invoke(app, ["ingest", str(SEEDS / name), "--published", published, "--db", str(db)])
         assert res.exit_code == 0, res.output
     res = runner.invoke(app, ["ingest", str(SEEDS / "002_37df46fae67b9620.txt"), "--db", str(db)])

@@ -1,4 +1,4 @@
-"""The real pipeline on the seed articles: framing-dependent actors, non-events, background events, evidence."""
+"""The real pipeline on the seeds: framing-dependent actors, non-events, background events, evidence."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def test_e2e_libyan_army_is_haftar_in_pro_lna_report(seed000: tuple[Document, li
 
 
 def test_e2e_libyan_army_is_gna_in_pro_gna_report(seed002: tuple[Document, list[Event]]) -> None:
-    doc, events = seed002
+    _, events = seed002
     tarhuna = _find(events, SubEventType.GOVERNMENT_REGAINS_TERRITORY, "2020-06-05")
     assert tarhuna.actor1 is not None and tarhuna.actor1.name == GNA
     assert tarhuna.actor2 is not None and tarhuna.actor2.name == HAFTAR

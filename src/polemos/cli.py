@@ -246,3 +246,56 @@ def run_cmd(
     for name in ("polemos.db", "events.jsonl", "events.csv", "events.geojson"):
         out.print(f"  {outdir / name}")
     raise typer.Exit(code)
+
+
+@app.command("evaluate")
+def evaluate_cmd(
+    gold: Annotated[
+        Path, typer.Option("--gold", help="ACLED export (.csv, old or new layout) or gold JSONL.")
+    ],
+    outdir: Annotated[
+        Path | None, typer.Option("--out", help="Folder for summary, errors, confusion.")
+    ] = None,
+    sample: Annotated[int | None, typer.Option(help="Score a random sample of N notes (seeded).")] = None,
+    actors: ActorsOption = None,
+) -> None:
+    """Code gold data and score it: P/R/F1, per-field accuracy, sub-type confusions, every error for review.
+
+    ACLED notes are coded one per document, published the day after the event; gold JSONL documents are
+    read from the gold file's folder with dates from a manifest.jsonl beside it. Nothing is stored.
+    """
+    from polemos.evaluation import evaluate, write_report
+    from polemos.gold import load_gold
+    from polemos.pipeline import Coder
+
+    settings = Settings.from_env(actor_files=tuple(actors or ()))
+    try:
+        gold_set = load_gold(gold, sample=sample)
+        with err.status("loading the spaCy pipeline, actor knowledge and gazetteer"):
+            coder = Coder(settings)
+        with Progress(
+            TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+            disable=not err.is_terminal,
+        ) as bar:  # fmt: skip
+            task = bar.add_task("docs", total=len(gold_set.documents))
+            report = evaluate(gold_set, coder.code, progress=lambda: bar.advance(task))
+    except PolemosError as exc:
+        raise _fail(exc) from exc
+    title = f"{gold} ({report.kind}, {report.documents} documents)"
+    table = Table("field", "hits", "total", "accuracy", title=title)
+    for name, (hits, total) in report.fields.items():
+        table.add_row(name, str(hits), str(total), f"{hits / total:.2f}" if total else "-")
+    out.print(table)
+    out.print(
+        f"precision {report.precision:.2f}  recall {report.recall:.2f}  F1 {report.f1:.2f}"
+        f"  (tp {report.tp} fp {report.fp} fn {report.fn})"
+    )
+    confusions = [(k, n) for k, n in report.confusion.most_common() if k[0] != k[1]][:15]
+    if confusions:
+        ctable = Table("gold sub-event type", "coded as", "n", title="most frequent sub-type confusions")
+        for (g, s), n in confusions:
+            ctable.add_row(g, s, str(n))
+        out.print(ctable)
+    if outdir is not None:
+        for path in write_report(report, outdir):
+            err.print(f"wrote {path}")

@@ -1,83 +1,42 @@
-"""Score coded events against gold: our JSONL gold (per-document events with tolerances) and ACLED notes
-exports. Follows the matching protocol of the project's independent scorer (shared/tools/score_events.py)
-so that both give the same figures on the same inputs.
+"""Run the coder on gold data and report how close it comes: precision/recall/F1, per-field accuracy, a
+confusion matrix of sub-event types, and every error with its text and evidence (`polemos evaluate`).
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
-import math
+import json
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-Record = Mapping[str, object]
+from polemos.export import newest_first
+from polemos.gold import GoldSet
+from polemos.model import Document, Event
+from polemos.records import event_to_record
+from polemos.scoring import Score, best_event, norm, score_document, score_notes
 
-# ACLED's pre-2019 event types -> (event type, sub-event type or None), as in ACLED-CODING.md.
-OLD_TYPES: dict[str, tuple[str | None, str | None]] = {
-    "battle-no change of territory": ("Battles", "Armed clash"),
-    "battle-government regains territory": ("Battles", "Government regains territory"),
-    "battle-non-state actor overtakes territory": ("Battles", "Non-state actor overtakes territory"),
-    "remote violence": ("Explosions/Remote violence", None),
-    "violence against civilians": ("Violence against civilians", None),
-    "riots/protests": (None, None),  # Protests or Riots, decided by actor 1
-    "strategic development": ("Strategic developments", None),
-    "headquarters or base established": ("Strategic developments", "Headquarters or base established"),
-    "non-violent transfer of territory": ("Strategic developments", "Non-violent transfer of territory"),
-}
-
-
-def norm(value: object) -> str:
-    return " ".join(str(value or "").lower().replace("–", "-").split())
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    r = math.radians
-    h = (
-        math.sin(r(lat2 - lat1) / 2) ** 2
-        + math.cos(r(lat1)) * math.cos(r(lat2)) * math.sin(r(lon2 - lon1) / 2) ** 2
-    )
-    return 12742 * math.asin(math.sqrt(min(1.0, h)))
-
-
-def parse_date(value: object) -> dt.date | None:
-    s = str(value or "").strip()
-    if not s:
-        return None
-    try:
-        return dt.date.fromisoformat(s[:10])
-    except ValueError:
-        for f in ("%d %B %Y", "%d-%B-%Y", "%d/%m/%Y"):
-            try:
-                return dt.datetime.strptime(s, f).date()
-            except ValueError:
-                pass
-    return None
-
-
-def _num(x: object) -> float | None:
-    try:
-        return float(x)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
+GOLD_FIELDS = ("event_type", "sub_event_type", "actor1", "actor2", "fatalities")
+NOTES_FIELDS = (
+    "event_type", "sub_event_type", "actor1", "actor2", "inter1", "inter2", "location<=25km", "date+-1d",
+    "fatalities",
+)  # fmt: skip
 
 
 @dataclass
-class Score:
-    """Counts behind the figures: matched/missed/extra events and per-field hits."""
+class EvaluationReport:
+    """Figures of one evaluation run, and the material to review its errors."""
 
+    kind: str  # "notes" (ACLED CSV) or "events" (polemos gold JSONL)
     tp: int = 0
     fp: int = 0
     fn: int = 0
-    fields: dict[str, list[int]] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
-
-    def hit(self, name: str, ok: bool) -> None:
-        cell = self.fields.setdefault(name, [0, 0])
-        cell[0] += int(ok)
-        cell[1] += 1
+    fields: dict[str, tuple[int, int]] = field(default_factory=dict)  # name -> (hits, total)
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)  # (gold, system) sub-event type
+    errors: list[dict[str, object]] = field(default_factory=list)
+    system: list[dict[str, object]] = field(default_factory=list)
+    documents: int = 0
 
     @property
     def precision(self) -> float:
@@ -93,150 +52,91 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def accuracy(self, name: str) -> float:
-        a, b = self.fields.get(name, [0, 0])
-        return a / b if b else 0.0
+        hits, total = self.fields.get(name, (0, 0))
+        return hits / total if total else 0.0
 
 
-def _strings(value: object) -> list[str]:
-    return [str(v) for v in value] if isinstance(value, list) else []
+def evaluate(
+    gold: GoldSet, code: Callable[[Document], list[Event]], progress: Callable[[], None] | None = None
+) -> EvaluationReport:
+    """Code every gold document and score the result."""
+    by_doc: dict[str, list[dict[str, object]]] = {}
+    for doc in gold.documents:
+        # The order the store would serve them in: greedy matching breaks ties by position.
+        by_doc[doc.id] = [event_to_record(e) for e in newest_first(code(doc))]
+        if progress:
+            progress()
+    report = EvaluationReport(gold.kind, documents=len(gold.documents))
+    report.system = [r for recs in by_doc.values() for r in recs]
+    if gold.kind == "notes":
+        _score_notes(gold, by_doc, report)
+    else:
+        _score_events(gold, by_doc, report)
+    return report
 
 
-def actor_ok(gold: Record, event: Record, n: int) -> bool | None:
-    """Whether the system's actor n matches gold (name, alternates, prefix, or inter code when unnamed)."""
-    name = gold.get(f"actor{n}")
-    if gold.get(f"inter{n}") is not None and not name:
-        return str(event.get(f"inter{n}", "")).strip() == str(gold[f"inter{n}"])
-    if not name:
-        return None
-    ok = {norm(name)} | {norm(a) for a in _strings(gold.get(f"actor{n}_alt"))}
-    got = norm(event.get(f"actor{n}"))
-    if got in ok:
-        return True
-    prefix = gold.get(f"actor{n}_prefix")
-    return bool(prefix and got.startswith(norm(prefix)))
-
-
-def score_document(gold: Sequence[Record], events: Sequence[Record], score: Score, doc: str = "") -> None:
-    """Match one document's events to its gold (greedy on a candidate score) and add to `score`."""
-    cands: list[tuple[int, int, int]] = []
-    for gi, g in enumerate(gold):
-        for ei, e in enumerate(events):
-            if norm(e.get("event_type")) != norm(g["event_type"]):
-                continue
-            gd, ed = parse_date(g.get("date")), parse_date(e.get("event_date"))
-            if gd and (not ed or abs((gd - ed).days) > int(g["date_tolerance_days"])):  # type: ignore[call-overload]
-                continue
-            if g.get("latitude") is not None:
-                la, lo = _num(e.get("latitude")), _num(e.get("longitude"))
-                glat, glon = float(g["latitude"]), float(g["longitude"])  # type: ignore[arg-type]
-                if la is None or lo is None or km(glat, glon, la, lo) > float(g["distance_tolerance_km"]):  # type: ignore[arg-type]
-                    continue
-            sc = 1 + (norm(e.get("sub_event_type")) == norm(g["sub_event_type"])) + bool(actor_ok(g, e, 1))
-            cands.append((sc + 2 * bool(g["required"]), gi, ei))
-    used_g: set[int] = set()
-    used_e: set[int] = set()
-    for _, gi, ei in sorted(cands, reverse=True):
-        if gi in used_g or ei in used_e:
-            continue
-        used_g.add(gi)
-        used_e.add(ei)
-        g, e = gold[gi], events[ei]
-        if not g["required"]:
-            continue
-        score.tp += 1
-        subs = {norm(g["sub_event_type"])} | {norm(s) for s in _strings(g.get("sub_event_type_alt"))}
-        score.hit("sub_event_type", norm(e.get("sub_event_type")) in subs)
-        score.hit("sub_event_type exact", norm(e.get("sub_event_type")) == norm(g["sub_event_type"]))
-        for n in (1, 2):
-            ok = actor_ok(g, e, n)
-            if ok is not None:
-                score.hit(f"actor{n}", ok)
-                if not ok:
-                    score.errors.append(
-                        f"{g['id']}: actor{n} {e.get(f'actor{n}')!r} != {g.get(f'actor{n}')!r}"
-                    )
-        if g.get("fatalities") is not None:
-            fa = _num(e.get("fatalities")) or 0
-            score.hit("fatalities", fa == g["fatalities"] or fa in (g.get("fatalities_alt") or []))  # type: ignore[operator]
-        score.hit("date exact", parse_date(e.get("event_date")) == parse_date(g.get("date")))
-    for gi, g in enumerate(gold):
-        if g["required"] and gi not in used_g:
-            score.fn += 1
-            score.errors.append(
-                f"missed {g['id']}: {g['event_type']}/{g['sub_event_type']} {g['date']} {g.get('location')}"
-            )
-    for ei, e in enumerate(events):
-        if ei not in used_e:
-            score.fp += 1
-            score.errors.append(
-                f"extra {doc}: {e.get('event_type')}/{e.get('sub_event_type')} {e.get('event_date')} "
-                f"{e.get('location')} | {e.get('actor1')} v {e.get('actor2')}"
-            )
-
-
-def acled_gold(path: Path) -> list[dict[str, object]]:
-    """Read an ACLED export (old or new layout) into gold rows with the old taxonomy mapped to the new."""
-    with path.open(newline="", encoding="utf-8", errors="replace") as fh:
-        rows = [{k.lower(): v for k, v in r.items()} for r in csv.DictReader(fh)]
-    out: list[dict[str, object]] = []
-    for r in rows:
-        et, st = r.get("event_type"), r.get("sub_event_type")
-        if not st:
-            et, st = OLD_TYPES.get(norm(et), (et, None))
-            if et is None:
-                et = "Riots" if norm(r.get("actor1")).startswith("rioters") else "Protests"
-        out.append(
-            {
-                "id": r.get("event_id_cnty"), "text": r.get("notes", ""), "event_type": et,
-                "sub_event_type": st, "date": parse_date(r.get("event_date")), "lat": _num(r.get("latitude")),
-                "lon": _num(r.get("longitude")), "geo_precision": r.get("geo_precision"),
-                "fatalities": _num(r.get("fatalities")), "actor1": r.get("actor1"), "inter1": r.get("inter1"),
-                "actor2": r.get("actor2"), "inter2": r.get("inter2"),
-            }
-        )  # fmt: skip
-    return out
-
-
-def score_notes(
-    gold: Sequence[Mapping[str, object]], events_by_doc: Mapping[str, Sequence[Record]]
-) -> Counter[str]:
-    """Per-note accuracy counts: for each note, the system event that best matches its type is compared.
-
-    Returns a Counter with `<field>` hits and `<field>/n` totals.
-    """
-    c: Counter[str] = Counter()
-    for g in gold:
-        es = events_by_doc.get(str(g["id"]), [])
-        c["notes/n"] += 1
-        if not es:
-            continue
-        c["notes"] += 1
-        best = max(
-            es,
-            key=lambda e: (
-                norm(e.get("event_type")) == norm(g["event_type"]),
-                norm(e.get("sub_event_type")) == norm(g["sub_event_type"]),
-            ),
-        )
-        c["event_type/n"] += 1
-        c["event_type"] += norm(best.get("event_type")) == norm(g["event_type"])
+def _score_notes(gold: GoldSet, by_doc: dict[str, list[dict[str, object]]], report: EvaluationReport) -> None:
+    """Notes: one gold event per note. tp = notes whose best system event has the gold type; every other
+    system event of a note is a false positive; notes without a matching event are false negatives."""
+    counts = score_notes(gold.rows, by_doc)
+    report.fields = {"notes detected": (counts["notes"], counts["notes/n"])}
+    report.fields.update({f: (counts[f], counts[f"{f}/n"]) for f in NOTES_FIELDS if counts[f"{f}/n"]})
+    for g in gold.rows:
+        events = by_doc.get(str(g["id"]), [])
+        best = best_event(g, events)
+        ok = best is not None and norm(best.get("event_type")) == norm(g["event_type"])
+        report.tp += ok
+        report.fn += not ok
+        report.fp += len(events) - ok
         if g["sub_event_type"]:
-            c["sub_event_type/n"] += 1
-            c["sub_event_type"] += norm(best.get("sub_event_type")) == norm(g["sub_event_type"])
-        if g["lat"] is not None and g["geo_precision"] in ("1", "2"):
-            c["location<=25km/n"] += 1
-            la, lo = _num(best.get("latitude")), _num(best.get("longitude"))
-            c["location<=25km"] += la is not None and lo is not None and km(g["lat"], g["lon"], la, lo) <= 25  # type: ignore[arg-type]
-        gdate = g["date"]
-        if isinstance(gdate, dt.date):
-            c["date+-1d/n"] += 1
-            d = parse_date(best.get("event_date"))
-            c["date+-1d"] += d is not None and abs((d - gdate).days) <= 1
-        if g["fatalities"] is not None:
-            c["fatalities/n"] += 1
-            c["fatalities"] += (_num(best.get("fatalities")) or 0) == g["fatalities"]
-        c["actor1/n"] += 1
-        c["actor1"] += norm(best.get("actor1")) == norm(g["actor1"])
-        c["inter1/n"] += 1
-        c["inter1"] += str(best.get("inter1", "")).strip() == str(g["inter1"]).strip()
-    return c
+            got = str(best.get("sub_event_type")) if best else "(none)"
+            report.confusion[(str(g["sub_event_type"]), got)] += 1
+        sub_ok = best is not None and norm(best.get("sub_event_type")) == norm(g["sub_event_type"])
+        if not ok or (g["sub_event_type"] and not sub_ok):
+            report.errors.append(
+                {
+                    "id": g["id"], "text": g["text"],
+                    "gold": {k: g[k] for k in GOLD_FIELDS},
+                    "system": best, "other_system_events": len(events) - (best is not None),
+                }
+            )  # fmt: skip
+
+
+def _score_events(
+    gold: GoldSet, by_doc: dict[str, list[dict[str, object]]], report: EvaluationReport
+) -> None:
+    score = Score()
+    for doc in sorted({str(g["doc"]) for g in gold.rows}):
+        rows = [g for g in gold.rows if g["doc"] == doc]
+        score_document(rows, by_doc.get(Path(doc).stem, []), score, doc[:3])
+    report.tp, report.fp, report.fn = score.tp, score.fp, score.fn
+    report.fields = {k: (a, b) for k, (a, b) in sorted(score.fields.items())}
+    report.confusion = Counter(score.pairs)
+    report.errors = [{"error": e} for e in score.errors]
+
+
+def write_report(report: EvaluationReport, outdir: Path) -> list[Path]:
+    """Write summary.json, errors.jsonl, confusion.csv and system.jsonl for review."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    summary = {
+        "kind": report.kind, "documents": report.documents, "tp": report.tp, "fp": report.fp, "fn": report.fn,
+        "precision": round(report.precision, 4), "recall": round(report.recall, 4), "f1": round(report.f1, 4),
+        "fields": {k: {"hits": a, "total": b, "accuracy": round(a / b, 4) if b else None}
+                   for k, (a, b) in report.fields.items()},
+    }  # fmt: skip
+    paths = [outdir / n for n in ("summary.json", "errors.jsonl", "confusion.csv", "system.jsonl")]
+    paths[0].write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    _jsonl(paths[1], report.errors)
+    with paths[2].open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["gold_sub_event_type", "system_sub_event_type", "count"])
+        for (g, s), n in sorted(report.confusion.items(), key=lambda kv: -kv[1]):
+            w.writerow([g, s, n])
+    _jsonl(paths[3], report.system)
+    return paths
+
+
+def _jsonl(path: Path, rows: Sequence[object]) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")

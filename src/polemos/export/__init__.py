@@ -13,9 +13,20 @@ from polemos.export.geojson import write_geojson
 from polemos.export.jsonl import write_jsonl
 from polemos.model import Event
 
-__all__ = ["FORMATS", "write_acled_csv", "write_events", "write_geojson", "write_jsonl"]
+__all__ = ["FORMATS", "newest_first", "write_acled_csv", "write_events", "write_geojson", "write_jsonl"]
 
 FORMATS = ("jsonl", "acled-csv", "geojson")
+
+
+def newest_first(events: Iterable[Event]) -> list[Event]:
+    """Events in the order the store serves them: newest first (undated last), then in report order."""
+
+    def key(e: Event) -> tuple[bool, int, str, int, str]:
+        start = min((s.start for s in e.sources), default=0)
+        doc = e.sources[0].document_id if e.sources else ""
+        return (e.date is None, -(e.date.date.toordinal() if e.date else 0), doc, start, e.event_id)
+
+    return sorted(events, key=key)
 
 
 def write_events(events: Iterable[Event], fmt: str, out: TextIO, *, timestamp: int | None = None) -> int:

@@ -265,7 +265,8 @@ class SqliteStore:
         sql = "SELECT record FROM events"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        # Newest first, as ACLED's own API serves events; within a day, in the order the report tells them.
+        # Newest first, as ACLED's own API serves events; within a day, in the order the report tells them
+        # (export.newest_first sorts the same way in memory).
         sql += (
             " ORDER BY event_date IS NULL, event_date DESC, document_id,"
             " (SELECT MIN(s.start) FROM event_sources s WHERE s.event_id = events.event_id), event_id"
