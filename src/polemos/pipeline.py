@@ -8,6 +8,7 @@ aggregate, and the ingest loop that stores each document's events in one transac
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,11 +38,25 @@ class Coder:
         self.actor_kb = load_actor_kb(settings.actor_files)
         self.gazetteer = load_gazetteer(settings.place_files)
 
+    def actor_country(self, text: str, year: int | None) -> str | None:
+        """The country of the domestic actors a report names ("Taliban" -> AF), if they agree on one.
+
+        Named domestic actors tell the conflict's country more reliably than toponyms, which often
+        have namesakes abroad (Ghaziabad, Murghab); foreign forces (inter 8) say nothing about it.
+        """
+        counts = Counter(
+            e.country for _, _, e in self.actor_kb.match(text, year=year) if e.country and e.inter != 8
+        )
+        if not counts:
+            return None
+        (best, n), *rest = counts.most_common(2)
+        return best if not rest or n > rest[0][1] else None
+
     def code(self, document: Document) -> list[Event]:
         """Code one document into ACLED events with evidence."""
         text = document.text
-        focus = country_focus(text, self.gazetteer)
         year = document.published.year if document.published else None
+        focus = self.actor_country(text, year) or country_focus(text, self.gazetteer)
         actors = DocumentActors.build(text, self.actor_kb, country=focus, year=year)
         sentences = parse_sentences(split_sentences(text), self.nlp, self.prefixes)
         facts = []

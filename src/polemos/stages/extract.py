@@ -27,7 +27,14 @@ from polemos.model import (
 from polemos.stages.aggregate import same_place
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike, Roles, assign_roles, token_at, verb_of
-from polemos.stages.triggers import TriggerHit, candidate_hits, object_tokens, settle, victim_class
+from polemos.stages.triggers import (
+    TriggerHit,
+    candidate_hits,
+    object_tokens,
+    sentence_victims,
+    settle,
+    victim_class,
+)
 from polemos.taxonomy import EventType, SubEventType
 
 # A sentence that places its event only "in the past" gives ACLED no date to code it with.
@@ -166,6 +173,8 @@ def _mention(
         c for c in verb.children if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and verb.lemma_ == "die")
     ]
     victims = victim_class(harmed, [m.category for m in roles.patients])
+    if victims is None:
+        victims = victim_class(sentence_victims(sent.doc), [])
     if victims is None and any(m.category in ("state", "armed") for m in roles.patients + roles.others):
         victims = "armed"  # an attack where armed forces are the other party named is a battle
     armed_agents = [m for m in roles.agents if m.category != "civilian"]

@@ -17,7 +17,8 @@ from polemos.taxonomy import SubEventType
 ARMED_WORDS = frozenset(
     {"soldier", "fighter", "militant", "troop", "militia", "militiaman", "policeman", "police", "officer",
      "member", "insurgent", "rebel", "guard", "commander", "jihadist", "gunman", "army", "force", "personnel",
-     "terrorist", "mercenary", "recruit", "serviceman", "combatant", "extremist", "taliban"}
+     "terrorist", "mercenary", "recruit", "serviceman", "combatant", "extremist", "taliban", "arbaki",
+     "commando", "sniper", "infiltrator", "bodyguard", "policemen", "militiamen", "jawan"}
 )  # fmt: skip
 CIVILIAN_WORDS = frozenset(
     {"civilian", "child", "woman", "man", "resident", "villager", "teacher", "student", "journalist",
@@ -145,6 +146,36 @@ def victim_class(tokens: Sequence[Any], categories: Sequence[str]) -> str | None
     if lemmas & CIVILIAN_WORDS:
         return "civilian"
     return None
+
+
+HARM_VERBS = frozenset(
+    {
+        "kill",
+        "wound",
+        "injure",
+        "die",
+        "behead",
+        "abduct",
+        "kidnap",
+        "shoot",
+        "execute",
+        "murder",
+        "hurt",
+        "target",
+    }
+)
+
+
+def sentence_victims(doc: Any) -> list[Any]:
+    """Tokens naming who was harmed anywhere in the sentence ("4 policemen were wounded in attacks")."""
+    out: list[Any] = []
+    for tok in doc:
+        if tok.lemma_.lower() in HARM_VERBS:
+            for c in tok.children:
+                if c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and tok.lemma_.lower() == "die"):
+                    out.append(c)
+                    out.extend(g for g in c.children if g.dep_ in ("appos", "conj", "compound"))
+    return out
 
 
 def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) -> list[TriggerHit]:
