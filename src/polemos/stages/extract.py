@@ -196,7 +196,7 @@ def _mention(
     trig_end = sent.start + sent.doc[hit.end - 1].idx + len(sent.doc[hit.end - 1].text)
     evidence = [_ev(doc, sent, "event_type", sub.value, trig_start, trig_end, rule, hit.trigger.confidence)]
     place = _choose_place(sent, fact, hit, ctx)
-    a1, a2, actor_ev = _choose_actors(doc, sent, sub, roles, actors, ctx, trig_start, place)
+    a1, a2, actor_ev = _choose_actors(doc, sent, sub, roles, actors, ctx, trig_start, place, mentions)
     evidence.extend(actor_ev)
     if sub is SubEventType.ABDUCTION and a1 is not None and a1.inter == 1:
         # ACLED: detention by state forces is an arrest; by anyone else, an abduction.
@@ -319,6 +319,7 @@ def _choose_actors(
     ctx: _Context,
     position: int,
     place: Place | None,
+    sentence_mentions: Sequence[ActorMentionLike] = (),
 ) -> tuple[Actor | None, Actor | None, list[Evidence]]:
     etype = sub.event_type
     ev: list[Evidence] = []
@@ -341,6 +342,9 @@ def _choose_actors(
         if etype in _VIOLENT:
             patients = _parties(patients)
         m1 = _first(agents) or _first([m for m in others if m not in patients])
+        if m1 is None and etype is not EventType.STRATEGIC_DEVELOPMENTS:
+            # No agent in the trigger's clause: an armed party named elsewhere in the sentence acted.
+            m1 = _first(_parties([m for m in sentence_mentions if m not in patients]))
         m2 = _first(patients, exclude=m1.actor if m1 else None)
         if m2 is None and etype in _VIOLENT:
             m2 = _first(others, exclude=m1.actor if m1 else None)
@@ -353,6 +357,14 @@ def _choose_actors(
             ev.append(_ev(doc, sent, fld, m.actor.name, m.start, m.end, f"actor:{m.rule}", m.confidence))
     if etype is EventType.BATTLES and (a1 is None or a2 is None):
         a1, a2 = _fill_from_context(doc, sent, a1, a2, ctx, ev, place)
+    if a1 is None and etype in _VIOLENT:
+        # ACLED's convention for an unnamed perpetrator of violence.
+        unknown = actors.resolve_phrase("unidentified armed group", position)
+        if unknown is not None:
+            a1 = unknown.actor
+            ev.append(
+                _ev(doc, sent, "actor1", a1.name, sent.start, sent.start, "actor:unnamed-perpetrator", 0.3)
+            )
     if (
         etype is EventType.BATTLES
         and a1 is not None
