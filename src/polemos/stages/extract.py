@@ -177,6 +177,11 @@ def _mention(
         victims = victim_class(sentence_victims(sent.doc), [])
     if victims is None and any(m.category in ("state", "armed") for m in roles.patients + roles.others):
         victims = "armed"  # an attack where armed forces are the other party named is a battle
+    if (
+        victims is None
+        and len({m.actor for m in _parties([m for m in mentions if m.category != "external"])}) >= 2
+    ):
+        victims = "armed"  # two armed parties in one sentence of killing: they fought each other
     armed_agents = [m for m in roles.agents if m.category != "civilian"]
     settled = settle(
         hit.trigger,

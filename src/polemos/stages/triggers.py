@@ -16,7 +16,7 @@ from polemos.taxonomy import SubEventType
 # Words that name combatants; a victim so named makes "killed" a battle, not violence against civilians.
 ARMED_WORDS = frozenset(
     {"soldier", "fighter", "militant", "troop", "militia", "militiaman", "policeman", "police", "officer",
-     "member", "insurgent", "rebel", "guard", "commander", "jihadist", "gunman", "army", "force", "personnel",
+     "insurgent", "rebel", "guard", "commander", "jihadist", "gunman", "army", "force", "personnel",
      "terrorist", "mercenary", "recruit", "serviceman", "combatant", "extremist", "taliban", "arbaki",
      "commando", "sniper", "infiltrator", "bodyguard", "policemen", "militiamen", "jawan"}
 )  # fmt: skip
