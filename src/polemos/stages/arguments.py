@@ -77,12 +77,18 @@ REPORT_VERBS = frozenset(
 )  # fmt: skip
 
 
-def _claimant_roots(doc: Any) -> list[Any]:
+def claimant_roots(doc: Any) -> list[Any]:
     """Subtrees naming who reports: subjects of reporting verbs, "according to X"."""
     roots: list[Any] = []
     for tok in doc:
         if tok.lemma_.lower() in REPORT_VERBS and tok.pos_ in ("VERB", "NOUN"):
-            roots.extend(c for c in tok.children if c.dep_ == "nsubj")
+            # A claimant is a short noun phrase; a long or numeric "subject" is a misparse of the report
+            # ("28 people were killed and 130 wounded ..., the ministry said": 130 is not who reports).
+            roots.extend(
+                c
+                for c in tok.children
+                if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON") and len(list(c.subtree)) <= 8
+            )
         if tok.lower_ == "according":
             roots.extend(g for c in tok.children if c.lower_ == "to" for g in c.children)
     return roots
@@ -136,7 +142,7 @@ def assign_roles(doc: Any, anchor: Any, mentions: Sequence[ActorMentionLike], se
     if verb.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in verb.children):
         # "the government launched an operation and recently regained ...": conjuncts share the subject
         agent_roots.extend(c for c in verb.head.children if c.dep_ in _SUBJ)
-    claimants = _claimant_roots(doc)
+    claimants = claimant_roots(doc)
     clause = clause_tokens(verb if not report_head else anchor)
     agents: list[ActorMentionLike] = []
     patients: list[ActorMentionLike] = []

@@ -26,7 +26,7 @@ from polemos.model import (
 )
 from polemos.stages.aggregate import same_place
 from polemos.stages.annotate import Sentence
-from polemos.stages.arguments import ActorMentionLike, Roles, assign_roles, token_at, verb_of
+from polemos.stages.arguments import ActorMentionLike, Roles, assign_roles, claimant_roots, token_at, verb_of
 from polemos.stages.triggers import (
     TriggerHit,
     candidate_hits,
@@ -140,14 +140,27 @@ def _sentence_mentions(
             if p.start <= sent.start + tok.idx < p.end:
                 place_tokens.add(tok.i)
     mentions = list(actors.mentions_in(sent.start, sent.end))
-    lemmas = frozenset(t.lemma_.lower() for t in sdoc)
+    # Context words for the lexicon's conditions, leaving out who reports ("Police said a man stabbed ...").
+    reporting = {t.i for root in claimant_roots(sdoc) for t in root.subtree}
+    lemmas = {t.lemma_.lower() for t in sdoc if t.i not in reporting}
+    for m in mentions:
+        tok = token_at(sdoc, m.end - 1 - sent.start)
+        if m.category in ("state", "armed") and tok is not None and tok.i not in reporting:
+            lemmas.add("armed")  # a named armed actor puts the sentence in armed conflict
+    prev = ctx.last_mention
+    if (
+        prev is not None
+        and sent.index - ctx.last_mention_sentence <= INHERIT_WINDOW
+        and prev.event_type in _VIOLENT
+    ):
+        lemmas.add("armed")  # the sentence goes on with the fighting the previous one told
     hits = candidate_hits(sdoc, lexicon, frozenset(place_tokens))
     found: list[EventMention] = []
     # Weak triggers ("killed", "attacked") usually report the outcome of a stronger one in the same
     # sentence; they code an event only when no strong trigger of the sentence does.
     for weak in (False, True):
         for hit in (h for h in hits if h.trigger.weak is weak):
-            m = _mention(doc, sent, fact, lexicon, actors, ctx, hit, mentions, lemmas)
+            m = _mention(doc, sent, fact, lexicon, actors, ctx, hit, mentions, frozenset(lemmas))
             if m is not None:
                 found.append(m)
         if found:

@@ -18,6 +18,9 @@ INTENT_VERBS = frozenset(
         "avoid", "escape", "survive", "prevent", "foil", "thwart",
     }
 )  # fmt: skip
+# Intent verbs whose clausal or nominal object is itself the plan ("vowed that ...", "planned an attack");
+# for the others only an infinitive is ("tried to break out"), a "that"-clause often being a misparse.
+FUTURE_VERBS = frozenset({"vow", "threaten", "pledge", "promise", "plan", "intend", "plot", "fear", "warn"})
 DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "must", "ca", "can", "'ll"})
 # Nouns that turn a following "to"-clause into a purpose or plan ("a campaign aimed to retake",
@@ -53,7 +56,10 @@ def non_factual_reason(token: Any) -> str | None:
             break
         if head.lemma_.lower() in DENIAL_VERBS:
             return "denied"
-        if head.lemma_.lower() in INTENT_VERBS and node.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pcomp"):
+        if head.lemma_.lower() in INTENT_VERBS and (
+            node.dep_ in ("xcomp", "prep", "pcomp")
+            or (node.dep_ in ("ccomp", "dobj") and head.lemma_.lower() in FUTURE_VERBS)
+        ):
             return f"intent:{head.lemma_.lower()}"
         if (
             head.pos_ == "NOUN"
@@ -87,6 +93,8 @@ def _clause_reason(node: Any, *, is_trigger: bool) -> str | None:
             return "infinitive"
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
             return "conditional"
+        if c.dep_ == "mark" and c.lower_ == "since":
+            return "background-clause"  # "free of fighting since the truce was signed"
         if c.dep_ == "neg" and not is_trigger and node.pos_ == "VERB":
             return "negated-clause"
     if node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
