@@ -7,6 +7,8 @@ STAMP  := $(VENV)/.installed-stamp
 .PHONY: setup demo test lint bench clean
 
 $(STAMP): pyproject.toml
+	@# Debian's Chromium for the browser tests (CI runs as root; elsewhere install it once with sudo).
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
@@ -26,4 +28,4 @@ test: lint
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) out .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) out test-artifacts .mypy_cache .ruff_cache .pytest_cache

@@ -4,6 +4,9 @@ polemos ingest PATH...        read, code and store news reports
 polemos events                list stored events (filters: dates, type, actor, place)
 polemos export --format F     write events as JSONL, ACLED CSV or GeoJSON
 polemos run PATH... -o DIR    ingest into DIR/polemos.db and write all three exports there
+polemos evaluate --gold FILE  code gold data and score it
+polemos serve                 the web dashboard and its read-only JSON API
+polemos report                a self-contained situation report (HTML or Markdown)
 """
 
 from __future__ import annotations
@@ -299,3 +302,10 @@ def evaluate_cmd(
     if outdir is not None:
         for path in write_report(report, outdir):
             err.print(f"wrote {path}")
+
+
+# Commands that live beside the features they drive; importing them loads no web framework.
+from polemos.web.commands import report_cmd, serve_cmd  # noqa: E402
+
+app.command("serve")(serve_cmd)
+app.command("report")(report_cmd)
