@@ -160,9 +160,9 @@ def _sentence_mentions(
     # sentence; they code an event only when no strong trigger of the sentence does.
     for weak in (False, True):
         for hit in (h for h in hits if h.trigger.weak is weak):
-            m = _mention(doc, sent, fact, lexicon, actors, ctx, hit, mentions, frozenset(lemmas))
-            if m is not None:
-                found.append(m)
+            mention = _mention(doc, sent, fact, lexicon, actors, ctx, hit, mentions, frozenset(lemmas))
+            if mention is not None:
+                found.append(mention)
         if found:
             break
     return _attach_claims(_merge_in_sentence(found), fact.claims)
