@@ -17,7 +17,7 @@ from polemos.config import Settings
 from polemos.knowledge.actors import load_actor_kb
 from polemos.knowledge.gazetteer import load_gazetteer
 from polemos.knowledge.lexicon import load_lexicon
-from polemos.model import Document, Event, Rejection
+from polemos.model import Document, Event, Rejection, Relation
 from polemos.stages.actors import DocumentActors
 from polemos.stages.aggregate import aggregate
 from polemos.stages.annotate import load_nlp, parse_sentences, split_sentences, trigger_prefixes
@@ -25,6 +25,7 @@ from polemos.stages.dates import find_dates
 from polemos.stages.extract import SentenceFacts, extract_mentions
 from polemos.stages.fatalities import choose_fatalities, find_fatality_claims
 from polemos.stages.places import country_focus, find_places
+from polemos.stages.relations import extract_relations
 
 
 class Coder:
@@ -54,6 +55,10 @@ class Coder:
 
     def code(self, document: Document) -> list[Event]:
         """Code one document into ACLED events with evidence."""
+        return self.code_document(document)[0]
+
+    def code_document(self, document: Document) -> tuple[list[Event], list[Relation]]:
+        """Code one document into events and the relations it states between actors (and places)."""
         text = document.text
         year = document.published.year if document.published else None
         focus = self.actor_country(text, year) or country_focus(text, self.gazetteer)
@@ -76,7 +81,12 @@ class Coder:
                 )
             )
         mentions = extract_mentions(document, sentences, facts, self.lexicon, actors)
-        return aggregate(document, mentions, choose_fatalities)
+        events = aggregate(document, mentions, choose_fatalities)
+        relations = extract_relations(
+            document, sentences, actors, self.gazetteer, focus, kb=self.actor_kb,
+            places=[f.places for f in facts], dates=[f.dates for f in facts],
+        )  # fmt: skip
+        return events, relations
 
 
 @dataclass
@@ -122,13 +132,13 @@ def ingest(
             report.unchanged += 1
         else:
             try:
-                events = coder.code(item)
+                events, relations = coder.code_document(item)
             except Exception as exc:  # a coder bug on one document must not stop the batch
                 rejection = Rejection(item.path or item.id, f"coding failed ({type(exc).__name__}: {exc})")
                 store.add_rejection(rejection)
                 report.rejected.append(rejection)
                 continue
-            store.save_document(item, events)
+            store.save_document(item, events, relations)
             report.events += len(events)
             if status is DocumentStatus.NEW:
                 report.new += 1

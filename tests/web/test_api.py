@@ -249,9 +249,12 @@ class _StoreWithRelations(SqliteStore):
         ]  # fmt: skip
 
 
-def test_relations_and_control_are_empty_until_coded(client: TestClient) -> None:
-    assert client.get("/api/relations").json() == []
-    assert client.get("/api/control").json() == []
+def test_relations_and_control_of_the_seeds(client: TestClient) -> None:
+    relations = client.get("/api/relations").json()
+    assert ("Military Forces of Turkey", "supports") in {(r["source"], r["kind"]) for r in relations}
+    control = client.get("/api/control").json()
+    assert all(r["kind"] == "controls" for r in control)
+    assert any(r["target"] == "Tarhuna" and "National Accord" in r["source"] for r in control)
 
 
 def test_relations_and_control_come_from_the_store(seed_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:

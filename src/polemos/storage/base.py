@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
-from polemos.model import Document, Event, Rejection
+from polemos.model import Document, Event, Rejection, Relation
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,15 @@ class Store(Protocol):
         """Say whether `doc` is new, unchanged (same content hash) or changed since it was saved."""
         ...
 
-    def save_document(self, doc: Document, events: Sequence[Event]) -> None:
-        """Save a document and replace its events, all in one transaction; raise StoreError on failure."""
+    def save_document(
+        self, doc: Document, events: Sequence[Event], relations: Sequence[Relation] | None = None
+    ) -> None:
+        """Save a document and replace its events (and relations, when given), all in one transaction;
+        raise StoreError on failure."""
+        ...
+
+    def relations(self, at: dt.date | None = None) -> list[Relation]:
+        """Every stored relation statement, or those holding on `at`."""
         ...
 
     def add_rejection(self, rejection: Rejection) -> None:

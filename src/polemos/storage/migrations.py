@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from polemos.errors import StoreError
+from polemos.storage.relations import RELATIONS_SCHEMA
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration("0002_relations", RELATIONS_SCHEMA),
 )
 
 _LEDGER = """

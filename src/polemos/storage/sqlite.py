@@ -18,10 +18,11 @@ from pathlib import Path
 from types import TracebackType
 
 from polemos.errors import StoreError
-from polemos.model import Document, Event, Evidence, Rejection, Source
+from polemos.model import Document, Event, Evidence, Rejection, Relation, Source
 from polemos.records import event_from_record, event_to_record
 from polemos.storage.base import DocumentStatus, EventFilter
 from polemos.storage.migrations import apply_migrations
+from polemos.storage.relations import load_relations, save_relations
 
 # Seconds a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_S = 30.0
@@ -114,8 +115,11 @@ class SqliteStore:
             return DocumentStatus.NEW
         return DocumentStatus.UNCHANGED if row[0] == doc.content_hash else DocumentStatus.CHANGED
 
-    def save_document(self, doc: Document, events: Sequence[Event]) -> None:
-        """Save a document and replace its events, in one transaction; raise StoreError on failure."""
+    def save_document(
+        self, doc: Document, events: Sequence[Event], relations: Sequence[Relation] | None = None
+    ) -> None:
+        """Save a document and replace its events (and its relations, when given), in one transaction;
+        raise StoreError on failure."""
         what = f"save document {doc.id!r}"
         records: list[tuple[Event, dict[str, object], str]] = []
         try:
@@ -138,6 +142,12 @@ class SqliteStore:
             for event, record, payload in records:
                 self._insert_event(conn, doc.id, event, record, payload)
             self._upsert_actors(conn, [e for e, _, _ in records])
+            if relations is not None:
+                save_relations(conn, doc.id, relations)
+
+    def relations(self, at: dt.date | None = None) -> list[Relation]:
+        """Every stored relation statement (holding on `at`, when given), in document order."""
+        return load_relations(self._conn, at)
 
     def _is_stored(
         self, conn: sqlite3.Connection, doc: Document, records: list[tuple[Event, dict[str, object], str]]
