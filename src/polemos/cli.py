@@ -6,6 +6,7 @@ polemos export --format F     write events as JSONL, ACLED CSV or GeoJSON
 polemos run PATH... -o DIR    ingest into DIR/polemos.db and write all three exports there
 polemos evaluate --gold FILE  code gold data and score it
 polemos actors | graph | framing   actors, their alliance graph, and each outlet's framing
+polemos watch SOURCES.toml    poll feeds and URL lists, code new articles, send alerts
 polemos serve                 the web dashboard and its read-only JSON API
 polemos report                a self-contained situation report (HTML or Markdown)
 """
@@ -307,6 +308,7 @@ def evaluate_cmd(
 
 # Commands that live beside the features they drive; importing them loads no web framework.
 from polemos.relations_commands import actors_cmd, framing_cmd, graph_cmd  # noqa: E402
+from polemos.watch_commands import watch_cmd  # noqa: E402
 from polemos.web.commands import report_cmd, serve_cmd  # noqa: E402
 
 app.command("actors")(actors_cmd)
@@ -314,3 +316,4 @@ app.command("graph")(graph_cmd)
 app.command("framing")(framing_cmd)
 app.command("serve")(serve_cmd)
 app.command("report")(report_cmd)
+app.command("watch")(watch_cmd)

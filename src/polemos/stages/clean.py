@@ -288,6 +288,9 @@ def html_to_text(html_doc: str) -> CleanedText:
         include_tables=False,
         include_images=False,
         include_links=False,
+        # The page's declared date only: a date guessed from the body ("since 12 March 2019") would become
+        # the publication date every relative date resolves against.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if result is None or not _meta(result, "text"):
         if not _PAGE.search(markup):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from polemos.errors import StoreError
 from polemos.storage.relations import RELATIONS_SCHEMA
+from polemos.storage.watch_state import WATCH_SCHEMA
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
     ),
     Migration("0002_relations", RELATIONS_SCHEMA),
+    Migration("0003_watch", WATCH_SCHEMA),
 )
 
 _LEDGER = """
