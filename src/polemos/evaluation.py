@@ -15,7 +15,7 @@ from polemos.export import newest_first
 from polemos.gold import GoldSet
 from polemos.model import Document, Event
 from polemos.records import event_to_record
-from polemos.scoring import Score, best_event, norm, score_document, score_notes
+from polemos.scoring import Score, best_event, norm, prf, score_document, score_notes
 
 GOLD_FIELDS = ("event_type", "sub_event_type", "actor1", "actor2", "fatalities")
 NOTES_FIELDS = (
@@ -40,16 +40,15 @@ class EvaluationReport:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return prf(self.tp, self.fp, self.fn)[0]
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return prf(self.tp, self.fp, self.fn)[1]
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return prf(self.tp, self.fp, self.fn)[2]
 
     def accuracy(self, name: str) -> float:
         hits, total = self.fields.get(name, (0, 0))
