@@ -6,6 +6,7 @@ polemos export --format F     write events as JSONL, ACLED CSV or GeoJSON
 polemos run PATH... -o DIR    ingest into DIR/polemos.db and write all three exports there
 polemos evaluate --gold FILE  code gold data and score it
 polemos actors | graph | framing   actors, their alliance graph, and each outlet's framing
+polemos explain ID | control | split   corroborated events, control timeline, undo a merge
 polemos watch SOURCES.toml    poll feeds and URL lists, code new articles, send alerts
 polemos serve                 the web dashboard and its read-only JSON API
 polemos report                a self-contained situation report (HTML or Markdown)
@@ -197,8 +198,16 @@ def export_cmd(
     ] = None,
     actor: Annotated[str | None, typer.Option(help="Substring of an actor name.")] = None,
     place: Annotated[str | None, typer.Option(help="Substring of a place name.")] = None,
+    per_document: Annotated[
+        bool, typer.Option("--per-document", help="One event per report as coded, not merged across sources.")
+    ] = False,
 ) -> None:
-    """Export stored events: JSONL (ACLED columns + sources + evidence), an ACLED-layout CSV, or GeoJSON."""
+    """Export stored events: JSONL (ACLED columns + sources + evidence), an ACLED-layout CSV, or GeoJSON.
+
+    Reports of one incident from several sources are exported as one event with all its sources (see
+    `polemos explain`); --per-document exports each report's own events instead.
+    """
+    from polemos.corroboration_commands import events_for_export
     from polemos.export import FORMATS, write_events
     from polemos.storage import open_store
 
@@ -209,16 +218,20 @@ def export_cmd(
     settings = Settings.from_env(db=db)
     try:
         store = open_store(settings.db)
-        events = store.events(_filter(date_from, date_to, event_type, actor, place))  # type: ignore[arg-type]
+        events, extras = events_for_export(
+            store,
+            _filter(date_from, date_to, event_type, actor, place),  # type: ignore[arg-type]
+            per_document=per_document,
+        )
         store.close()
     except PolemosError as exc:
         raise _fail(exc) from exc
     if output is None:
-        write_events(events, fmt, sys.stdout)
+        write_events(events, fmt, sys.stdout, extras=extras)
         return
     output.parent.mkdir(parents=True, exist_ok=True)
     with output.open("w", encoding="utf-8", newline="") as fh:
-        n = write_events(events, fmt, fh)
+        n = write_events(events, fmt, fh, extras=extras)
     err.print(f"wrote {n} event(s) to {output}")
 
 
@@ -232,21 +245,23 @@ def run_cmd(
     actors: ActorsOption = None,
 ) -> None:
     """The main job: ingest into OUTDIR/polemos.db, then write events.jsonl, .csv and .geojson there."""
+    from polemos.corroboration_commands import events_for_export
     from polemos.export import write_events
     from polemos.storage import open_store
+    from polemos.storage.base import EventFilter
 
     outdir.mkdir(parents=True, exist_ok=True)
     settings = Settings.from_env(db=str(outdir / "polemos.db"), actor_files=tuple(actors or ()))
     try:
         code = _do_ingest(paths, settings, _date(published, "--published"), None, None)
         store = open_store(settings.db)
-        events = store.events()
+        events, extras = events_for_export(store, EventFilter())
         store.close()
     except PolemosError as exc:
         raise _fail(exc) from exc
     for name, fmt in (("events.jsonl", "jsonl"), ("events.csv", "acled-csv"), ("events.geojson", "geojson")):
         with (outdir / name).open("w", encoding="utf-8", newline="") as fh:
-            write_events(events, fmt, fh)
+            write_events(events, fmt, fh, extras=extras)
     out.print(f"[bold]{len(events)} events[/bold] coded. Outputs:")
     for name in ("polemos.db", "events.jsonl", "events.csv", "events.geojson"):
         out.print(f"  {outdir / name}")
@@ -307,10 +322,14 @@ def evaluate_cmd(
 
 
 # Commands that live beside the features they drive; importing them loads no web framework.
+from polemos.corroboration_commands import control_cmd, explain_cmd, split_cmd  # noqa: E402
 from polemos.relations_commands import actors_cmd, framing_cmd, graph_cmd  # noqa: E402
 from polemos.watch_commands import watch_cmd  # noqa: E402
 from polemos.web.commands import report_cmd, serve_cmd  # noqa: E402
 
+app.command("explain")(explain_cmd)
+app.command("control")(control_cmd)
+app.command("split")(split_cmd)
 app.command("actors")(actors_cmd)
 app.command("graph")(graph_cmd)
 app.command("framing")(framing_cmd)

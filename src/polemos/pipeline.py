@@ -115,6 +115,7 @@ def ingest(
     progress: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Read, code and store documents; each document is one transaction, re-ingesting stores nothing new."""
+    from polemos.corroboration import Corroborating
     from polemos.sources import read_documents
     from polemos.storage.base import DocumentStatus, Store
 
@@ -139,6 +140,8 @@ def ingest(
                 report.rejected.append(rejection)
                 continue
             store.save_document(item, events, relations)
+            if isinstance(store, Corroborating):
+                store.corroborate([item.id])  # merge with other sources' reports: polemos.corroboration
             report.events += len(events)
             if status is DocumentStatus.NEW:
                 report.new += 1
@@ -146,6 +149,8 @@ def ingest(
                 report.changed += 1
         if progress:
             progress(item.id)
+    if isinstance(store, Corroborating):
+        store.corroborate()  # documents an interrupted run saved but did not corroborate
     return report
 
 

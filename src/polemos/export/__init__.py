@@ -5,7 +5,7 @@ The serve end of the pipeline: the CLI and the web app read events through the S
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TextIO
 
 from polemos.export.acled_csv import write_acled_csv
@@ -29,16 +29,24 @@ def newest_first(events: Iterable[Event]) -> list[Event]:
     return sorted(events, key=key)
 
 
-def write_events(events: Iterable[Event], fmt: str, out: TextIO, *, timestamp: int | None = None) -> int:
+def write_events(
+    events: Iterable[Event],
+    fmt: str,
+    out: TextIO,
+    *,
+    timestamp: int | None = None,
+    extras: Mapping[str, Mapping[str, object]] | None = None,
+) -> int:
     """Write events to `out` in format `fmt` (one of FORMATS); return the number of events written.
 
+    `extras` adds fields per event id to JSONL/GeoJSON records (e.g. corroboration's fatality range).
     `timestamp` (unix seconds) fills the ACLED CSV's timestamp column; it defaults to now. GeoJSON skips
     events without coordinates, so it may write fewer than it was given.
     """
     if fmt == "jsonl":
-        return write_jsonl(events, out)
+        return write_jsonl(events, out, extras=extras)
     if fmt == "acled-csv":
         return write_acled_csv(events, out, timestamp=timestamp)
     if fmt == "geojson":
-        return write_geojson(events, out)
+        return write_geojson(events, out, extras=extras)
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -8,19 +8,22 @@ nested); events without a resolved place are skipped and their number is written
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TextIO
 
 from polemos.model import Event
 from polemos.records import event_to_record
 
 
-def write_geojson(events: Iterable[Event], out: TextIO) -> int:
+def write_geojson(
+    events: Iterable[Event], out: TextIO, *, extras: Mapping[str, Mapping[str, object]] | None = None
+) -> int:
     """Write events as a GeoJSON FeatureCollection to `out`; return the number of features written."""
     written = skipped = 0
     out.write('{"type": "FeatureCollection", "features": [')
     for event in events:
         record = event_to_record(event)
+        record.update((extras or {}).get(event.event_id, {}))
         lat, lon = record["latitude"], record["longitude"]
         if lat is None or lon is None:
             skipped += 1

@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from polemos.errors import StoreError
+from polemos.storage.corroboration import CORROBORATION_SCHEMA
 from polemos.storage.relations import RELATIONS_SCHEMA
 from polemos.storage.watch_state import WATCH_SCHEMA
 
@@ -136,6 +137,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration("0002_relations", RELATIONS_SCHEMA),
     Migration("0003_watch", WATCH_SCHEMA),
+    Migration("0004_corroboration", CORROBORATION_SCHEMA),
 )
 
 _LEDGER = """

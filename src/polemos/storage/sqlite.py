@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from polemos.errors import StoreError
 from polemos.model import Document, Event, Evidence, Rejection, Relation, Source
@@ -23,6 +24,9 @@ from polemos.records import event_from_record, event_to_record
 from polemos.storage.base import DocumentStatus, EventFilter
 from polemos.storage.migrations import apply_migrations
 from polemos.storage.relations import load_relations, save_relations
+
+if TYPE_CHECKING:  # polemos.corroboration imports this package: imported where used
+    from polemos.corroboration import CorroboratedEvent, CorroborationReport, Explanation
 
 # Seconds a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_S = 30.0
@@ -144,6 +148,45 @@ class SqliteStore:
             self._upsert_actors(conn, [e for e, _, _ in records])
             if relations is not None:
                 save_relations(conn, doc.id, relations)
+
+    def corroborate(self, document_ids: Sequence[str] | None = None) -> CorroborationReport:
+        """Group the given documents' events (and any not yet grouped) with other reports of them."""
+        from polemos.corroboration import corroborate
+
+        with self._write("corroborate events across sources") as conn:
+            return corroborate(conn, document_ids)
+
+    def corroborated(self, flt: EventFilter = _EVERYTHING) -> list[CorroboratedEvent]:
+        """Return one corroborated event per group of reports (fatality range, members), like events()."""
+        from polemos.corroboration import corroborated
+
+        return corroborated(self._conn, flt)
+
+    def corroborated_events(self, flt: EventFilter = _EVERYTHING) -> list[Event]:
+        """Return one event per group of reports of it, filtered and ordered like events()."""
+        from polemos.corroboration import corroborated_events
+
+        return corroborated_events(self._conn, flt)
+
+    def explain(self, event_id: str) -> Explanation | None:
+        """Explain a corroborated event (or the one a member event belongs to); None when unknown."""
+        from polemos.corroboration import explain
+
+        return explain(self._conn, event_id)
+
+    def split_event(self, event_id: str) -> str:
+        """Move an event out of its corroborated event, kept apart from then on; return its group."""
+        from polemos.corroboration import split_event
+
+        with self._write(f"split event {event_id}") as conn:
+            return split_event(conn, event_id)
+
+    def unsplit_event(self, event_id: str) -> str:
+        """Undo a split; return the group the event goes to."""
+        from polemos.corroboration import unsplit_event
+
+        with self._write(f"undo the split of event {event_id}") as conn:
+            return unsplit_event(conn, event_id)
 
     def relations(self, at: dt.date | None = None) -> list[Relation]:
         """Every stored relation statement (holding on `at`, when given), in document order."""
