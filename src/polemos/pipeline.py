@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from polemos.config import Settings
+from polemos.errors import StoreError
 from polemos.knowledge.actors import load_actor_kb
 from polemos.knowledge.gazetteer import load_gazetteer
 from polemos.knowledge.lexicon import load_lexicon
@@ -139,7 +140,13 @@ def ingest(
                 store.add_rejection(rejection)
                 report.rejected.append(rejection)
                 continue
-            store.save_document(item, events, relations)
+            try:
+                store.save_document(item, events, relations)
+            except StoreError as exc:  # e.g. an event id another document owns: reject this one, go on
+                rejection = Rejection(item.path or item.id, f"cannot store: {exc}")
+                store.add_rejection(rejection)
+                report.rejected.append(rejection)
+                continue
             if isinstance(store, Corroborating):
                 store.corroborate([item.id])  # merge with other sources' reports: polemos.corroboration
             report.events += len(events)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from polemos.errors import StoreError
 from polemos.storage.corroboration import CORROBORATION_SCHEMA
+from polemos.storage.history import HISTORY_SCHEMA
 from polemos.storage.relations import RELATIONS_SCHEMA
 from polemos.storage.watch_state import WATCH_SCHEMA
 
@@ -138,6 +139,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0002_relations", RELATIONS_SCHEMA),
     Migration("0003_watch", WATCH_SCHEMA),
     Migration("0004_corroboration", CORROBORATION_SCHEMA),
+    Migration("0005_event_history", HISTORY_SCHEMA),
 )
 
 _LEDGER = """

@@ -22,6 +22,13 @@ from polemos.errors import StoreError
 from polemos.model import Document, Event, Evidence, Rejection, Relation, Source
 from polemos.records import event_from_record, event_to_record
 from polemos.storage.base import DocumentStatus, EventFilter
+from polemos.storage.history import (
+    HistoryEntry,
+    RejectionEntry,
+    load_history,
+    load_rejection_log,
+    record_superseded,
+)
 from polemos.storage.migrations import apply_migrations
 from polemos.storage.relations import load_relations, save_relations
 
@@ -141,6 +148,8 @@ class SqliteStore:
         with self._write(what) as conn:
             if self._is_stored(conn, doc, records):
                 return  # idempotent: re-saving what is stored changes no row
+            # Before the upsert, which overwrites the old content hash: history keeps the old events.
+            record_superseded(conn, doc.id, doc.content_hash)
             self._upsert_document(conn, doc)
             conn.execute("DELETE FROM events WHERE document_id = ?", (doc.id,))  # superseded
             for event, record, payload in records:
@@ -187,6 +196,14 @@ class SqliteStore:
 
         with self._write(f"undo the split of event {event_id}") as conn:
             return unsplit_event(conn, event_id)
+
+    def history(self, document_id: str | None = None) -> list[HistoryEntry]:
+        """Return the superseded events (of one document, when given), oldest replacement first."""
+        return load_history(self._conn, document_id)
+
+    def rejection_log(self) -> list[RejectionEntry]:
+        """Return every recorded rejection with the time it was last seen, oldest first."""
+        return load_rejection_log(self._conn)
 
     def relations(self, at: dt.date | None = None) -> list[Relation]:
         """Every stored relation statement (holding on `at`, when given), in document order."""
