@@ -21,6 +21,22 @@ INTENT_VERBS = frozenset(
 # Intent verbs whose clausal or nominal object is itself the plan ("vowed that ...", "planned an attack");
 # for the others only an infinitive is ("tried to break out"), a "that"-clause often being a misparse.
 FUTURE_VERBS = frozenset({"vow", "threaten", "pledge", "promise", "plan", "intend", "plot", "fear", "warn"})
+# Verbs whose infinitive complement reports a fact at second hand ("said to have killed").
+REPORTED_HEADS = frozenset(
+    {
+        "claim",
+        "report",
+        "say",
+        "allege",
+        "believe",
+        "understand",
+        "think",
+        "know",
+        "appear",
+        "seem",
+        "confirm",
+    }
+)
 DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "must", "ca", "can", "'ll"})
 # Nouns that turn a following "to"-clause into a purpose or plan ("a campaign aimed to retake",
@@ -82,8 +98,16 @@ def _negated(token: Any) -> bool:
     return bool(token.dep_ == "pobj" and head.head.i != head.i and head.head.lower_ in NEGATING_ADJ)
 
 
+def _reported_fact(node: Any) -> bool:
+    """ "claimed to engage", "is reported to have been executed": hearsay of something done, not a plan."""
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "have" for c in node.children)
+    return perfect or (node.dep_ == "xcomp" and node.head.lemma_.lower() in REPORTED_HEADS)
+
+
 def _clause_reason(node: Any, *, is_trigger: bool) -> str | None:
     if node.pos_ not in ("VERB", "AUX") and not is_trigger:
+        return None
+    if _reported_fact(node):
         return None
     for c in node.children:
         if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS:

@@ -50,7 +50,8 @@ def find_trigger_spans(doc: Any, lexicon: Lexicon) -> list[tuple[int, int, Trigg
     i = 0
     while i < len(doc):
         best: tuple[int, Trigger] | None = None
-        for key in {lemmas[i], lowers[i]}:
+        # The written form first, then the lemma: a fixed order keeps the coding deterministic.
+        for key in dict.fromkeys((lowers[i], lemmas[i])):
             for phrase, trig in lexicon.index.get(key, ()):
                 n = len(phrase)
                 if i + n <= len(doc) and all(phrase[k] in (lemmas[i + k], lowers[i + k]) for k in range(n)):
