@@ -21,10 +21,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from polemos.cli_options import EXIT_OK, EXIT_SOME_REJECTED, ActorsOption, DbOption, err, out
+from polemos.cli_options import fail as _fail
+from polemos.cli_options import parse_date as _date
 from polemos.config import Settings
 from polemos.errors import PolemosError
 
@@ -34,36 +36,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
-out = Console()
-
-# Exit codes scripts can rely on.
-EXIT_OK = 0
-EXIT_ERROR = 1  # polemos could not do the job (bad settings, unreadable store, ...)
-EXIT_SOME_REJECTED = 3  # the run finished, but some inputs were rejected (listed on stderr)
-
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="SQLite file (or sqlite:///path). Default: $POLEMOS_DB or ./polemos.db"),
-]
-ActorsOption = Annotated[
-    list[Path] | None,
-    typer.Option("--actors", help="Extra actor knowledge file(s), same layout as actors.yaml."),
-]
-
-
-def _date(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=name) from None
-
-
-def _fail(exc: PolemosError) -> typer.Exit:
-    err.print(f"[red]error:[/red] {exc}")
-    return typer.Exit(EXIT_ERROR)
 
 
 def _do_ingest(

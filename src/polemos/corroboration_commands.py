@@ -23,6 +23,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from polemos.cli_options import DbOption, err, out
+from polemos.cli_options import fail as _fail
+from polemos.cli_options import parse_date as _date
 from polemos.config import Settings
 from polemos.errors import PolemosError, StoreError
 from polemos.model import Event, Relation
@@ -34,15 +37,8 @@ if TYPE_CHECKING:
 
 __all__ = ["CorroborationStore", "control_cmd", "events_for_export", "explain_cmd", "split_cmd"]
 
-err = Console(stderr=True)
-out = Console()
-EXIT_ERROR = 1  # as in cli.py
 EXIT_NOT_FOUND = 2
 
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="SQLite file (or sqlite:///path). Default: $POLEMOS_DB or ./polemos.db"),
-]
 FORMATS = ("table", "json", "geojson")
 
 
@@ -107,11 +103,6 @@ def events_for_export(
         return [c.event for c in found], {c.event.event_id: corroboration_fields(c) for c in found}
     assert isinstance(store, Store)
     return store.events(flt), {}
-
-
-def _fail(exc: PolemosError) -> typer.Exit:
-    err.print(f"[red]error:[/red] {exc}")
-    return typer.Exit(EXIT_ERROR)
 
 
 # --- explain -----------------------------------------------------------------------------------------------
@@ -228,15 +219,6 @@ def explain_cmd(
 
 
 # --- control -----------------------------------------------------------------------------------------------
-
-
-def _date(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=name) from None
 
 
 def _clip(text: str, limit: int = 160) -> str:

@@ -17,23 +17,16 @@ from pathlib import Path
 from typing import Annotated, Protocol, runtime_checkable
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from polemos.cli_options import DbOption, err, out
+from polemos.cli_options import fail as _fail
+from polemos.cli_options import parse_date as _date
 from polemos.config import Settings
 from polemos.errors import PolemosError, StoreError
 from polemos.model import Document, Relation, RelationKind
 
 __all__ = ["RelationStore", "actors_cmd", "framing_cmd", "graph_cmd"]
-
-err = Console(stderr=True)
-out = Console()
-EXIT_ERROR = 1
-
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="SQLite file (or sqlite:///path). Default: $POLEMOS_DB or ./polemos.db"),
-]
 
 
 @runtime_checkable
@@ -65,20 +58,6 @@ def _open(db: str) -> RelationStore:
         store.close()
         raise StoreError(f"the store at {db} cannot read relations; this polemos stores no relations yet")
     return store
-
-
-def _fail(exc: PolemosError) -> typer.Exit:
-    err.print(f"[red]error:[/red] {exc}")
-    return typer.Exit(EXIT_ERROR)
-
-
-def _date(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=name) from None
 
 
 def _kinds(values: list[str] | None) -> frozenset[RelationKind] | None:

@@ -14,26 +14,17 @@ import sys
 from typing import Annotated, Protocol, runtime_checkable
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from polemos.cli_options import DbOption, JsonOption, out
+from polemos.cli_options import fail as _fail
 from polemos.config import Settings
 from polemos.errors import PolemosError, StoreError
 from polemos.model import Rejection
 from polemos.storage.history import HistoryEntry, RejectionEntry
 
 __all__ = ["HistoryStore", "RejectionLog", "history_cmd", "rejections_cmd"]
-
-err = Console(stderr=True)
-out = Console()
-EXIT_ERROR = 1
-
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="SQLite file (or sqlite:///path). Default: $POLEMOS_DB or ./polemos.db"),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON to stdout instead of a table.")]
 
 
 @runtime_checkable
@@ -52,11 +43,6 @@ class HistoryStore(Protocol):
     def history(self, document_id: str | None = None) -> list[HistoryEntry]:
         """Return the superseded events (of one document, when given), oldest replacement first."""
         ...
-
-
-def _fail(exc: PolemosError) -> typer.Exit:
-    err.print(f"[red]error:[/red] {escape(str(exc))}")
-    return typer.Exit(EXIT_ERROR)
 
 
 def _where(r: Rejection) -> str:

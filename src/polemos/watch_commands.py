@@ -19,8 +19,8 @@ from types import FrameType
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
+from polemos.cli_options import EXIT_ERROR, EXIT_OK, EXIT_SOME_REJECTED, ActorsOption, DbOption, err
 from polemos.config import Settings
 from polemos.errors import PolemosError
 
@@ -28,20 +28,6 @@ if TYPE_CHECKING:  # imported when the command runs: polemos.watch pulls in the 
     from polemos.watch import SourcesConfig
 
 __all__ = ["watch_cmd"]
-
-err = Console(stderr=True)
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_SOME_REJECTED = 3  # as `polemos ingest`: the poll ran, but some sources or pages failed
-
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="SQLite file (or sqlite:///path). Default: $POLEMOS_DB or ./polemos.db"),
-]
-ActorsOption = Annotated[
-    list[Path] | None,
-    typer.Option("--actors", help="Extra actor knowledge file(s), same layout as actors.yaml."),
-]
 
 
 def watch_cmd(

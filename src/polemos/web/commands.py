@@ -6,35 +6,18 @@ rest of the command line starts without them.
 
 from __future__ import annotations
 
-import datetime as dt
 import ipaddress
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from polemos.cli_options import EXIT_ERROR, DbOption, err
+from polemos.cli_options import parse_date as _date
 from polemos.config import Settings
 from polemos.errors import PolemosError
 
-err = Console(stderr=True)
-
-EXIT_ERROR = 1  # as in cli.py
 REPORT_SUFFIXES = (".html", ".htm", ".md", ".markdown")
-
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="SQLite file (or sqlite:///path). Default: $POLEMOS_DB or ./polemos.db"),
-]
-
-
-def _date(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=name) from None
 
 
 def _existing_db(db: str) -> str:
