@@ -8,6 +8,7 @@ polemos evaluate --gold FILE  code gold data and score it
 polemos actors | graph | framing   actors, their alliance graph, and each outlet's framing
 polemos explain ID | control | split   corroborated events, control timeline, undo a merge
 polemos watch SOURCES.toml    poll feeds and URL lists, code new articles, send alerts
+polemos batch PATH... --db X  code a corpus on a Dask cluster (local by default) into the store
 polemos rejections | history  rejected inputs with their reasons; events superseded by changed documents
 polemos serve                 the web dashboard and its read-only JSON API
 polemos report                a self-contained situation report (HTML or Markdown)
@@ -298,6 +299,7 @@ def evaluate_cmd(
 from polemos.corroboration_commands import control_cmd, explain_cmd, split_cmd  # noqa: E402
 from polemos.relations_commands import actors_cmd, framing_cmd, graph_cmd  # noqa: E402
 from polemos.reliability_commands import history_cmd, rejections_cmd  # noqa: E402
+from polemos.scale.commands import batch_cmd  # noqa: E402
 from polemos.watch_commands import watch_cmd  # noqa: E402
 from polemos.web.commands import report_cmd, serve_cmd  # noqa: E402
 
@@ -312,3 +314,4 @@ app.command("report")(report_cmd)
 app.command("watch")(watch_cmd)
 app.command("rejections")(rejections_cmd)
 app.command("history")(history_cmd)
+app.command("batch")(batch_cmd)

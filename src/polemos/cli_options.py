@@ -23,7 +23,11 @@ EXIT_SOME_REJECTED = 3  # the run finished, but some inputs were rejected (liste
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="SQLite file (or sqlite:///path). Default: $POLEMOS_DB or ./polemos.db"),
+    typer.Option(
+        "--db",
+        help="SQLite file (or sqlite:///path) or postgresql://user@host:port/dbname."
+        " Default: $POLEMOS_DB or ./polemos.db",
+    ),
 ]
 ActorsOption = Annotated[
     list[Path] | None,

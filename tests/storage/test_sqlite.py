@@ -290,8 +290,6 @@ def test_open_store_paths_and_urls(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("url", "message"),
     [
-        ("postgresql://postgres@127.0.0.1:5432/postgres", "PostgreSQL support is not built yet"),
-        ("postgres://localhost/db", "PostgreSQL support is not built yet"),
         ("mysql://localhost/db", "unsupported database URL scheme 'mysql'"),
         ("sqlite:///", "names no database file"),
     ],

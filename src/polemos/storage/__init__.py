@@ -14,11 +14,15 @@ _SQLITE_URL = "sqlite:///"
 
 
 def open_store(db: str | Path) -> Store:
-    """Open the store at a path or `sqlite:///path`, creating and migrating the database if needed."""
+    """Open the store at a path, `sqlite:///path` or `postgresql://...`, creating/migrating its schema."""
     if isinstance(db, Path):
         return SqliteStore(db)
     if db.startswith(("postgresql://", "postgres://")):
-        raise StoreError("PostgreSQL support is not built yet; use a SQLite file path or sqlite:///path")
+        try:
+            from polemos.storage.postgres import PostgresStore
+        except ImportError as e:  # psycopg is needed for PostgreSQL only
+            raise StoreError("PostgreSQL URLs need psycopg: pip install 'psycopg[binary]'") from e
+        return PostgresStore(db)
     if db.startswith(_SQLITE_URL):
         path = db[len(_SQLITE_URL) :]
         if not path:
