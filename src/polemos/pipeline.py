@@ -27,6 +27,7 @@ from polemos.stages.extract import SentenceFacts, extract_mentions
 from polemos.stages.fatalities import choose_fatalities, find_fatality_claims
 from polemos.stages.places import country_focus, find_places
 from polemos.stages.relations import extract_relations
+from polemos.storage.base import DocumentStatus, Store
 
 
 class Coder:
@@ -118,47 +119,70 @@ def ingest(
     """Read, code and store documents; each document is one transaction, re-ingesting stores nothing new."""
     from polemos.corroboration import Corroborating
     from polemos.sources import read_documents
-    from polemos.storage.base import DocumentStatus, Store
 
     assert isinstance(store, Store)
     report = IngestReport()
     for item in read_documents(paths, published=published, outlet=outlet, url=url):
-        if isinstance(item, Rejection):
-            store.add_rejection(item)
-            report.rejected.append(item)
-            if progress:
-                progress(f"rejected {item.path}")
-            continue
-        status = store.document_status(item)
-        if status is DocumentStatus.UNCHANGED:
-            report.unchanged += 1
-        else:
+        status = None if isinstance(item, Rejection) else store.document_status(item)
+        coded: tuple[list[Event], list[Relation]] | str | None = None
+        if isinstance(item, Document) and status is not DocumentStatus.UNCHANGED:
             try:
-                events, relations = coder.code_document(item)
+                coded = coder.code_document(item)
             except Exception as exc:  # a coder bug on one document must not stop the batch
-                rejection = Rejection(item.path or item.id, f"coding failed ({type(exc).__name__}: {exc})")
-                store.add_rejection(rejection)
-                report.rejected.append(rejection)
-                continue
-            try:
-                store.save_document(item, events, relations)
-            except StoreError as exc:  # e.g. an event id another document owns: reject this one, go on
-                rejection = Rejection(item.path or item.id, f"cannot store: {exc}")
-                store.add_rejection(rejection)
-                report.rejected.append(rejection)
-                continue
-            if isinstance(store, Corroborating):
-                store.corroborate([item.id])  # merge with other sources' reports: polemos.corroboration
-            report.events += len(events)
-            if status is DocumentStatus.NEW:
-                report.new += 1
-            else:
-                report.changed += 1
-        if progress:
-            progress(item.id)
+                coded = f"coding failed ({type(exc).__name__}: {exc})"
+        record_outcome(store, item, report, status=status, coded=coded, progress=progress)
     if isinstance(store, Corroborating):
         store.corroborate()  # documents an interrupted run saved but did not corroborate
     return report
+
+
+def record_outcome(
+    store: Store,
+    item: Document | Rejection,
+    report: IngestReport,
+    *,
+    status: DocumentStatus | None = None,
+    coded: tuple[Sequence[Event], Sequence[Relation]] | str | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> None:
+    """Store what became of one input, as every ingest path does: its rejection, nothing (unchanged), or
+    its events and relations in one transaction, then corroborated with other sources.
+
+    `coded` is the coder's result, or the reason coding failed.
+    """
+    from polemos.corroboration import Corroborating
+
+    if isinstance(item, Rejection):
+        _reject(store, report, item)
+        if progress:
+            progress(f"rejected {item.path}")
+        return
+    if status is DocumentStatus.UNCHANGED:
+        report.unchanged += 1
+    elif isinstance(coded, str) or coded is None:
+        _reject(store, report, Rejection(item.path or item.id, coded or "not coded"))
+        return
+    else:
+        events, relations = coded
+        try:
+            store.save_document(item, events, relations)
+        except StoreError as exc:  # e.g. an event id another document owns: reject this one, go on
+            _reject(store, report, Rejection(item.path or item.id, f"cannot store: {exc}"))
+            return
+        if isinstance(store, Corroborating):
+            store.corroborate([item.id])  # merge with other sources' reports: polemos.corroboration
+        report.events += len(events)
+        if status is DocumentStatus.NEW:
+            report.new += 1
+        else:
+            report.changed += 1
+    if progress:
+        progress(item.id)
+
+
+def _reject(store: Store, report: IngestReport, rejection: Rejection) -> None:
+    store.add_rejection(rejection)
+    report.rejected.append(rejection)
 
 
 def code_documents(documents: Iterable[Document], coder: Coder) -> list[Event]:

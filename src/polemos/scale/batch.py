@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 
 from polemos.config import Settings
 from polemos.corroboration import Corroborating
-from polemos.errors import PolemosError, StoreError
+from polemos.errors import PolemosError
 from polemos.model import Document, Event, Rejection, Relation
-from polemos.pipeline import Coder, IngestReport
+from polemos.pipeline import Coder, IngestReport, record_outcome
 from polemos.sources import read_documents
 from polemos.storage.base import DocumentStatus, Store
 
@@ -217,34 +217,10 @@ def _write(
             coded = {d.id: CodedDocument(d.id, error=reason) for d in part.documents}
     for item in part.items:
         if isinstance(item, Rejection):
-            store.add_rejection(item)
-            report.rejected.append(item)
-            if progress:
-                progress(f"rejected {item.path}")
+            record_outcome(store, item, report, progress=progress)
             continue
-        status = part.status[item.id]
-        if status is DocumentStatus.UNCHANGED:
-            report.unchanged += 1
-        else:
-            result = coded[item.id]
-            if result.error is not None:
-                rejection = Rejection(item.path or item.id, result.error)
-                store.add_rejection(rejection)
-                report.rejected.append(rejection)
-                continue
-            try:
-                store.save_document(item, result.events, result.relations)
-            except StoreError as exc:  # e.g. an event id another document owns: reject this one, go on
-                rejection = Rejection(item.path or item.id, f"cannot store: {exc}")
-                store.add_rejection(rejection)
-                report.rejected.append(rejection)
-                continue
-            if isinstance(store, Corroborating):
-                store.corroborate([item.id])  # merge with other sources' reports: polemos.corroboration
-            report.events += len(result.events)
-            if status is DocumentStatus.NEW:
-                report.new += 1
-            else:
-                report.changed += 1
-        if progress:
-            progress(item.id)
+        result = coded.get(item.id)
+        outcome: tuple[Sequence[Event], Sequence[Relation]] | str | None = None
+        if result is not None:
+            outcome = result.error if result.error is not None else (result.events, result.relations)
+        record_outcome(store, item, report, status=part.status[item.id], coded=outcome, progress=progress)
