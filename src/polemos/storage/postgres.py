@@ -22,7 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 
 from polemos.errors import StoreError
-from polemos.model import Document, Event, Rejection, Relation, RelationKind
+from polemos.model import Document, Event, Rejection, Relation
 from polemos.records import event_from_record, event_to_record
 from polemos.storage.base import DocumentStatus, EventFilter
 from polemos.storage.corroboration import CORROBORATION_SCHEMA
@@ -35,7 +35,7 @@ from polemos.storage.history import (
 )
 from polemos.storage.migrations import Migration
 from polemos.storage.relations import _COLUMNS as _RELATION_COLUMNS
-from polemos.storage.relations import _date, _evidence, _place, _row
+from polemos.storage.relations import _row, relation_from_row
 from polemos.storage.sqlite import (
     _DOCUMENT_COLUMNS,
     _EVENT_COLUMNS,
@@ -381,30 +381,7 @@ class PostgresStore:
             sql += " WHERE (start IS NULL OR start <= %s)"
             params.append(at.isoformat())
         sql += " ORDER BY start IS NOT NULL, start, document_id, position"
-        out: list[Relation] = []
-        for doc, position, kind, source, target, start, end, confidence, evidence, place in self._read(
-            sql, params
-        ).fetchall():
-            try:
-                out.append(
-                    Relation(
-                        source=str(source),
-                        target=str(target),
-                        kind=RelationKind(kind),
-                        document_id=str(doc),
-                        start=_date(start),
-                        end=_date(end),
-                        evidence=_evidence(evidence),
-                        confidence=float(confidence),
-                        target_place=_place(place),
-                    )
-                )
-            except (ValueError, TypeError, KeyError) as e:
-                raise StoreError(
-                    f"relation {position} of document {doc!r} does not read back ({e}); "
-                    "the database is damaged"
-                ) from e
-        return out
+        return [relation_from_row(row) for row in self._read(sql, params).fetchall()]
 
     def _is_stored(
         self, conn: Connection, doc: Document, records: list[tuple[Event, dict[str, object], str]]

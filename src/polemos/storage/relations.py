@@ -132,25 +132,25 @@ def load_relations(
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY start IS NOT NULL, start, document_id, position"
-    out: list[Relation] = []
-    rows = conn.execute(sql, params)
-    for doc, position, kind, source, target, start, end, confidence, evidence, place in rows:
-        try:
-            out.append(
-                Relation(
-                    source=str(source),
-                    target=str(target),
-                    kind=RelationKind(kind),
-                    document_id=str(doc),
-                    start=_date(start),
-                    end=_date(end),
-                    evidence=_evidence(evidence),
-                    confidence=float(confidence),
-                    target_place=_place(place),
-                )
-            )
-        except (ValueError, TypeError, KeyError) as e:
-            raise StoreError(
-                f"relation {position} of document {doc!r} does not read back ({e}); the database is damaged"
-            ) from e
-    return out
+    return [relation_from_row(row) for row in conn.execute(sql, params)]
+
+
+def relation_from_row(row: Sequence[object]) -> Relation:
+    """Rebuild a Relation from a `relations` row (columns in `_COLUMNS` order), on either engine."""
+    doc, position, kind, source, target, start, end, confidence, evidence, place = row
+    try:
+        return Relation(
+            source=str(source),
+            target=str(target),
+            kind=RelationKind(str(kind)),
+            document_id=str(doc),
+            start=_date(start),
+            end=_date(end),
+            evidence=_evidence(evidence),
+            confidence=float(confidence),  # type: ignore[arg-type]
+            target_place=_place(place),
+        )
+    except (ValueError, TypeError, KeyError) as e:
+        raise StoreError(
+            f"relation {position} of document {doc!r} does not read back ({e}); the database is damaged"
+        ) from e
