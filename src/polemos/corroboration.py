@@ -13,14 +13,13 @@ logged with the compared fields and scores, and documents stored without corrobo
 next run. An event joins a group only if it matches every member (complete link, so groups never drift
 along a chain of one-day steps) and the group holds no other event of its report; where several groups
 match, the highest score wins (same day, same sub-type, same place name, copies of one report). The rules
-themselves are in polemos.corroboration_rules. Functions take a sqlite3 connection; writers run inside the
-caller's transaction.
+themselves are in polemos.corroboration_rules. Functions take a storage.connection Connection (SQLite or
+PostgreSQL); writers run inside the caller's transaction.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
@@ -48,6 +47,7 @@ from polemos.model import Event, Evidence
 from polemos.records import event_from_record, event_to_record
 from polemos.storage import corroboration as rows
 from polemos.storage.base import EventFilter
+from polemos.storage.connection import Connection
 from polemos.storage.corroboration import DecisionRow, DuplicateRow, MemberRow
 
 __all__ = [
@@ -92,9 +92,7 @@ class Corroborating(Protocol):
 # --- near-duplicate reports --------------------------------------------------------------------------------
 
 
-def _find_duplicates(
-    conn: sqlite3.Connection, document_id: str, text: str, content_hash: str
-) -> list[DuplicateRow]:
+def _find_duplicates(conn: Connection, document_id: str, text: str, content_hash: str) -> list[DuplicateRow]:
     method = signature_method()
     stored = rows.signature_of(conn, document_id)
     if stored is not None and stored[:2] == (content_hash, method):
@@ -120,7 +118,7 @@ def _find_duplicates(
     return found
 
 
-def _copies(conn: sqlite3.Connection, document_id: str) -> dict[str, float]:
+def _copies(conn: Connection, document_id: str) -> dict[str, float]:
     """Return the documents that are copies of `document_id` (transitively), each with the weakest Jaccard
     on its path."""
     found: dict[str, float] = {document_id: 1.0}
@@ -180,7 +178,7 @@ def _event(row: MemberRow) -> Event:
         ) from e
 
 
-def _new_group_id(conn: sqlite3.Connection, event_id: str) -> str:
+def _new_group_id(conn: Connection, event_id: str) -> str:
     candidate, n = event_id, 1
     while rows.is_group_id_taken(conn, candidate):
         n += 1
@@ -202,7 +200,7 @@ def _nearest(comparisons: Sequence[Comparison]) -> Comparison:
 
 
 def _assign(
-    conn: sqlite3.Connection,
+    conn: Connection,
     document_id: str,
     events: Sequence[Event],
     copies: Mapping[str, float],
@@ -275,7 +273,7 @@ def _assign(
     return joined, new
 
 
-def corroborate(conn: sqlite3.Connection, document_ids: Sequence[str] | None = None) -> CorroborationReport:
+def corroborate(conn: Connection, document_ids: Sequence[str] | None = None) -> CorroborationReport:
     """Corroborate the given documents, and any stored since the last run, in the order they were stored.
 
     Run it inside a transaction after saving documents. A document already corroborated as it is now is
@@ -299,7 +297,7 @@ def corroborate(conn: sqlite3.Connection, document_ids: Sequence[str] | None = N
     return CorroborationReport(tuple(pending), joined, new, tuple(duplicates))
 
 
-def _existing(conn: sqlite3.Connection, ids: Iterable[str]) -> list[tuple[str]]:
+def _existing(conn: Connection, ids: Iterable[str]) -> list[tuple[str]]:
     wanted = list(ids)
     if not wanted:
         return []
@@ -307,7 +305,7 @@ def _existing(conn: sqlite3.Connection, ids: Iterable[str]) -> list[tuple[str]]:
     return [(str(d),) for (d,) in found]
 
 
-def _text(conn: sqlite3.Connection, document_id: str) -> tuple[str, str]:
+def _text(conn: Connection, document_id: str) -> tuple[str, str]:
     row = conn.execute("SELECT text, content_hash FROM documents WHERE id = ?", (document_id,)).fetchone()
     if row is None:
         raise StoreError(f"document {document_id!r} is not stored")
@@ -321,7 +319,7 @@ def _first_start(e: Event) -> int:
     return min((s.start for s in e.sources), default=0)
 
 
-def corroborated(conn: sqlite3.Connection, flt: EventFilter = _EVERYTHING) -> list[CorroboratedEvent]:
+def corroborated(conn: Connection, flt: EventFilter = _EVERYTHING) -> list[CorroboratedEvent]:
     """Return one corroborated event per group (ungrouped events alone), filtered and ordered like the
     store's events: newest first (undated last), then in report order."""
     if flt.document_id is None:
@@ -342,7 +340,7 @@ def corroborated(conn: sqlite3.Connection, flt: EventFilter = _EVERYTHING) -> li
     return out[: flt.limit] if flt.limit is not None else out
 
 
-def corroborated_events(conn: sqlite3.Connection, flt: EventFilter = _EVERYTHING) -> list[Event]:
+def corroborated_events(conn: Connection, flt: EventFilter = _EVERYTHING) -> list[Event]:
     """Return the corroborated events matching `flt`, newest first (undated last), then in report order."""
     return [c.event for c in corroborated(conn, flt)]
 
@@ -431,7 +429,7 @@ class Explanation:
         return out
 
 
-def explain(conn: sqlite3.Connection, event_id: str) -> Explanation | None:
+def explain(conn: Connection, event_id: str) -> Explanation | None:
     """Explain a corroborated event (by its id, or the id of any member event); None when unknown."""
     group_id = event_id if rows.is_group_id_taken(conn, event_id) else rows.group_of(conn, event_id)
     if group_id is None:
@@ -489,14 +487,14 @@ def explanation_to_json(x: Explanation) -> dict[str, object]:
 # --- reversing a merge -------------------------------------------------------------------------------------
 
 
-def _document_of(conn: sqlite3.Connection, event_id: str) -> str:
+def _document_of(conn: Connection, event_id: str) -> str:
     row = conn.execute("SELECT document_id FROM events WHERE event_id = ?", (event_id,)).fetchone()
     if row is None:
         raise StoreError(f"no stored event has id {event_id!r}; give a member event's id (polemos explain)")
     return str(row[0])
 
 
-def split_event(conn: sqlite3.Connection, event_id: str) -> str:
+def split_event(conn: Connection, event_id: str) -> str:
     """Move an event out of its group into one of its own, kept apart from now on; return its new group.
 
     If the event gave the group its id, the rest of the group takes the id of its next member.
@@ -532,7 +530,7 @@ def split_event(conn: sqlite3.Connection, event_id: str) -> str:
     return group_id
 
 
-def unsplit_event(conn: sqlite3.Connection, event_id: str) -> str:
+def unsplit_event(conn: Connection, event_id: str) -> str:
     """Undo a split: forget it and corroborate the event again; return the group it goes to."""
     document_id = _document_of(conn, event_id)
     if not rows.delete_override(conn, event_id):

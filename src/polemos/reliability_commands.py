@@ -29,7 +29,7 @@ __all__ = ["HistoryStore", "RejectionLog", "history_cmd", "rejections_cmd"]
 
 @runtime_checkable
 class RejectionLog(Protocol):
-    """A store that keeps when each rejection happened (SqliteStore)."""
+    """A store that keeps when each rejection happened (SqliteStore, PostgresStore)."""
 
     def rejection_log(self) -> list[RejectionEntry]:
         """Return every recorded rejection with the time it was last seen, oldest first."""
@@ -38,7 +38,7 @@ class RejectionLog(Protocol):
 
 @runtime_checkable
 class HistoryStore(Protocol):
-    """A store that keeps the events changed documents superseded (SqliteStore)."""
+    """A store that keeps the events changed documents superseded (SqliteStore, PostgresStore)."""
 
     def history(self, document_id: str | None = None) -> list[HistoryEntry]:
         """Return the superseded events (of one document, when given), oldest replacement first."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -25,8 +24,8 @@ from typing import Any
 import pytest
 
 from polemos.model import Document, Event, Relation
-from polemos.storage import SqliteStore, open_store
-from polemos.storage.watch_state import WATCH_SCHEMA
+from polemos.storage import open_store
+from polemos.storage.sql_store import SqlStore
 from polemos.watch import SourcesConfig
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
@@ -317,29 +316,25 @@ def hooks() -> Iterator[Site]:
 # --- stores and coders ------------------------------------------------------------------------------------
 
 
-def apply_watch_schema(store: object) -> None:
-    """Create the watch tables in a store's database, as migration 0004_watch will once it is wired."""
-    assert isinstance(store, SqliteStore)
-    conn: sqlite3.Connection = store._conn
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'watch_urls'").fetchone() is None:
-        for statement in WATCH_SCHEMA:
-            conn.execute(statement)
-
-
 @pytest.fixture
 def watch_db(tmp_path: Path) -> Path:
-    """A migrated store file with the watch tables."""
+    """A migrated store file (its migrations made the watch tables)."""
     path = tmp_path / "watch.db"
-    store = open_store(path)
-    apply_watch_schema(store)
-    store.close()
+    open_store(path).close()
     return path
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def watch_db_arg(request: pytest.FixtureRequest, watch_db: Path) -> str:
+    """What `--db` names for a fresh store of each engine: a SQLite file or a PostgreSQL URL."""
+    return str(watch_db) if request.param == "sqlite" else str(request.getfixturevalue("postgres_url"))
+
+
 @pytest.fixture
-def watch_store(watch_db: Path) -> Iterator[SqliteStore]:
-    store = open_store(watch_db)
-    assert isinstance(store, SqliteStore)
+def watch_store(watch_db_arg: str) -> Iterator[SqlStore]:
+    """A fresh store of each engine: the watcher keeps its state in either."""
+    store = open_store(watch_db_arg)
+    assert isinstance(store, SqlStore)
     yield store
     store.close()
 

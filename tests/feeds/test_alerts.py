@@ -25,7 +25,7 @@ from polemos.alerts import (
 )
 from polemos.model import Actor, DatePoint, Event, Evidence, Place, Source, TimePrecision
 from polemos.records import event_to_record
-from polemos.storage import SqliteStore
+from polemos.storage.sql_store import SqlStore
 from polemos.storage.watch_state import (
     WatchState,
     enqueue_deliveries,
@@ -111,8 +111,8 @@ def test_distance_km_is_great_circle() -> None:
 
 
 @pytest.fixture
-def state(watch_store: SqliteStore) -> Iterator[WatchState]:
-    s = WatchState.open(watch_store.path)
+def state(watch_store: SqlStore) -> Iterator[WatchState]:
+    s = watch_store.open_watch_state()
     yield s
     s.close()
 
@@ -214,7 +214,7 @@ def test_webhook_client_error_is_not_retried(state: WatchState) -> None:
 
 
 def test_watch_delivers_to_a_webhook_server_after_it_recovers(
-    news: Any, hooks: Any, load_sources: Any, watch_store: SqliteStore, fast_coder: Any
+    news: Any, hooks: Any, load_sources: Any, watch_store: SqlStore, fast_coder: Any
 ) -> None:
     """A webhook down for a whole poll gets every alert at the next poll, each once."""
     from polemos.watch import poll_once

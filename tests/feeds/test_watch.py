@@ -28,9 +28,10 @@ from polemos.feeds.sources import DateSource, FeedItem, page_document, parse_fee
 from polemos.model import Document, Event, Relation
 from polemos.pipeline import ingest
 from polemos.records import event_to_record
-from polemos.storage import SqliteStore, open_store
+from polemos.storage import open_store
+from polemos.storage.sql_store import SqlStore
 from polemos.storage.watch_state import UrlStatus, url_state
-from polemos.watch import SourcesConfig, parse_duration, poll_once, watch
+from polemos.watch import SourcesConfig, open_watch_state, parse_duration, poll_once, watch
 from polemos.watch_commands import watch_cmd
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
@@ -134,7 +135,7 @@ class CrashingCoder:
 class CrashAfterSave:
     """A store that dies right after saving its `crash_on`-th document, before the watcher marks its URL."""
 
-    def __init__(self, store: SqliteStore, crash_on: int) -> None:
+    def __init__(self, store: SqlStore, crash_on: int) -> None:
         self._store, self.crash_on, self.saves = store, crash_on, 0
 
     def __getattr__(self, name: str) -> Any:
@@ -168,13 +169,13 @@ def test_watch_cli_twice_equals_plain_ingest_and_alerts_once(
     news: Any,
     hooks: Any,
     write_sources: Callable[..., Path],
-    watch_db: Path,
+    watch_db_arg: str,
     plain_records: list[dict[str, Any]],
 ) -> None:
     sources = write_sources(_seed_feeds(news, hooks))
     runner = CliRunner()
     for run in (1, 2):
-        result = runner.invoke(_cli(), [str(sources), "--once", "--db", str(watch_db)])
+        result = runner.invoke(_cli(), [str(sources), "--once", "--db", watch_db_arg])
         assert result.exit_code == 0, f"run {run}: {result.output}"
     assert "3 new URL(s)" in result.output or "0 new URL(s)" in result.output
     # The second run asked for the feed conditionally (304) and fetched no page again.
@@ -182,7 +183,7 @@ def test_watch_cli_twice_equals_plain_ingest_and_alerts_once(
     assert all(news.hits[f"/articles/{stem}.html"] == 1 for stem in STEMS)
     feed_requests = [h for _, p, h in news.requests if p == "/feeds/seeds.xml"]
     assert feed_requests[1].get("If-None-Match") == '"seeds-v1"'
-    store = open_store(watch_db)
+    store = open_store(watch_db_arg)
     try:
         watched = _records(store)
         assert len(store.documents()) == 3
@@ -196,7 +197,7 @@ def test_watch_restart_after_crash_in_coding_loses_and_duplicates_nothing(
     news: Any,
     hooks: Any,
     load_sources: Callable[[str], SourcesConfig],
-    watch_store: SqliteStore,
+    watch_store: SqlStore,
     fast_coder: Any,
     plain_records: list[dict[str, Any]],
 ) -> None:
@@ -225,7 +226,7 @@ def test_watch_restart_after_crash_between_save_and_mark_refetches_nothing(
     news: Any,
     hooks: Any,
     load_sources: Callable[[str], SourcesConfig],
-    watch_store: SqliteStore,
+    watch_store: SqlStore,
     fast_coder: Any,
     plain_records: list[dict[str, Any]],
 ) -> None:
@@ -249,7 +250,7 @@ def test_watch_failures_are_values_and_never_refetched(
     mixed: Any,
     slow: Any,
     load_sources: Callable[[str], SourcesConfig],
-    watch_store: SqliteStore,
+    watch_store: SqlStore,
     fast_coder: Any,
 ) -> None:
     config = load_sources(
@@ -302,8 +303,12 @@ url = "{mixed.url("/lists/urls.txt")}"
     second = poll_once(config, watch_store, fast_coder)  # the transient failures fail again: given up
     assert sorted(r.path for r in second.rejected) == sorted([error, late])
     assert all("given up" in r.reason for r in second.rejected) and second.retry_later == []
-    assert url_state(watch_store._conn, error).status is UrlStatus.GAVE_UP  # type: ignore[union-attr]
-    assert url_state(watch_store._conn, missing).status is UrlStatus.REJECTED  # type: ignore[union-attr]
+    state = open_watch_state(watch_store)
+    try:
+        assert url_state(state.conn, error).status is UrlStatus.GAVE_UP  # type: ignore[union-attr]
+        assert url_state(state.conn, missing).status is UrlStatus.REJECTED  # type: ignore[union-attr]
+    finally:
+        state.close()
 
     third = poll_once(config, watch_store, fast_coder)
     assert third.fetched == 0 and third.rejected == []
@@ -315,7 +320,7 @@ url = "{mixed.url("/lists/urls.txt")}"
 class FailingSaves:
     """A store whose saves fail (a locked database, or a document it can never hold)."""
 
-    def __init__(self, store: SqliteStore) -> None:
+    def __init__(self, store: SqlStore) -> None:
         self._store = store
 
     def __getattr__(self, name: str) -> Any:
@@ -326,7 +331,7 @@ class FailingSaves:
 
 
 def test_watch_save_failure_is_retried_then_given_up(
-    news: Any, load_sources: Callable[[str], SourcesConfig], watch_store: SqliteStore, fast_coder: Any
+    news: Any, load_sources: Callable[[str], SourcesConfig], watch_store: SqlStore, fast_coder: Any
 ) -> None:
     news.add("/feeds/one.xml", rss_of(news.url("/articles/undated.html")), content_type="application/rss+xml")
     config = load_sources(f'[[feeds]]\nname = "one"\nurl = "{news.url("/feeds/one.xml")}"\n')
@@ -350,7 +355,7 @@ def test_watch_loop_polls_until_stopped(
     news: Any,
     hooks: Any,
     load_sources: Callable[[str], SourcesConfig],
-    watch_store: SqliteStore,
+    watch_store: SqlStore,
     fast_coder: Any,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
@@ -369,7 +374,7 @@ def test_watch_refetches_an_updated_item_and_alerts_the_change(
     news: Any,
     hooks: Any,
     load_sources: Callable[[str], SourcesConfig],
-    watch_store: SqliteStore,
+    watch_store: SqlStore,
     fast_coder: Any,
 ) -> None:
     page = news.routes["/articles/undated.html"].body

@@ -469,8 +469,10 @@ def test_store_relation_of_another_document_is_refused(store: Any) -> None:
 
 def test_postgres_store_has_every_sqlite_schema_step() -> None:
     pytest.importorskip("psycopg")
-    from polemos.storage import migrations, postgres
+    from polemos.storage import migrations, postgres_schema
 
-    assert [m.name for m in postgres.MIGRATIONS] == [m.name for m in migrations.MIGRATIONS], (
-        "a SQLite migration has no PostgreSQL counterpart: add it to storage/postgres.py's MIGRATIONS"
+    # Steps named `*_postgres_*` only adapt what a shared step made; every other step is in both lists.
+    shared = [m.name for m in postgres_schema.MIGRATIONS if "_postgres_" not in m.name]
+    assert shared == [m.name for m in migrations.MIGRATIONS], (
+        "a SQLite migration has no PostgreSQL counterpart: add it to storage/postgres_schema.py's MIGRATIONS"
     )

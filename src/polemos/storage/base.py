@@ -1,7 +1,8 @@
 """The Store boundary: what the pipeline, CLI and web app may ask of a database, whatever engine is behind it.
 
 Stages never import this; the pipeline saves each coded document through a Store, and every reader
-(CLI queries, exports, the web app) reads through one. `storage/sqlite.py` is the default engine.
+(CLI queries, exports, the web app) reads through one. `storage/sqlite.py` is the default engine,
+`storage/postgres.py` the other; both are `storage/sql_store.py`'s SqlStore, which holds what they share.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The corroboration tables of the SQLite store: near-duplicate signatures, event groups, merge decisions.
+"""The corroboration tables of the store (either engine): near-duplicate signatures, event groups and
+merge decisions.
 
 `CORROBORATION_SCHEMA` is the SQL of a schema step for storage/migrations.py (this module imports nothing
 from there, so migrations.py may import it). The functions run on the store's connection inside the
@@ -14,12 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from polemos.storage.connection import Connection
+
 __all__ = [
     "CORROBORATION_SCHEMA",
+    "CORROBORATION_TABLES",
     "DecisionRow",
     "DuplicateRow",
     "MemberRow",
@@ -113,6 +116,11 @@ CORROBORATION_SCHEMA: tuple[str, ...] = (
     """,
 )
 
+CORROBORATION_TABLES = (
+    *("document_signatures", "document_bands", "document_duplicates", "event_groups", "merge_decisions"),
+    "merge_overrides",
+)
+
 
 @dataclass(frozen=True)
 class MemberRow:
@@ -148,7 +156,7 @@ class DecisionRow:
     at: str
 
 
-# SQLite's rowid is insertion order (an upsert keeps it); PostgreSQL would use a serial column here.
+# SQLite's rowid is insertion order (an upsert keeps it); PostgreSQL's schema has a `rowid` column for it.
 _ORDER = "d.rowid"
 
 
@@ -163,7 +171,7 @@ def _marks(n: int) -> str:
 # --- documents: signatures, bands, duplicates -------------------------------------------------------------
 
 
-def pending_documents(conn: sqlite3.Connection, method: str) -> list[str]:
+def pending_documents(conn: Connection, method: str) -> list[str]:
     """Return the documents corroboration has not seen as they are now, in insertion order.
 
     That is documents with events in no group, and documents whose signature is missing, stale (the text
@@ -183,7 +191,7 @@ def pending_documents(conn: sqlite3.Connection, method: str) -> list[str]:
     return [str(doc) for (doc,) in rows]
 
 
-def signature_of(conn: sqlite3.Connection, document_id: str) -> tuple[str, str, str] | None:
+def signature_of(conn: Connection, document_id: str) -> tuple[str, str, str] | None:
     """Return (content_hash, method, hex signature) of a document, or None."""
     row = conn.execute(
         "SELECT content_hash, method, signature FROM document_signatures WHERE document_id = ?",
@@ -193,7 +201,7 @@ def signature_of(conn: sqlite3.Connection, document_id: str) -> tuple[str, str, 
 
 
 def replace_signature(
-    conn: sqlite3.Connection,
+    conn: Connection,
     document_id: str,
     content_hash: str,
     method: str,
@@ -217,9 +225,7 @@ def replace_signature(
     )
 
 
-def same_band_documents(
-    conn: sqlite3.Connection, document_id: str, method: str
-) -> list[tuple[str, str, str]]:
+def same_band_documents(conn: Connection, document_id: str, method: str) -> list[tuple[str, str, str]]:
     """Return (document id, text, hex signature) of the other documents sharing an LSH band with one."""
     rows = conn.execute(
         """
@@ -235,7 +241,7 @@ def same_band_documents(
     return [(str(doc), str(text), str(sig)) for doc, text, sig in rows]
 
 
-def add_duplicate(conn: sqlite3.Connection, row: DuplicateRow) -> None:
+def add_duplicate(conn: Connection, row: DuplicateRow) -> None:
     """Record a confirmed near-duplicate pair."""
     conn.execute(
         "INSERT INTO document_duplicates (document_id, duplicate_of, jaccard, estimate, at) VALUES "
@@ -245,7 +251,7 @@ def add_duplicate(conn: sqlite3.Connection, row: DuplicateRow) -> None:
     )
 
 
-def duplicate_rows(conn: sqlite3.Connection, document_ids: Iterable[str] | None = None) -> list[DuplicateRow]:
+def duplicate_rows(conn: Connection, document_ids: Iterable[str] | None = None) -> list[DuplicateRow]:
     """Return the near-duplicate pairs (all, or those touching `document_ids`)."""
     sql = "SELECT document_id, duplicate_of, jaccard, estimate FROM document_duplicates"
     params: list[str] = []
@@ -276,7 +282,7 @@ def _members(rows: Iterable[tuple[object, ...]]) -> list[MemberRow]:
     ]
 
 
-def ungrouped_events(conn: sqlite3.Connection, document_id: str) -> list[MemberRow]:
+def ungrouped_events(conn: Connection, document_id: str) -> list[MemberRow]:
     """Return a document's events that belong to no group yet, in report order."""
     rows = conn.execute(
         _MEMBER_SQL + " WHERE e.document_id = ? AND g.event_id IS NULL ORDER BY "
@@ -286,7 +292,7 @@ def ungrouped_events(conn: sqlite3.Connection, document_id: str) -> list[MemberR
     return _members(rows)
 
 
-def member_rows(conn: sqlite3.Connection, document_ids: Sequence[str] | None = None) -> list[MemberRow]:
+def member_rows(conn: Connection, document_ids: Sequence[str] | None = None) -> list[MemberRow]:
     """Return every stored event with its group (None when not grouped), or those of groups that hold an
     event of `document_ids` or cite one of them as a source."""
     if document_ids is None:
@@ -307,7 +313,7 @@ def member_rows(conn: sqlite3.Connection, document_ids: Sequence[str] | None = N
     return _members(conn.execute(sql, ids * 4))
 
 
-def group_members(conn: sqlite3.Connection, group_ids: Sequence[str]) -> list[MemberRow]:
+def group_members(conn: Connection, group_ids: Sequence[str]) -> list[MemberRow]:
     """Return the members of the given groups."""
     ids = list(dict.fromkeys(group_ids))
     if not ids:
@@ -319,7 +325,7 @@ def group_members(conn: sqlite3.Connection, group_ids: Sequence[str]) -> list[Me
 
 
 def groups_near(
-    conn: sqlite3.Connection,
+    conn: Connection,
     event_type: str,
     day: dt.date | None,
     days: int,
@@ -349,13 +355,13 @@ def groups_near(
     return [str(g) for (g,) in rows]
 
 
-def group_of(conn: sqlite3.Connection, event_id: str) -> str | None:
+def group_of(conn: Connection, event_id: str) -> str | None:
     """Return the group an event belongs to, or None."""
     row = conn.execute("SELECT group_id FROM event_groups WHERE event_id = ?", (event_id,)).fetchone()
     return str(row[0]) if row else None
 
 
-def is_group_id_taken(conn: sqlite3.Connection, group_id: str) -> bool:
+def is_group_id_taken(conn: Connection, group_id: str) -> bool:
     """Say whether some event already belongs to a group of this id."""
     return (
         conn.execute("SELECT 1 FROM event_groups WHERE group_id = ? LIMIT 1", (group_id,)).fetchone()
@@ -363,7 +369,7 @@ def is_group_id_taken(conn: sqlite3.Connection, group_id: str) -> bool:
     )
 
 
-def assign_group(conn: sqlite3.Connection, event_id: str, group_id: str) -> None:
+def assign_group(conn: Connection, event_id: str, group_id: str) -> None:
     """Put an event in a group (moving it out of any other)."""
     conn.execute(
         "INSERT INTO event_groups (event_id, group_id, at) VALUES (?, ?, ?) "
@@ -372,7 +378,7 @@ def assign_group(conn: sqlite3.Connection, event_id: str, group_id: str) -> None
     )
 
 
-def remove_from_group(conn: sqlite3.Connection, event_id: str) -> None:
+def remove_from_group(conn: Connection, event_id: str) -> None:
     """Take an event out of its group (it is then pending)."""
     conn.execute("DELETE FROM event_groups WHERE event_id = ?", (event_id,))
 
@@ -381,7 +387,7 @@ def remove_from_group(conn: sqlite3.Connection, event_id: str) -> None:
 
 
 def add_decision(
-    conn: sqlite3.Connection,
+    conn: Connection,
     group_id: str,
     event_id: str,
     document_id: str,
@@ -396,7 +402,7 @@ def add_decision(
     )
 
 
-def decisions_for(conn: sqlite3.Connection, event_ids: Sequence[str], group_id: str) -> list[DecisionRow]:
+def decisions_for(conn: Connection, event_ids: Sequence[str], group_id: str) -> list[DecisionRow]:
     """Return the logged decisions about these events or this group, oldest first."""
     ids = list(dict.fromkeys(event_ids))
     rows = conn.execute(
@@ -416,13 +422,13 @@ def decisions_for(conn: sqlite3.Connection, event_ids: Sequence[str], group_id: 
     return out
 
 
-def overrides(conn: sqlite3.Connection) -> dict[str, str | None]:
+def overrides(conn: Connection) -> dict[str, str | None]:
     """Return the events split off by hand, each with the group it was split from."""
     rows = conn.execute("SELECT event_id, from_group FROM merge_overrides")
     return {str(ev): None if grp is None else str(grp) for ev, grp in rows}
 
 
-def add_override(conn: sqlite3.Connection, event_id: str, from_group: str | None) -> None:
+def add_override(conn: Connection, event_id: str, from_group: str | None) -> None:
     """Keep an event apart from every group, from now on."""
     conn.execute(
         "INSERT INTO merge_overrides (event_id, kind, from_group, at) VALUES (?, 'apart', ?, ?) "
@@ -431,6 +437,6 @@ def add_override(conn: sqlite3.Connection, event_id: str, from_group: str | None
     )
 
 
-def delete_override(conn: sqlite3.Connection, event_id: str) -> bool:
+def delete_override(conn: Connection, event_id: str) -> bool:
     """Forget a hand-made split; return whether there was one."""
     return conn.execute("DELETE FROM merge_overrides WHERE event_id = ?", (event_id,)).rowcount > 0

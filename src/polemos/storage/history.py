@@ -1,24 +1,23 @@
 """The store's memory of what it replaced and refused: the `event_history` table and the rejection log.
 
-When a document comes back changed (same id, new content hash), SqliteStore.save_document re-codes it and
+When a document comes back changed (same id, new content hash), the store's save_document re-codes it and
 replaces its events; `record_superseded` first copies the old events, exactly as stored, into
 `event_history` with the hash of the document version they were coded from. `HISTORY_SCHEMA` is the SQL of
 a schema step for storage/migrations.py (this module imports nothing from there). The functions run on the
 store's connection and leave the transaction to the caller, like storage/relations.py; they take a
-sqlite3 or a psycopg connection (`placeholder="%s"`), so both engines keep the same history.
+storage.connection Connection, so both engines keep the same history.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
 
 from polemos.errors import StoreError
 from polemos.model import Event, Rejection
 from polemos.records import event_from_record
+from polemos.storage.connection import Connection
 
 __all__ = [
     "DOCUMENT_CHANGED",
@@ -67,21 +66,6 @@ _COLUMNS = (
 )
 
 
-class _Cursor(Protocol):
-    @property
-    def rowcount(self) -> int: ...
-
-    def fetchone(self) -> Any: ...
-
-    def __iter__(self) -> Iterator[Any]: ...
-
-
-class _Connection(Protocol):
-    """What these functions need of a DB-API connection: sqlite3's and psycopg's both have it."""
-
-    def execute(self, sql: str, params: Sequence[object], /) -> _Cursor: ...
-
-
 @dataclass(frozen=True)
 class HistoryEntry:
     """One superseded event as it was stored, with when and why it was replaced."""
@@ -115,12 +99,11 @@ class RejectionEntry:
 
 
 def record_superseded(
-    conn: _Connection,
+    conn: Connection,
     document_id: str,
     new_hash: str,
     *,
     at: dt.datetime | None = None,
-    placeholder: str = "?",
 ) -> int:
     """Copy a document's stored events into the history before they are replaced; return how many.
 
@@ -128,37 +111,30 @@ def record_superseded(
     version's) and before its events are deleted. A document not stored yet has nothing to supersede.
     """
 
-    def sql(text: str) -> str:
-        return text.replace("?", placeholder)
-
-    row = conn.execute(sql("SELECT content_hash FROM documents WHERE id = ?"), (document_id,)).fetchone()
+    row = conn.execute("SELECT content_hash FROM documents WHERE id = ?", (document_id,)).fetchone()
     if row is None:
         return 0
     old_hash = str(row[0])
     (version,) = conn.execute(
-        sql("SELECT COALESCE(MAX(version), 0) + 1 FROM event_history WHERE document_id = ?"), (document_id,)
+        "SELECT COALESCE(MAX(version), 0) + 1 FROM event_history WHERE document_id = ?", (document_id,)
     ).fetchone()
     when = (at or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
     reason = DOCUMENT_CHANGED if old_hash != new_hash else RECODED
     cursor = conn.execute(
-        sql(
-            f"INSERT INTO event_history ({', '.join(_COLUMNS)}) "
-            "SELECT document_id, ?, event_id, ?, ?, record, ?, ? FROM events WHERE document_id = ? "
-            "ORDER BY event_id"
-        ),
+        f"INSERT INTO event_history ({', '.join(_COLUMNS)}) "
+        "SELECT document_id, ?, event_id, ?, ?, record, ?, ? FROM events WHERE document_id = ? "
+        "ORDER BY event_id",
         (int(version), when, reason, old_hash, new_hash, document_id),
     )
     return max(cursor.rowcount, 0)
 
 
-def load_history(
-    conn: _Connection, document_id: str | None = None, *, placeholder: str = "?"
-) -> list[HistoryEntry]:
+def load_history(conn: Connection, document_id: str | None = None) -> list[HistoryEntry]:
     """Return the superseded events (of one document, when given), oldest replacement first."""
     sql = f"SELECT {', '.join(_COLUMNS)} FROM event_history"
     params: tuple[str, ...] = ()
     if document_id is not None:
-        sql += f" WHERE document_id = {placeholder}"
+        sql += " WHERE document_id = ?"
         params = (document_id,)
     sql += " ORDER BY superseded_at, document_id, version, event_id"
     out: list[HistoryEntry] = []
@@ -182,7 +158,7 @@ def load_history(
     return out
 
 
-def load_rejection_log(conn: _Connection) -> list[RejectionEntry]:
+def load_rejection_log(conn: Connection) -> list[RejectionEntry]:
     """Return every stored rejection with the time it was last seen, oldest first."""
     out: list[RejectionEntry] = []
     for path, line, reason, at in conn.execute(

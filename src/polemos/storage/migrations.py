@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from polemos.errors import StoreError
@@ -150,6 +151,17 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
 """
 
 
+def refuse_unknown(applied_names: Sequence[str], migrations: Sequence[Migration]) -> None:
+    """Raise StoreError when a database has applied a migration not in `migrations` (a newer polemos)."""
+    known = {m.name for m in migrations}
+    unknown = [name for name in applied_names if name not in known]
+    if unknown:
+        raise StoreError(
+            f"the database has migrations this polemos does not know ({', '.join(unknown)}): "
+            "it was written by a newer version; upgrade polemos"
+        )
+
+
 def applied(conn: sqlite3.Connection) -> list[str]:
     """Return the names of the migrations this database has applied, in the order applied."""
     conn.execute(_LEDGER)
@@ -168,13 +180,7 @@ def apply_migrations(conn: sqlite3.Connection, migrations: tuple[Migration, ...]
 
     `conn` must be in autocommit mode (isolation_level=None) so that the transactions here are explicit.
     """
-    known = {m.name for m in migrations}
-    unknown = [name for name in applied(conn) if name not in known]
-    if unknown:
-        raise StoreError(
-            f"the database has migrations this polemos does not know ({', '.join(unknown)}): "
-            "it was written by a newer version; upgrade polemos"
-        )
+    refuse_unknown(applied(conn), migrations)
     done: list[str] = []
     for migration in migrations:
         try:

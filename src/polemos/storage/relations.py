@@ -1,4 +1,4 @@
-"""The `relations` table of the SQLite store: one row per relation statement, replaced per document.
+"""The `relations` table of the store (either engine): one row per relation statement, replaced per document.
 
 `RELATIONS_SCHEMA` is the SQL of a schema step for storage/migrations.py (this module imports nothing from
 there, so migrations.py may import it); `save_relations` and `load_relations` run on the store's
@@ -11,11 +11,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Mapping, Sequence
 
 from polemos.errors import StoreError
 from polemos.model import Evidence, GeoPrecision, Place, Relation, RelationKind
+from polemos.storage.connection import Connection
 
 __all__ = ["RELATIONS_SCHEMA", "load_relations", "save_relations"]
 
@@ -86,7 +86,7 @@ def _row(document_id: str, position: int, r: Relation) -> tuple[object, ...]:
     )
 
 
-def save_relations(conn: sqlite3.Connection, document_id: str, relations: Sequence[Relation]) -> None:
+def save_relations(conn: Connection, document_id: str, relations: Sequence[Relation]) -> None:
     """Replace a document's relation statements (run inside the caller's transaction)."""
     rows = [_row(document_id, i, r) for i, r in enumerate(relations)]
     conn.execute("DELETE FROM relations WHERE document_id = ?", (document_id,))
@@ -118,7 +118,7 @@ def _date(raw: object) -> dt.date | None:
 
 
 def load_relations(
-    conn: sqlite3.Connection, at: dt.date | None = None, *, document_id: str | None = None
+    conn: Connection, at: dt.date | None = None, *, document_id: str | None = None
 ) -> list[Relation]:
     """Return the stored statements, oldest first; with `at`, only those made about `at` or before."""
     where, params = [], []

@@ -1,10 +1,10 @@
 """The watcher's state in the store: feeds (validators, last poll), article URLs (queued, saved, failed) and
 the alert outbox, so `polemos watch` survives a restart without refetching or losing anything.
 
-`WATCH_SCHEMA` is the SQL of a schema step for storage/migrations.py (`Migration("0004_watch",
-WATCH_SCHEMA)`); this module imports nothing from there. The functions run on a sqlite3 connection inside
-the caller's transaction; `WatchState` owns a connection to the store's file and gives one transaction
-per `with state.transaction() as conn:` block.
+`WATCH_SCHEMA` is the SQL of a schema step for storage/migrations.py (`Migration("0003_watch",
+WATCH_SCHEMA)`); this module imports nothing from there. The functions run on a storage.connection
+Connection (SQLite or PostgreSQL) inside the caller's transaction; `WatchState` owns a connection of its
+own to the store's database and gives one transaction per `with state.transaction() as conn:` block.
 
 A URL's life: queued as `pending` when a feed first lists it, `saved` once its document is in the store
 (in the same transaction as its alerts are queued), `rejected` when it can never give a document (404,
@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 
 from polemos.errors import StoreError
+from polemos.storage.connection import Connection
 
 __all__ = [
     "WATCH_SCHEMA",
@@ -135,7 +136,7 @@ class FeedState:
     last_error: str | None
 
 
-def feed_state(conn: sqlite3.Connection, url: str) -> FeedState | None:
+def feed_state(conn: Connection, url: str) -> FeedState | None:
     """Return the remembered state of the feed at `url`, or None if it was never polled."""
     row = conn.execute(
         "SELECT url, etag, last_modified, last_polled_at, last_status, last_error FROM watch_feeds "
@@ -146,7 +147,7 @@ def feed_state(conn: sqlite3.Connection, url: str) -> FeedState | None:
 
 
 def record_feed_poll(
-    conn: sqlite3.Connection,
+    conn: Connection,
     url: str,
     name: str,
     status: str,
@@ -221,14 +222,14 @@ def _url_state(row: Sequence[object]) -> UrlState:
     )
 
 
-def url_state(conn: sqlite3.Connection, url: str) -> UrlState | None:
+def url_state(conn: Connection, url: str) -> UrlState | None:
     """Return what the store remembers of an article URL, or None if no feed ever listed it."""
     row = conn.execute(f"SELECT {_URL_COLUMNS} FROM watch_urls WHERE url = ?", (url,)).fetchone()
     return _url_state(row) if row else None
 
 
 def queue_url(
-    conn: sqlite3.Connection,
+    conn: Connection,
     url: str,
     feed_url: str,
     *,
@@ -276,7 +277,7 @@ def queue_url(
     return bool(updated)
 
 
-def pending_urls(conn: sqlite3.Connection) -> list[UrlState]:
+def pending_urls(conn: Connection) -> list[UrlState]:
     """Return the URLs waiting to be fetched, oldest first."""
     rows = conn.execute(
         f"SELECT {_URL_COLUMNS} FROM watch_urls WHERE status = ? ORDER BY queued_at, rowid",
@@ -285,14 +286,14 @@ def pending_urls(conn: sqlite3.Connection) -> list[UrlState]:
     return [_url_state(r) for r in rows]
 
 
-def document_for_url(conn: sqlite3.Connection, url: str) -> str | None:
+def document_for_url(conn: Connection, url: str) -> str | None:
     """Return the id of a stored document fetched from (or canonical at) `url`, if there is one."""
     row = conn.execute("SELECT id FROM documents WHERE path = ? OR url = ? LIMIT 1", (url, url)).fetchone()
     return str(row[0]) if row else None
 
 
 def finish_url(
-    conn: sqlite3.Connection,
+    conn: Connection,
     url: str,
     status: UrlStatus,
     *,
@@ -328,7 +329,7 @@ def finish_url(
         )
 
 
-def retry_url(conn: sqlite3.Connection, url: str, reason: str, max_attempts: int) -> bool:
+def retry_url(conn: Connection, url: str, reason: str, max_attempts: int) -> bool:
     """Count a transient failure; after `max_attempts` give the URL up. Return whether it was given up."""
     conn.execute(
         "UPDATE watch_urls SET attempts = attempts + 1, reason = ?, fetched_at = ? WHERE url = ?",
@@ -374,7 +375,7 @@ class Delivery:
     attempts: int
 
 
-def enqueue_deliveries(conn: sqlite3.Connection, planned: Sequence[PlannedDelivery]) -> int:
+def enqueue_deliveries(conn: Connection, planned: Sequence[PlannedDelivery]) -> int:
     """Queue the alerts not yet queued for this content of their event; return how many were queued."""
     queued = 0
     for p in planned:
@@ -399,7 +400,7 @@ def enqueue_deliveries(conn: sqlite3.Connection, planned: Sequence[PlannedDelive
     return queued
 
 
-def pending_deliveries(conn: sqlite3.Connection) -> list[Delivery]:
+def pending_deliveries(conn: Connection) -> list[Delivery]:
     """Return the alerts waiting to be sent, oldest first."""
     rows = conn.execute(
         "SELECT rule, target, event_id, content_hash, kind, record, attempts FROM alert_deliveries "
@@ -412,7 +413,7 @@ def pending_deliveries(conn: sqlite3.Connection) -> list[Delivery]:
 
 
 def mark_delivery(
-    conn: sqlite3.Connection, d: Delivery, delivered: bool, *, error: str | None = None, max_attempts: int = 5
+    conn: Connection, d: Delivery, delivered: bool, *, error: str | None = None, max_attempts: int = 5
 ) -> DeliveryStatus:
     """Record one delivery attempt; a delivery failing `max_attempts` times is marked failed for good."""
     if delivered:
@@ -439,11 +440,23 @@ def mark_delivery(
 
 
 class WatchState:
-    """A connection to the store's SQLite file for the watcher's tables, one transaction at a time."""
+    """A connection of the watcher's own to the store's database, one write transaction at a time.
 
-    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+    Reads run on `conn` as they come; `with state.transaction() as conn:` gives one write transaction
+    (the engine's: SQLite's `BEGIN IMMEDIATE`, or PostgreSQL's under the store's write lock).
+    """
+
+    def __init__(
+        self,
+        conn: Connection,
+        where: str,
+        transaction: Callable[[], AbstractContextManager[Connection]],
+        close: Callable[[], None],
+    ) -> None:
         self.conn = conn
-        self.path = path
+        self.path = where
+        self._transaction = transaction
+        self._close = close
 
     @classmethod
     def open(cls, path: str) -> WatchState:
@@ -460,29 +473,29 @@ class WatchState:
                 f"{path} has no watch tables ({', '.join(missing)}): this polemos lacks migration "
                 "0004_watch; upgrade polemos"
             )
-        return cls(conn, path)
+        return cls(conn, path, lambda: _sqlite_transaction(conn, path), conn.close)
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> AbstractContextManager[Connection]:
         """Run the body as one write transaction; roll back and raise StoreError on failure."""
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as e:
-            raise StoreError(
-                f"cannot write the watch state: database {self.path} is not writable ({e})"
-            ) from e
-        try:
-            yield self.conn
-            self.conn.execute("COMMIT")
-        except BaseException as e:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            if isinstance(e, sqlite3.Error):
-                raise StoreError(
-                    f"cannot write the watch state in {self.path}: {e}; nothing was written"
-                ) from e
-            raise
+        return self._transaction()
 
     def close(self) -> None:
         """Close the connection."""
-        self.conn.close()
+        self._close()
+
+
+@contextmanager
+def _sqlite_transaction(conn: sqlite3.Connection, path: str) -> Iterator[sqlite3.Connection]:
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as e:
+        raise StoreError(f"cannot write the watch state: database {path} is not writable ({e})") from e
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException as e:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if isinstance(e, sqlite3.Error):
+            raise StoreError(f"cannot write the watch state in {path}: {e}; nothing was written") from e
+        raise
