@@ -15,16 +15,16 @@ from __future__ import annotations
 
 import logging
 import re
-import sqlite3
 import threading
 import tomllib
 from collections.abc import Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from polemos.alerts import AlertRule, AlertSender, Near, deliver_pending, plan_deliveries
+from polemos.corroboration import Corroborating
 from polemos.errors import InputError, PolemosError, StoreError
 from polemos.feeds.fetch import Fetcher, FetchOutcome, FetchPolicy, Validators, user_agent
 from polemos.feeds.sources import (
@@ -38,6 +38,7 @@ from polemos.feeds.sources import (
 )
 from polemos.model import Document, Event, Rejection, Relation
 from polemos.storage.base import DocumentStatus, EventFilter, Store
+from polemos.storage.connection import Connection
 from polemos.storage.watch_state import (
     UrlState,
     UrlStatus,
@@ -385,12 +386,20 @@ class PollReport:
         )
 
 
+@runtime_checkable
+class WatchingStore(Protocol):
+    """A store that keeps the watcher's state in its database (SqliteStore, PostgresStore)."""
+
+    def open_watch_state(self) -> WatchState:
+        """Open the watcher's tables on a connection of the watcher's own."""
+        ...
+
+
 def open_watch_state(store: Store) -> WatchState:
-    """Open the watcher's tables in the store's database (a SQLite store; its migrations made them)."""
-    path = getattr(store, "path", None)
-    if not isinstance(path, str) or path == ":memory:" or "://" in path:
-        raise StoreError("polemos watch keeps its state in a SQLite store file; give --db a SQLite path")
-    return WatchState.open(path)
+    """Open the watcher's tables in the store's database (the store's migrations made them)."""
+    if not isinstance(store, WatchingStore):
+        raise StoreError(f"polemos watch cannot keep its state in a {type(store).__name__}")
+    return store.open_watch_state()
 
 
 @dataclass
@@ -548,7 +557,7 @@ def _parse(feed: FeedConfig, body: bytes, content_type: str | None) -> FeedParse
     return parse_feed(body, feed.url, content_type=content_type, outlet=feed.outlet)
 
 
-def _queue(conn: sqlite3.Connection, feed: FeedConfig, item: FeedItem) -> bool:
+def _queue(conn: Connection, feed: FeedConfig, item: FeedItem) -> bool:
     return queue_url(
         conn,
         item.url,
@@ -615,6 +624,8 @@ def _process_url(poll: _Poll, row: UrlState) -> None:
             poll.store.save_document(doc, events, relations)
         except StoreError as e:  # a locked database passes; a document that never saves is given up
             return _retry_later(poll, row, str(e))
+        if isinstance(poll.store, Corroborating):
+            poll.store.corroborate([doc.id])  # merge with other outlets' reports as ingest does
         report.events += len(events)
         if status is DocumentStatus.NEW:
             report.new += 1
