@@ -1,0 +1,103 @@
+"""Death tolls that cover more than the event's day: multi-day totals and cumulative counts.
+
+ACLED codes one event per day and place, so a total "over three days" is split evenly per day (the
+odd remainder to the first days), and a running count ("44 soldiers died during June", "since the
+offensive began") belongs to no single event. Both stay visible as claims: a split claim carries its
+day's share as `count` and the total in its rule ("...|split 13/3"); a cumulative one is marked
+"...|cumulative" and is left out of the event's figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from polemos.model import FatalityClaim
+from polemos.stages.fatality_numbers import parse_number
+
+__all__ = ["CUMULATIVE", "adjust_for_period", "split_multi_day"]
+
+CUMULATIVE = "|cumulative"
+
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_COUNT = r"(?:two|three|four|five|six|seven|[2-7])"
+# "over two days", "in the past three days", "during 2 consecutive days", "over 48 hours".
+_DAYS = re.compile(
+    rf"\b(?:over|in|during|across|within|for)\s+(?:the\s+(?:past|last)\s+)?(?P<days>{_COUNT})\s+"
+    r"(?:consecutive\s+|successive\s+)?days\b|\bover\s+(?:the\s+(?:past|last)\s+)?(?P<hours>48|72)\s+hours\b"
+    rf"|\b(?P<adj>{_COUNT})[- ]day(?:[- ]long)?\s+(?:[a-z]+\s+){{0,2}}?"
+    r"(?:clash|fight|battle|offensive|operation|attack|raid|siege)",
+    re.I,
+)
+# "over 23-24 June", "between 19-20 June", "on 3 and 4 March": a span of calendar days.
+_DATE_SPAN = re.compile(
+    rf"\b(?:over|between|from|on)\s+(?P<a>[0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*"
+    rf"(?P<b>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+{_MONTHS}"
+    # "between Feb.9-10", "from 08/10-11/10" (day/month, same month)
+    rf"|\b(?:over|between|from|on)\s+{_MONTHS}\s*(?P<a2>[0-9]{{1,2}})\s*(?:-|–)\s*(?P<b2>[0-9]{{1,2}})\b"
+    r"|\b(?:over|between|from)\s+(?P<a3>[0-9]{1,2})/(?P<m>[0-9]{1,2})\s*(?:-|–|to)\s*(?P<b3>[0-9]{1,2})/(?P=m)\b",
+    re.I,
+)
+_RUNNING = re.compile(
+    r"\b(?:since\s+(?:the\s+(?:start|beginning|outbreak)|(?:early|late|mid-?)?\s*"
+    + _MONTHS
+    + r"|last\s+(?:week|month|year)"
+    r")|so\s+far\s+this\s+(?:year|month)|during\s+(?:the\s+month\s+of\s+)?" + _MONTHS + r"(?!\s+[0-9])"
+    r"|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:few\s+|several\s+|[a-z]+\s+)?(?:weeks|months|years)"
+    r"|since\s+(?:the\s+)?[a-z]+\s+(?:began|started|erupted|broke\s+out)"
+    r"|in\s+total\s+since|total\s+number\s+of\s+(?:deaths|fatalities)\s+(?:since|in|during))",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[.;!?](?=\s|$)")  # "Feb.9-10" is no sentence end
+
+
+def adjust_for_period(claim: FatalityClaim, text: str) -> FatalityClaim:
+    """`claim` (offsets into `text`) split per day or marked cumulative by a period phrase near it."""
+    after = text[claim.end : claim.end + 80]
+    after = after[: m.start()] if (m := _CLAUSE_END.search(after)) else after
+    before = text[max(0, claim.start - 60) : claim.start]
+    before = before[ends[-1].end() :] if (ends := list(_CLAUSE_END.finditer(before))) else before
+    window = f"{before} {after}"
+    if _RUNNING.search(window):
+        return replace(claim, rule=claim.rule + CUMULATIVE)
+    days = _days(window)
+    if days > 1 and claim.count >= days:
+        share = _day_share(claim.count, days)
+        return replace(claim, count=share, rule=f"{claim.rule}|split {claim.count}/{days}")
+    return claim
+
+
+def _days(window: str) -> int:
+    if m := _DAYS.search(window):
+        if m.group("hours"):
+            return int(m.group("hours")) // 24
+        return parse_number(m.group("days") or m.group("adj")) or 1
+    if m := _DATE_SPAN.search(window):
+        first, last = (
+            int(x)
+            for x in next(g for g in (m.group("a", "b"), m.group("a2", "b2"), m.group("a3", "b3")) if g[0])
+        )
+        if 0 < last - first < 7:
+            return last - first + 1
+    return 1
+
+
+def _day_share(total: int, days: int) -> int:
+    """The share most of the days get (the first day's when it is a tie): 13 over 3 -> 4, 13 over 2 -> 7."""
+    shares = Counter(split_multi_day(total, days))
+    return max(shares, key=lambda s: (shares[s], s))
+
+
+def split_multi_day(total: int, days: int) -> list[int]:
+    """Split a multi-day total evenly across days, the remainder going to the first days (ACLED rule).
+
+    '12 over 3 days' -> [4, 4, 4]; 10 over 3 -> [4, 3, 3]; 11 over 3 -> [4, 4, 3].
+    """
+    if days < 1 or total < 0:
+        raise ValueError(f"split_multi_day needs total >= 0 and days >= 1, got total={total}, days={days}")
+    base, remainder = divmod(total, days)
+    return [base + 1] * remainder + [base] * (days - remainder)
