@@ -12,6 +12,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@# The SQLite gazetteer from the GeoNames data the packages ship (~40 s once; offline).
+	$(BIN)/polemos gazetteer build
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -9,6 +9,7 @@ polemos actors | graph | framing   actors, their alliance graph, and each outlet
 polemos explain ID | control | split   corroborated events, control timeline, undo a merge
 polemos watch SOURCES.toml    poll feeds and URL lists, code new articles, send alerts
 polemos batch PATH... --db X  code a corpus on a Dask cluster (local by default) into the store
+polemos gazetteer build | import FILE | lookup NAME   the SQLite gazetteer and GeoNames dump imports
 polemos rejections | history  rejected inputs with their reasons; events superseded by changed documents
 polemos serve                 the web dashboard and its read-only JSON API
 polemos report                a self-contained situation report (HTML or Markdown)
@@ -50,7 +51,12 @@ def _do_ingest(
     try:
         with err.status("loading the spaCy pipeline, actor knowledge and gazetteer"):
             coder = Coder(settings)
-        total = sum(1 for _ in read_documents(paths, published=published, outlet=outlet, url=url))
+        # Counting means reading every input once more: only worth it when a bar is shown.
+        total = (
+            sum(1 for _ in read_documents(paths, published=published, outlet=outlet, url=url))
+            if err.is_terminal
+            else None
+        )
         with Progress(
             TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
             disable=not err.is_terminal,
@@ -297,6 +303,7 @@ def evaluate_cmd(
 
 # Commands that live beside the features they drive; importing them loads no web framework.
 from polemos.corroboration_commands import control_cmd, explain_cmd, split_cmd  # noqa: E402
+from polemos.gazetteer_commands import gazetteer_app  # noqa: E402
 from polemos.relations_commands import actors_cmd, framing_cmd, graph_cmd  # noqa: E402
 from polemos.reliability_commands import history_cmd, rejections_cmd  # noqa: E402
 from polemos.scale.commands import batch_cmd  # noqa: E402
@@ -315,3 +322,4 @@ app.command("watch")(watch_cmd)
 app.command("rejections")(rejections_cmd)
 app.command("history")(history_cmd)
 app.command("batch")(batch_cmd)
+app.add_typer(gazetteer_app, name="gazetteer")

@@ -19,6 +19,8 @@ class Settings:
     actor_files: tuple[Path, ...] = field(default=())  # user actor knowledge, same layout as actors.yaml
     lexicon_files: tuple[Path, ...] = field(default=())  # user trigger lexicon, same layout as triggers.yaml
     place_files: tuple[Path, ...] = field(default=())  # user gazetteer supplement, same layout as places.yaml
+    # SQLite gazetteer file; None: a per-content build in the user cache (~/.cache/polemos), made on first use
+    gazetteer: str | None = None
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -29,6 +31,7 @@ class Settings:
             actor_files=_paths(os.environ.get("POLEMOS_ACTORS")),
             lexicon_files=_paths(os.environ.get("POLEMOS_LEXICON")),
             place_files=_paths(os.environ.get("POLEMOS_PLACES")),
+            gazetteer=os.environ.get("POLEMOS_GAZETTEER") or None,
         )
         given = {k: v for k, v in overrides.items() if v is not None and v != ()}
         return replace(base, **given)  # type: ignore[arg-type]

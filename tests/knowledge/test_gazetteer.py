@@ -24,6 +24,13 @@ def gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Builds with user files go to a test folder, not the user's cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("POLEMOS_GAZETTEER", raising=False)
+
+
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -157,7 +164,14 @@ def test_admin1_tables_cover_libya_and_afghanistan(gazetteer: Gazetteer) -> None
     assert all(e.feature_class == "A" and e.feature_code == "ADM1" and e.seat for e in libya + afghanistan)
     seats = {e.name: e.seat for e in afghanistan}
     assert seats["Helmand"] == "Lashkar Gah" and seats["Balkh"] == "Mazar-e Sharif"
-    assert gazetteer.admin1_entries("EG") == []
+
+
+def test_admin1_names_come_from_geonames_for_other_countries(gazetteer: Gazetteer) -> None:
+    nigeria = {e.name: e for e in gazetteer.admin1_entries("NG")}
+    assert nigeria["Borno"].seat == "Maiduguri" and nigeria["Borno"].feature_code == "ADM1"
+    # GeoNames' wrapper words are dropped from the name reports use, kept as an alternate.
+    cairo = next(e for e in gazetteer.admin1_entries("EG") if "Muhafazat al Qahirah" in e.alternate_names)
+    assert cairo.name == "Al Qahirah" and cairo.seat == "Cairo"
 
 
 @pytest.mark.parametrize(
@@ -166,7 +180,7 @@ def test_admin1_tables_cover_libya_and_afghanistan(gazetteer: Gazetteer) -> None
         ("Derna", "LY", "Darnah"),
         ("Sirte", "LY", "Surt"),
         ("Mazar-e Sharif", "AF", "Balkh"),
-        ("Cairo", "EG", None),
+        ("Cairo", "EG", "Al Qahirah"),
     ],
 )
 def test_geonames_places_carry_admin1_names_where_tabled(
@@ -185,7 +199,7 @@ def test_country_entries_use_acled_names_and_sit_at_the_capital(gazetteer: Gazet
     assert gazetteer.country("Afghan") == gazetteer.country("AFG") == gazetteer.country("Afghanistan")
 
 
-def test_user_file_adds_places_and_aliases(tmp_path: Path) -> None:
+def test_user_file_adds_places_and_aliases(own_cache: None, tmp_path: Path) -> None:
     extra = tmp_path / "mine.yaml"
     extra.write_text(
         "aliases:\n  LY:\n    Tarhuna: [Tarhouna Town]\n"
@@ -211,20 +225,20 @@ def test_user_file_adds_places_and_aliases(tmp_path: Path) -> None:
         "places: [unclosed\n",
     ],
 )
-def test_bad_user_file_raises_knowledge_error(tmp_path: Path, body: str) -> None:
+def test_bad_user_file_raises_knowledge_error(own_cache: None, tmp_path: Path, body: str) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text(body, encoding="utf-8")
     with pytest.raises(KnowledgeError):
         load_gazetteer([bad])
 
 
-def test_alias_to_a_place_geonames_lacks_raises_knowledge_error(tmp_path: Path) -> None:
+def test_alias_to_a_place_geonames_lacks_raises_knowledge_error(own_cache: None, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("aliases:\n  LY:\n    Atlantis: [Atlantida]\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match=r"(?i)atlantis"):
         load_gazetteer([bad])
 
 
-def test_missing_user_file_raises_knowledge_error(tmp_path: Path) -> None:
+def test_missing_user_file_raises_knowledge_error(own_cache: None, tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError, match="cannot read"):
         load_gazetteer([tmp_path / "absent.yaml"])

