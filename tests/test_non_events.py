@@ -47,6 +47,25 @@ NON_EVENTS = [
     # economy, politics, ordinary news
     "The central bank raised interest rates by half a percentage point on Wednesday.",
     "Parliament passed the budget on Tuesday after a long session.",
+    # strikes that are neither air strikes nor labour action, and words of violence used for words
+    "A lightning strike killed two cows on a farm outside the town on Sunday.",
+    "The earthquake struck shortly after midnight, flattening several villages.",
+    "Teachers' unions said they would strike next week if salaries are not paid.",
+    "The opposition leader attacked the government's record on unemployment in a speech on Monday.",
+    "The two ministers clashed over the budget at a cabinet meeting on Tuesday.",
+    "The striker scored twice as the home side crushed their rivals 4-0 on Saturday.",
+    # idioms around "take" and "control"; ordinary crime and accidents
+    "The government took steps on Monday to reduce the price of bread.",
+    "Tens of thousands of fans took to the streets to celebrate the national team's victory.",
+    "The company said it would take control of the mine next year.",
+    "The army has controlled the border crossing for years.",
+    "Police arrested a man for drunk driving on the highway on Saturday.",
+    "A fire destroyed a warehouse in the industrial zone overnight, firefighters said.",
+    "A car crash on the coastal road killed four people on Friday.",
+    "The health ministry said measles has killed 40 children in the north this year.",
+    # negated and denied
+    "The rebels have not attacked the town since the ceasefire was signed in 2015.",
+    "Officials denied that troops had shelled the village.",
 ]
 
 

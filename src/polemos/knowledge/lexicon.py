@@ -41,9 +41,16 @@ class Trigger:
     sub_event_type: SubEventType
     phrases: tuple[tuple[str, ...], ...]  # lemma sequences
     refine: tuple[Refinement, ...] = ()
-    needs: Condition | None = None
+    # The trigger codes only if one of these holds (none: always).
+    needs: tuple[Condition, ...] = ()
     weak: bool = False
     confidence: float = 0.6
+    # Parts of speech the trigger word may have here ("control" the noun, not "government-controlled");
+    # empty: any.
+    pos: frozenset[str] = frozenset()
+    # An idiom that contains a trigger word but names no event ("take place", "take part"): matched like a
+    # trigger so that it consumes its words, then dropped.
+    idiom: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,7 +111,11 @@ def parse_lexicon(data: Mapping[str, object], path: str) -> tuple[list[Trigger],
             )
             for r in t.get("refine") or []
         )
-        needs = _condition(t["needs"], path, where, classes) if t.get("needs") else None
+        raw_needs = t.get("needs") or []
+        needs = tuple(
+            _condition(n, path, where, classes)
+            for n in ([raw_needs] if isinstance(raw_needs, str) else raw_needs)
+        )
         phrases = tuple(tuple(str(p).lower().split()) for p in t["phrases"])
         if not phrases or any(not p for p in phrases):
             raise _fail(path, where, "`phrases` must be a non-empty list of non-empty strings")
@@ -117,8 +128,15 @@ def parse_lexicon(data: Mapping[str, object], path: str) -> tuple[list[Trigger],
                 needs=needs,
                 weak=bool(t.get("weak", False)),
                 confidence=float(t.get("confidence", 0.6)),
+                pos=frozenset(str(p).upper() for p in t.get("pos") or ()),
             )
         )
+    raw_idioms = data.get("idioms") or []
+    if not isinstance(raw_idioms, list) or not all(isinstance(p, str) and p.split() for p in raw_idioms):
+        raise _fail(path, "idioms", "must be a list of non-empty lemma phrases")
+    if raw_idioms:
+        phrases = tuple(tuple(p.lower().split()) for p in raw_idioms)
+        triggers.append(Trigger("idiom", SubEventType.OTHER, phrases, idiom=True))
     return triggers, classes
 
 

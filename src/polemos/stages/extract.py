@@ -27,6 +27,7 @@ from polemos.model import (
 from polemos.stages.aggregate import same_place
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike, Roles, assign_roles, claimant_roots, token_at, verb_of
+from polemos.stages.escalation import escalate_protests
 from polemos.stages.triggers import (
     TriggerHit,
     candidate_hits,
@@ -49,6 +50,8 @@ _NON_COMBATANT = re.compile(
 )
 # "Recently regained": ACLED's "past two or three weeks" rule gives month precision around two weeks back.
 RECENT_DAYS = 14
+# "since Monday" is an event of the last few days; "since 2015" is a continuing state.
+SINCE_RECENT_DAYS = 7
 # Undated sentences take the date of a dated sentence at most this many sentences before, same paragraph.
 INHERIT_WINDOW = 2
 _VIOLENT = frozenset({EventType.BATTLES, EventType.EXPLOSIONS})
@@ -116,7 +119,7 @@ def extract_mentions(
         local = [p for p in fact.places if p.feature != "A" or p.geo_precision < 3]
         if local:
             ctx.last_place = local[-1]
-    return out
+    return escalate_protests(out, sentences, lexicon, actors)
 
 
 def _ev(
@@ -142,7 +145,8 @@ def _sentence_mentions(
     mentions = list(actors.mentions_in(sent.start, sent.end))
     # Context words for the lexicon's conditions, leaving out who reports ("Police said a man stabbed ...").
     reporting = {t.i for root in claimant_roots(sdoc) for t in root.subtree}
-    lemmas = {t.lemma_.lower() for t in sdoc if t.i not in reporting}
+    # Written forms too: the tagger sometimes mislemmatises news verbs ("staged" -> "stag").
+    lemmas = {w for t in sdoc if t.i not in reporting for w in (t.lemma_.lower(), t.lower_)}
     for m in mentions:
         tok = token_at(sdoc, m.end - 1 - sent.start)
         if m.category in ("state", "armed") and tok is not None and tok.i not in reporting:
@@ -185,6 +189,8 @@ def _mention(
     harmed = object_tokens(hit.anchor) + [
         c for c in verb.children if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and verb.lemma_ == "die")
     ]
+    if hit.anchor.dep_ in ("acl", "amod") and hit.anchor.tag_ == "VBN":
+        harmed.append(hit.anchor.head)  # headline style: "2 soldiers killed in Wau" - the noun is the victim
     victims = victim_class(harmed, [m.category for m in roles.patients])
     if victims is None:
         victims = victim_class(sentence_victims(sent.doc), [])
@@ -257,7 +263,13 @@ def _choose_date(
     lo, hi = sent.start + verb.left_edge.idx, sent.start + verb.right_edge.idx + len(verb.right_edge.text)
     usable = [d for d in fact.dates if d.rule != "year-only"]
     if usable and all(d.rule.startswith("since") for d in usable):
-        return None  # "since mid-2015": a continuing state, not an atomic event day
+        recent = [
+            d for d in usable if doc.published and 0 <= (doc.published - d.date).days <= SINCE_RECENT_DAYS
+        ]
+        if not recent:
+            return None  # "since mid-2015": a continuing state, not an atomic event day
+        # "killing five since Monday": a few days' violence, coded to the day it began (ACLED's first day)
+        return dataclasses.replace(recent[0], rule=f"recent-{recent[0].rule}", is_background=False)
     usable = [d for d in usable if not d.rule.startswith("since")]
     in_clause = [d for d in usable if lo <= d.start < hi]
     anchor_pos = sent.start + hit.anchor.idx

@@ -37,6 +37,9 @@ REPORTED_HEADS = frozenset(
         "confirm",
     }
 )
+# "not known who killed him", "it is not clear why they clashed": the ignorance is about the who or
+# why; the event itself happened.
+KNOWLEDGE_WORDS = frozenset({"know", "clear", "identify", "establish", "determine", "confirm"})
 DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "must", "ca", "can", "'ll"})
 # Nouns that turn a following "to"-clause into a purpose or plan ("a campaign aimed to retake",
@@ -119,7 +122,12 @@ def _clause_reason(node: Any, *, is_trigger: bool) -> str | None:
             return "conditional"
         if c.dep_ == "mark" and c.lower_ == "since":
             return "background-clause"  # "free of fighting since the truce was signed"
-        if c.dep_ == "neg" and not is_trigger and node.pos_ == "VERB":
+        if (
+            c.dep_ == "neg"
+            and not is_trigger
+            and node.pos_ == "VERB"
+            and node.lemma_.lower() not in KNOWLEDGE_WORDS
+        ):
             return "negated-clause"
     if node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
         return "infinitive"

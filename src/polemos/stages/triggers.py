@@ -10,8 +10,8 @@ from typing import Any
 
 from polemos.knowledge.lexicon import Condition, Lexicon, Trigger
 from polemos.stages.arguments import verb_of
-from polemos.stages.modality import non_factual_reason
-from polemos.taxonomy import SubEventType
+from polemos.stages.modality import INTENT_VERBS, non_factual_reason
+from polemos.taxonomy import EventType, SubEventType
 
 # Words that name combatants; a victim so named makes "killed" a battle, not violence against civilians.
 ARMED_WORDS = frozenset(
@@ -79,7 +79,8 @@ def object_tokens(anchor: Any) -> list[Any]:
     node = anchor.head if anchor.dep_ == "prt" else anchor
     objs = [c for c in node.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     for c in node.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "around", "in", "into", "at"):
+        # "from": what a force is driven out of ("dislodged the militants from the town").
+        if c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "around", "in", "into", "at", "from"):
             objs.extend(p for p in c.children if p.dep_ == "pobj")
     if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("dobj", "nsubjpass") and not objs:
         objs.append(anchor)
@@ -128,8 +129,8 @@ def settle(
     for ref in trigger.refine:
         if _holds(ref.when, lexicon, obj_classes, sentence_lemmas, victims, actor1_inter):
             return ref.sub_event_type, f"trigger:{trigger.id}+{ref.when}"
-    if trigger.needs and not _holds(
-        trigger.needs, lexicon, obj_classes, sentence_lemmas, victims, actor1_inter
+    if trigger.needs and not any(
+        _holds(n, lexicon, obj_classes, sentence_lemmas, victims, actor1_inter) for n in trigger.needs
     ):
         return None
     return trigger.sub_event_type, f"trigger:{trigger.id}"
@@ -141,7 +142,8 @@ def victim_class(tokens: Sequence[Any], categories: Sequence[str]) -> str | None
         return "armed"
     if any(c == "civilian" for c in categories):
         return "civilian"
-    lemmas = {t.lemma_.lower() for t in tokens}
+    # Written forms and a bare plural too: the tagger leaves unknown plurals as they are ("Arbakis").
+    lemmas = {w for t in tokens for w in (t.lemma_.lower(), t.lower_, t.lower_.removesuffix("s"))}
     if lemmas & ARMED_WORDS:
         return "armed"
     if lemmas & CIVILIAN_WORDS:
@@ -185,15 +187,16 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
     spans = [
         (a, b, t)
         for a, b, t in find_trigger_spans(doc, lexicon)
-        if not (b - a == 1 and a > 0 and doc[a].pos_ == "PROPN")
+        # Acronyms are tagged PROPN too, yet "IED" or "RPG" is a weapon, not a name.
+        if not (b - a == 1 and a > 0 and doc[a].pos_ == "PROPN" and not doc[a].text.isupper())
     ]
-    strong = [s for s in spans if not s[2].weak]
-    chosen = strong or spans
+    usable = [s for s in spans if not s[2].idiom and _factual(doc, s[0], s[1], s[2])]
+    # Weak triggers only when no factual strong one is there: a strong trigger that is only planned or
+    # denied ("began a strike to ...", "vowed to attack") must not hide the event told by a weak one.
+    chosen = [s for s in usable if not s[2].weak] or usable
     hits: list[TriggerHit] = []
     for start, end, trig in chosen:
         anchor = _anchor(doc, start, end)
-        if non_factual_reason(anchor) is not None:
-            continue
         # A trigger in a relative clause describes something else ("mines which militias used to explode
         # mosques"); only keep it when it is the sentence's sole trigger.
         if anchor.dep_ == "relcl" and len(chosen) > 1:
@@ -208,6 +211,24 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
             )
         )
     return hits
+
+
+def _factual(doc: Any, start: int, end: int, trig: Trigger) -> bool:
+    anchor = _anchor(doc, start, end)
+    if trig.pos and anchor.pos_ not in trig.pos:
+        return False
+    reason = non_factual_reason(anchor)
+    if reason == "infinitive" and trig.sub_event_type.event_type is EventType.PROTESTS:
+        # "workers gathered to protest", "began a strike to protest": protesting is the purpose of an act
+        # that happened, so the protest happened; "threatened to protest" is caught by the intent verb.
+        head = anchor.head
+        return (
+            anchor.dep_ in ("advcl", "xcomp")
+            and head.i != anchor.i
+            and head.lemma_.lower() not in INTENT_VERBS
+            and non_factual_reason(head) is None
+        )
+    return reason is None
 
 
 def clause_verb(anchor: Any) -> Any:

@@ -1,0 +1,155 @@
+"""Event detection and typing from trigger words: the ACLED sub-event type a sentence codes to.
+
+Sentences are our own; each case names the general phenomenon it stands for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from polemos.errors import KnowledgeError
+from polemos.knowledge.lexicon import build_lexicon, parse_lexicon
+from polemos.model import Document
+from polemos.stages.triggers import candidate_hits
+
+
+def _types(coder: Any, text: str) -> list[str]:
+    doc = Document(id="t", text=text, published=dt.date(2020, 3, 10))
+    return [e.sub_event_type.value for e in coder.code(doc)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "strike" alone: an air strike in armed context, a labour strike among workers or when called
+        ("A NATO strike hit three military vehicles near Brega on Sunday.", "Air/drone strike"),
+        ("The air force struck an insurgent base near Gwoza on Monday.", "Air/drone strike"),
+        (
+            "Workers at the textile company went on a three-day strike to demand higher salaries.",
+            "Peaceful protest",
+        ),
+        ("Doctors began a strike in the capital on Monday.", "Peaceful protest"),
+        ("The opposition called a nationwide strike on Monday over fuel prices.", "Peaceful protest"),
+        # territory: plain "take" of a place, "in control of", driving a force out
+        ("Rebel forces took the town of Zawiya on Monday.", "Non-state actor overtakes territory"),
+        ("Rebels are now in full control of the airport.", "Non-state actor overtakes territory"),
+        # aircraft are weapons: shooting one down is disrupted weapons use
+        ("Rebel forces shot down a government helicopter over Benghazi on Friday.", "Disrupted weapons use"),
+        # a deal struck is an agreement, not a strike
+        ("The two sides struck a deal on Monday to exchange prisoners.", "Agreement"),
+        # a headline-style participle names its victim: armed victims make a battle
+        ("2 soldiers killed in Wau on Monday.", "Armed clash"),
+        # clashes that kill are battles even between unnamed groups
+        (
+            "Two killed and 30 wounded in clashes between rival communities near the town of Djenne.",
+            "Armed clash",
+        ),
+        # targeted killing of an armed man on duty vs of a civilian
+        ("Unidentified gunmen assassinated a police officer in Galkacyo on Monday.", "Armed clash"),
+        ("Gunmen murdered a schoolteacher in his home in Wau on Sunday.", "Attack"),
+        # ambush of travellers vs of a patrol
+        ("Unknown gunmen ambushed two people on the road near Wau on Tuesday, killing one.", "Attack"),
+        ("Militants ambushed an army patrol near Gao on Tuesday, killing four soldiers.", "Armed clash"),
+        # property burnt by an angry crowd is mob violence
+        ("Three houses were set alight by angry residents in Rustenburg on Sunday.", "Mob violence"),
+        # an acronym tagged as a name is still a weapon
+        (
+            "Militants fired an RPG at an army tank in the district on Monday.",
+            "Shelling/artillery/missile attack",
+        ),
+        # a bomb that goes off in its carrier's hands is disrupted weapons use
+        (
+            "A bomb carried by militants detonated prematurely on Sunday, killing two of them.",
+            "Disrupted weapons use",
+        ),
+        # soldiers joining the insurgents: a change to the group
+        ("Twenty policemen joined the insurgents in the district on Friday.", "Change to group/activity"),
+        # abduction followed by killing is an attack (ACLED hierarchy)
+        ("A shopkeeper was kidnapped and killed by gunmen in the town on Friday.", "Attack"),
+        # a checkpoint overrun is a battle, not territory
+        ("Two checkpoints were seized by militants in the district on Monday.", "Armed clash"),
+        # "to protest" as the purpose of an act that happened is a protest that happened
+        (
+            "Pensioners slept at the gate of the governor's office on Monday to protest unpaid pensions.",
+            "Peaceful protest",
+        ),
+        # a strong trigger that is only a purpose must not hide the weak one that tells the event
+        ("Students began a strike on Monday to protest a decree about scholarships.", "Peaceful protest"),
+        # a crowd beating a man to death is violence even with no armed group named
+        ("A man caught stealing a goat was beaten to death by villagers on Sunday.", "Attack"),
+        # a sit-in (tokenised sit - in) is a protest
+        ("Students staged a sit-in in front of the ministry in Tunis on Monday.", "Peaceful protest"),
+    ],
+)
+def test_trigger_codes_the_expected_sub_event_type(coder: Any, text: str, expected: str) -> None:
+    assert expected in _types(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceremony took place in Tripoli on Monday, officials said.",
+        "A magnitude 6.1 earthquake struck the coastal province on Tuesday.",
+        "The minister took part in a conference in Tunis on Monday.",
+        "Soldiers took up positions around the city on Friday.",
+        "Unions threatened to protest if the decree is not withdrawn.",
+        "The home side beat their rivals 2-1 in the cup final on Friday.",
+    ],
+)
+def test_idioms_and_non_military_strikes_code_nothing(coder: Any, text: str) -> None:
+    assert _types(coder, text) == []
+
+
+def test_idioms_consume_their_words_and_pos_limits_a_trigger(nlp: Any) -> None:
+    data = {
+        "classes": {},
+        "idioms": ["take place"],
+        "triggers": [
+            {"id": "take", "sub_event_type": "Armed clash", "phrases": ["take"]},
+            {"id": "ctl", "sub_event_type": "Armed clash", "phrases": ["control"], "pos": ["NOUN"]},
+        ],
+    }
+    lexicon = build_lexicon(*parse_lexicon(data, "test"))
+
+    def ids(text: str) -> list[str]:
+        return [h.trigger.id for h in candidate_hits(nlp(text), lexicon, frozenset())]
+
+    assert ids("The talks took place in Geneva.") == []
+    assert ids("They took the town.") == ["take"]
+    assert ids("Rebels controlled the town.") == []
+    assert ids("Rebels are in control of the town.") == ["ctl"]
+
+
+def test_a_protest_that_turns_violent_in_the_next_sentence_is_a_riot(coder: Any) -> None:
+    text = (
+        "Hundreds of residents marched in the town centre on Monday to protest the killing of a rider by "
+        "police. The protesters later stoned the police station and burned tyres."
+    )
+    assert _types(coder, text) == ["Violent demonstration"]
+
+
+def test_a_calm_protest_followed_by_other_news_stays_peaceful(coder: Any) -> None:
+    text = (
+        "Hundreds of teachers marched in the capital on Monday to protest unpaid salaries. "
+        "The minister said talks would resume next week."
+    )
+    assert _types(coder, text) == ["Peaceful protest"]
+
+
+def test_needs_accepts_a_list_of_alternatives() -> None:
+    data = {
+        "classes": {"a": ["x"], "b": ["y"]},
+        "triggers": [
+            {"id": "t", "sub_event_type": "Attack", "phrases": ["hit"], "needs": ["context:a", "context:b"]}
+        ],
+    }
+    (trigger,), _ = parse_lexicon(data, "test")
+    assert [str(n) for n in trigger.needs] == ["context:a", "context:b"]
+
+
+def test_malformed_idioms_are_rejected() -> None:
+    with pytest.raises(KnowledgeError):
+        parse_lexicon({"classes": {}, "triggers": [], "idioms": [""]}, "test")
