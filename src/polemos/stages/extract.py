@@ -104,11 +104,14 @@ def extract_mentions(
     ctx = _Context(main_actors=main_actors(actors.mentions_in(0, len(document.text))))
     out: list[EventMention] = []
     for sent, fact in zip(sentences, facts, strict=True):
+        found: list[EventMention] = []
         if sent.is_parsed:
             found = _sentence_mentions(document, sent, fact, lexicon, actors, ctx)
             out.extend(found)
             if found:
                 ctx.last_mention, ctx.last_mention_sentence = found[-1], sent.index
+        if not (sent.is_parsed and found) and fact.claims and ctx.last_mention is not None:
+            _claims_to_last_mention(out, ctx, sent, fact.claims)
         dated = [d for d in fact.dates if not d.rule.startswith("since") and d.rule != "year-only"]
         if dated:
             ctx.last_date, ctx.last_date_sentence, ctx.last_date_paragraph = (
@@ -481,9 +484,27 @@ def _merge_in_sentence(found: list[EventMention]) -> list[EventMention]:
     return merged
 
 
-def _attach_claims(mentions: list[EventMention], claims: Sequence[FatalityClaim]) -> list[EventMention]:
+def _claims_to_last_mention(
+    out: list[EventMention], ctx: _Context, sent: Sentence, claims: Sequence[FatalityClaim]
+) -> None:
+    """A toll told in a sentence of its own ("Three fighters died, a hospital source said.") belongs to
+    the event the report was just telling, if that was a sentence or two before."""
+    last = ctx.last_mention
+    if last is None or sent.index - ctx.last_mention_sentence > INHERIT_WINDOW:
+        return
+    i = max(k for k, m in enumerate(out) if m is last)
+    out[i] = _attach_claims([last], claims, sent.text)[0]
+    ctx.last_mention = out[i]
+
+
+def _attach_claims(
+    mentions: list[EventMention], claims: Sequence[FatalityClaim], sentence_text: str | None = None
+) -> list[EventMention]:
+    """Give each claim to the nearest mention; `sentence_text` is the claims' sentence when it is not the
+    mentions' own."""
     if not mentions or not claims:
         return mentions
+    where = sentence_text or mentions[0].sentence.text
     by: dict[int, list[FatalityClaim]] = {}
     for c in claims:
         nearest = min(range(len(mentions)), key=lambda i: abs(mentions[i].trigger.start - c.start))
@@ -492,7 +513,7 @@ def _attach_claims(mentions: list[EventMention], claims: Sequence[FatalityClaim]
     for i, m in enumerate(mentions):
         mine = tuple(by.get(i, ()))
         evidence = tuple(
-            Evidence("fatalities", str(c.count), m.document_id, m.sentence.text, c.start, c.end, c.text,
+            Evidence("fatalities", str(c.count), m.document_id, where, c.start, c.end, c.text,
                      f"fatalities:{c.rule}" + (f" claimed by {c.claimant}" if c.claimant else ""), 0.7)
             for c in mine
         )  # fmt: skip
