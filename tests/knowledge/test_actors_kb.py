@@ -94,6 +94,15 @@ def test_identity_group_needs_an_armed_noun() -> None:
     assert _names("The Tebu community of Misrata met elders.") == []
 
 
+def test_identity_group_units_name_its_militia_on_their_own() -> None:
+    assert _names("A member of the Third Force fired at a car.") == [
+        ("Third Force", "Misratah Communal Militia (Libya)")
+    ]
+    assert _names("Men of the Barasa tribe took him.") == [
+        ("Barasa tribe", "Al-Barasa Ethnic Militia (Libya)")
+    ]
+
+
 def test_camps_oppose_each_other_and_name_their_army_by_year() -> None:
     kb = load_actor_kb()
     assert kb.opposes("lna", "gna") and kb.opposes("gna", "lna") and not kb.opposes("lna", "lna")
@@ -174,3 +183,82 @@ def test_user_file_errors_name_file_entry_and_field(tmp_path: Path, body: str, m
 def test_missing_user_file_is_a_knowledge_error(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError, match="cannot read"):
         load_actor_kb([tmp_path / "absent.yaml"])
+
+
+# ---------------------------------------------------------------------- default readings and areas
+@pytest.mark.parametrize(
+    ("country", "year", "label_class", "expected"),
+    [
+        ("LY", 2017, "army", HAFTAR),
+        ("LY", 2017, "air", HAFTAR),
+        ("LY", 2019, "army", None),  # both camps claim "the army" in the Tripoli war
+        ("LY", 2011, "air", "Operation Unified Protector: NATO Mission in Libya (2011-2011)"),
+        ("LY", 2011, "unnamed", "Military Forces of Libya (1969-2011)"),
+        ("LY", 2010, "air", None),
+        ("AF", 2017, "army", None),
+    ],
+)
+def test_default_reading_depends_on_country_and_years(
+    country: str, year: int, label_class: str, expected: str | None
+) -> None:
+    found = load_actor_kb().default_reading(country, year, label_class)
+    assert (found.name if found else None) == expected
+
+
+def test_user_file_default_is_consulted_before_packaged_ones(tmp_path: Path) -> None:
+    extra = tmp_path / "defaults.yaml"
+    extra.write_text(f"defaults:\n  - {{country: LY, years: [2017, 2017], labels: [army], actor: {GNA}}}\n")
+    kb = load_actor_kb([extra])
+    assert kb.default_reading("LY", 2017, "army").name == GNA  # type: ignore[union-attr]
+    assert kb.default_reading("LY", 2016, "army").name == HAFTAR  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("defaults:\n  - {country: LY, labels: [navy], actor: Taliban}\n", "`labels`"),
+        ("defaults:\n  - {country: LY, labels: [army], actor: Nobody}\n", "unknown actor"),
+        ("defaults:\n  - {country: Libya, labels: [army], actor: Taliban}\n", "`country`"),
+        ("defaults:\n  - {labels: [army], actor: Taliban}\n", "needs `country`"),
+    ],
+)
+def test_bad_default_names_file_and_field(tmp_path: Path, body: str, message: str) -> None:
+    extra = tmp_path / "bad-default.yaml"
+    extra.write_text(body, encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=message) as err:
+        load_actor_kb([extra])
+    assert str(extra) in str(err.value)
+
+
+def test_regional_branches_list_the_places_of_their_territory() -> None:
+    kb = load_actor_kb()
+    tripoli, barqa = kb.entry("Islamic State (Tripoli)"), kb.entry("Islamic State (Cyrenaica Province)")
+    assert tripoli is not None and "Sirte" in tripoli.areas
+    assert barqa is not None and "Derna" in barqa.areas
+    assert [m.text for m in kb.area_index.find("clashes in Sirte and Derna")] == ["Sirte", "Derna"]
+
+
+def test_aerial_words_are_a_label_list() -> None:
+    found = load_actor_kb().aerial_index.find("Fresh air strikes hit the port; warplanes circled.")
+    assert [m.text for m in found] == ["air strikes", "warplanes"]
+
+
+def test_entry_names_follow_acleds_naming_of_the_period() -> None:
+    entry = load_actor_kb().entry(HAFTAR)
+    assert entry is not None
+    assert entry.name_in(2016) == "Military Forces of Libya (2014-)"
+    assert entry.name_in(2017) == HAFTAR and entry.name_in(None) == HAFTAR
+
+
+def test_bad_period_name_names_file_and_field(tmp_path: Path) -> None:
+    extra = tmp_path / "bad-named.yaml"
+    extra.write_text("actors:\n  - name: X\n    inter: 3\n    named: [{years: [2010, 2011]}]\n")
+    with pytest.raises(KnowledgeError, match="`named`") as err:
+        load_actor_kb([extra])
+    assert str(extra) in str(err.value)
+
+
+def test_country_blind_match_leaves_descriptive_aliases_out() -> None:
+    # "opposition forces" were Libya's rebels in 2011: a South Sudan report must not vote for Libya
+    assert _names("Clashes between government and opposition forces near Malakal.", 2017) == []
+    assert _names("LNA forces clashed with BRSC fighters.", 2017)[0][1] == HAFTAR

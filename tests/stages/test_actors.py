@@ -372,3 +372,96 @@ def test_seed_001_isis_suicide_attack_is_the_libyan_islamic_state() -> None:
     doc = _build((SEEDS / "001_7408a9ead5e549ea.txt").read_text(encoding="utf-8"), year=2018)
     mention = _at(doc, "ISIS suicide attack", "ISIS")
     assert mention.actor.name.startswith("Islamic State") and mention.actor.inter == 2
+
+
+# ---------------------------------------------------------------------- unnamed perpetrators and defaults
+OUP = "Operation Unified Protector: NATO Mission in Libya (2011-2011)"
+
+
+def test_unnamed_perpetrator_of_an_air_strike_is_a_force_that_flies() -> None:
+    text = "Fresh air strikes on Tuesday hit positions of the Benghazi Defence Brigades near the port."
+    doc = _build(text, year=2017)
+    found = doc.resolve_phrase("unidentified armed group", text.index("hit"))
+    assert found is not None and found.actor.name == HAFTAR and found.rule.startswith("aerial:")
+
+
+def test_unnamed_perpetrator_without_air_strike_stays_unidentified() -> None:
+    text = "A car bomb exploded near a checkpoint in Benghazi on Tuesday."
+    doc = _build(text, year=2017)
+    found = doc.resolve_phrase("unidentified armed group", text.index("exploded"))
+    assert found is not None and found.actor.name == "Unidentified Armed Group (Libya)"
+
+
+def test_unattributed_air_strike_in_a_country_without_camps_is_its_state_forces() -> None:
+    text = "Airstrikes killed several fighters in a forest camp on Monday."
+    doc = _build(text, country="NG", year=2017)
+    found = doc.resolve_phrase("unidentified armed group", text.index("killed"))
+    assert found is not None and found.actor.name.startswith("Military Forces of Nigeria")
+
+
+@pytest.mark.parametrize(
+    ("year", "text", "expected"),
+    [
+        (2011, "Air raids hit targets in the town overnight.", OUP),
+        (2011, "A car bomb killed three rebels overnight.", "Military Forces of Libya (1969-2011)"),
+        (2014, "A car bomb killed three fighters overnight.", "Unidentified Armed Group (Libya)"),
+    ],
+)
+def test_unnamed_perpetrator_takes_the_default_of_the_war(year: int, text: str, expected: str) -> None:
+    doc = _build(text, year=year)
+    found = doc.resolve_phrase("unidentified armed group", text.index("overnight"))
+    assert found is not None and found.actor.name == expected
+
+
+def test_army_with_no_camp_shown_before_2019_is_the_self_styled_national_army() -> None:
+    doc = _build("Troops continued their slow push into the district, the army said.", year=2017)
+    mention = _at(doc, "the army")
+    assert mention.actor.name == HAFTAR and mention.rule.startswith("default:army")
+
+
+def test_nato_in_2011_without_a_known_country_is_its_libya_operation() -> None:
+    doc = _build("NATO strikes hit nine anti-aircraft guns.", country=None, year=2011)
+    assert _actor(doc, "NATO") == OUP
+    later = _build("NATO said its troops would stay.", country=None, year=2020)
+    assert _actor(later, "NATO") == "NATO: North Atlantic Treaty Organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two men in Sirte were killed by a mine laid by the Islamic State.", "Islamic State (Tripoli)"),
+        ("The Islamic State claimed a bombing in Derna.", "Islamic State (Cyrenaica Province)"),
+        ("The Islamic State claimed a bombing.", "Islamic State (Libya)"),
+    ],
+)
+def test_islamic_state_in_libya_is_the_province_whose_places_the_report_names(
+    text: str, expected: str
+) -> None:
+    assert _actor(_build(text, year=2016), "Islamic State") == expected
+
+
+def test_a_force_is_coded_as_its_unit_when_the_report_names_one_unit() -> None:
+    text = "Saiqa special forces advanced in Ganfouda. The LNA said it had taken two blocks."
+    doc = _build(text, year=2017)
+    saiqa = "Military Forces of Libya (2014-) Haftar Faction - Saiqa Forces"
+    assert _actor(doc, "Saiqa special forces") == saiqa
+    assert _actor(doc, "The LNA said", "LNA") == saiqa
+    assert _actor(_build("The LNA said it had taken two blocks.", year=2017), "LNA") == HAFTAR
+
+
+def test_unity_government_names_the_government_of_its_years() -> None:
+    doc = _build("Forces loyal to the unity government clashed with rival militias in Tripoli.", year=2017)
+    assert _actor(doc, "Forces loyal") == GNA
+
+
+def test_government_troops_get_no_army_default() -> None:
+    doc = _build("Government troops advanced on the city centre on Monday.", year=2016)
+    assert _actor(doc, "Government troops") == "Military Forces of Libya (2014-)"
+    assert not _at(doc, "Government troops").rule.startswith("default:")
+
+
+def test_actor_is_written_under_the_name_acled_used_that_year() -> None:
+    assert _actor(_build("LNA forces clashed with BRSC fighters.", year=2016), "LNA forces") == (
+        "Military Forces of Libya (2014-)"
+    )
+    assert _actor(_build("LNA forces clashed with BRSC fighters.", year=2017), "LNA forces") == HAFTAR

@@ -26,9 +26,11 @@ ENTRY_FIELDS = frozenset(
         "parent",
         "side",
         "framing_cues",
+        "areas",
+        "named",
     }
 )
-LIST_FIELDS = ("aliases", "abbreviations", "leaders", "framing_cues")
+LIST_FIELDS = ("aliases", "abbreviations", "leaders", "framing_cues", "areas")
 SIDE_FIELDS = frozenset({"id", "country", "years", "description", "opposes", "forces"})
 LABEL_KINDS = (
     "state_claim",
@@ -45,6 +47,7 @@ LABEL_KINDS = (
     "armed_heads",
     "identity_heads",
     "hostile_verbs",
+    "aerial",
 )
 FRAMING_KINDS = ("pejorative", "honorific", "enemy", "own_voice")
 TEMPLATE_KINDS = (
@@ -60,7 +63,11 @@ TEMPLATE_KINDS = (
 IDENTITY_KINDS = {"ethnic": "ethnic_militia", "communal": "communal_militia", "clan": "clan_militia"}
 # libyaml's loader when present: the packaged files load several times faster
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_TOP = frozenset({"sides", "labels", "framing", "titles", "templates", "identity_groups", "actors"})
+_TOP = frozenset(
+    {"sides", "labels", "framing", "titles", "templates", "identity_groups", "actors", "defaults"}
+)
+# The label classes a default reading can be given for (see `defaults` at the top of actors.yaml).
+DEFAULT_CLASSES = frozenset({"army", "air", "unnamed"})
 
 
 def fail(path: str, where: str, msg: str) -> KnowledgeError:
@@ -102,6 +109,7 @@ class IdentityGroup:
     template: str
     aliases: tuple[str, ...]
     countries: tuple[str, ...]
+    units: tuple[str, ...] = ()  # named brigades ACLED codes as the group's militia ("Third Force")
 
 
 @dataclass
@@ -120,11 +128,15 @@ class RawEntry:
     abbreviations: list[str] = field(default_factory=list)
     leaders: list[str] = field(default_factory=list)
     framing_cues: list[str] = field(default_factory=list)
+    areas: list[str] = field(default_factory=list)
+    # (start, end, name): the name ACLED wrote for the actor's events of those years
+    named: list[tuple[int | None, int | None, str]] = field(default_factory=list)
 
     def extend(self, other: RawEntry) -> None:
         """Add another file's lists to this entry; scalar fields the other file gives replace these."""
         for key in LIST_FIELDS:
             getattr(self, key).extend(getattr(other, key))
+        self.named = [*other.named, *self.named]
         for key in ("inter", "country", "years", "parent", "side"):
             if key in other.given:
                 setattr(self, key, getattr(other, key))
@@ -143,6 +155,25 @@ class RawSide:
     forces: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class DefaultReading:
+    """The actor an unqualified label class ("the army", an unattributed air strike) means in a country and
+    period when the report itself shows no camp."""
+
+    path: str
+    country: str
+    years: tuple[int | None, int | None]
+    classes: frozenset[str]
+    actor: str
+
+    def covers(self, country: str | None, year: int | None) -> bool:
+        """Return whether the reading holds for a report of `country` in `year`."""
+        start, end = self.years
+        return country == self.country and (
+            year is None or ((start is None or start <= year) and (end is None or year <= end))
+        )
+
+
 @dataclass
 class RawFile:
     """One knowledge file's checked content, before merging."""
@@ -155,6 +186,7 @@ class RawFile:
     titles: list[str] = field(default_factory=list)
     templates: dict[str, Template] = field(default_factory=dict)
     identity_groups: list[IdentityGroup] = field(default_factory=list)
+    defaults: list[DefaultReading] = field(default_factory=list)
 
 
 def read_yaml(text: str, path: str) -> Mapping[str, object]:
@@ -219,6 +251,19 @@ def _entry(raw: object, path: str, i: int) -> RawEntry:
     out.years = years(raw.get("years"), path, where)
     for key in LIST_FIELDS:
         setattr(out, key, str_list(raw.get(key), path, where, key))
+    out.named = _period_names(raw.get("named"), path, where)
+    return out
+
+
+def _period_names(raw: object, path: str, where: str) -> list[tuple[int | None, int | None, str]]:
+    """Read `named`: [{years: [start, end], name: ...}], the names an actor had in earlier periods."""
+    out: list[tuple[int | None, int | None, str]] = []
+    items = raw if isinstance(raw, list) else [] if raw is None else [raw]
+    for item in items:
+        if not isinstance(item, Mapping) or not isinstance(item.get("name"), str) or not item["name"].strip():
+            raise fail(path, where, "each `named` item needs `years` and `name`")
+        start, end = years(item.get("years"), path, where)
+        out.append((start, end, item["name"].strip()))
     return out
 
 
@@ -304,7 +349,36 @@ def _identity_groups(raw: object, path: str) -> list[IdentityGroup]:
         if not countries:
             raise fail(path, where, "`countries` must list at least one ISO2 code")
         aliases = str_list(item.get("aliases"), path, where, "aliases") or [item["name"]]
-        out.append(IdentityGroup(item["name"], IDENTITY_KINDS[str(kind)], tuple(aliases), tuple(countries)))
+        units = str_list(item.get("units"), path, where, "units")
+        out.append(
+            IdentityGroup(
+                item["name"], IDENTITY_KINDS[str(kind)], tuple(aliases), tuple(countries), tuple(units)
+            )
+        )
+    return out
+
+
+def _defaults(raw: object, path: str) -> list[DefaultReading]:
+    out: list[DefaultReading] = []
+    for i, item in enumerate(raw or []) if isinstance(raw, list) else enumerate([raw] if raw else []):
+        where = f"defaults[{i}]"
+        if not isinstance(item, Mapping) or not isinstance(item.get("country"), str):
+            raise fail(path, where, "each default needs `country`, `years`, `labels` and `actor`")
+        if not isinstance(item.get("actor"), str):
+            raise fail(path, where, "`actor` must name an actor entry")
+        classes = str_list(item.get("labels"), path, where, "labels")
+        bad = [c for c in classes if c not in DEFAULT_CLASSES]
+        if not classes or bad:
+            raise fail(path, where, f"`labels` must list some of {sorted(DEFAULT_CLASSES)}")
+        out.append(
+            DefaultReading(
+                path,
+                item["country"],
+                years(item.get("years"), path, where),
+                frozenset(classes),
+                item["actor"],
+            )
+        )
     return out
 
 
@@ -327,6 +401,7 @@ def parse_file(data: Mapping[str, object], path: str) -> RawFile:
     raw.titles = str_list(data.get("titles"), path, "titles", "titles")
     raw.templates = _templates(data.get("templates"), path)
     raw.identity_groups = _identity_groups(data.get("identity_groups"), path)
+    raw.defaults = _defaults(data.get("defaults"), path)
     return raw
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from polemos.knowledge.actor_schema import (
     TEMPLATE_KINDS,
+    DefaultReading,
     FramingLexeme,
     IdentityGroup,
     RawEntry,
@@ -49,6 +50,17 @@ class ActorEntry:
     parent: str | None
     side: str | None
     framing_cues: tuple[str, ...]
+    areas: tuple[str, ...] = ()  # places of a regional branch's territory ("Sirte" for IS's Tripoli province)
+    period_names: tuple[tuple[int | None, int | None, str], ...] = ()  # (start, end, name) ACLED used
+
+    def name_in(self, year: int | None) -> str:
+        """Return the name ACLED gives the actor's events of `year` (its canonical name by default)."""
+        if year is None:
+            return self.name
+        for start, end, name in self.period_names:
+            if (start is None or start <= year) and (end is None or year <= end):
+                return name
+        return self.name
 
     def is_valid(self, year: int | None) -> bool:
         """Return whether the actor existed in `year` (always, when the year is unknown)."""
@@ -96,6 +108,7 @@ class ActorKB:
         framing: Sequence[FramingLexeme],
         titles: Sequence[str],
         templates: Mapping[str, Template],
+        defaults: Sequence[DefaultReading] = (),
     ) -> None:
         self.entries = tuple(entries)
         self.sides = {s.id: s for s in sides}
@@ -103,6 +116,7 @@ class ActorKB:
         self.framing = tuple(framing)
         self.titles = frozenset(fold(t.group()) for title in titles for t in tokens(title))
         self.templates = dict(templates)
+        self.defaults = tuple(defaults)
         self._by_name = {e.name: e for e in self.entries}
         self._children: dict[str, list[ActorEntry]] = {}
         self._index: PhraseIndex[tuple[ActorEntry, str, str]] = PhraseIndex()
@@ -127,6 +141,13 @@ class ActorKB:
         self.framing_index: PhraseIndex[FramingLexeme] = PhraseIndex()
         for lex in self.framing:
             self.framing_index.add(lex.cue, lex)
+        self.area_index: PhraseIndex[str] = PhraseIndex()
+        for e in self.entries:
+            for area in e.areas:
+                self.area_index.add(area, e.name)
+        self.aerial_index: PhraseIndex[str] = PhraseIndex()
+        for p in self.labels.get("aerial", ()):
+            self.aerial_index.add(p, "aerial")
 
     def entry(self, name: str) -> ActorEntry | None:
         """Return the entry with this canonical name, or None."""
@@ -147,12 +168,26 @@ class ActorKB:
 
     def match(self, text: str, *, year: int | None = None) -> list[tuple[int, int, ActorEntry]]:
         """Return alias, abbreviation and leader matches in `text`: longest first, non-overlapping, in text
-        order; where a phrase names several entries, the first valid in `year` wins."""
+        order; where a phrase names several entries, the first valid in `year` wins. A descriptive alias
+        ("opposition forces": Libya's rebels in 2011) is left out outside its entries' years, where it
+        describes someone else."""
         out: list[tuple[int, int, ActorEntry]] = []
         for m in self.scan(text):
             valid = [e for e in m.candidates if e.is_valid(year)]
+            if not valid and m.how == "alias" and m.key[:1].islower():
+                continue
             out.append((m.start, m.end, (valid or list(m.candidates))[0]))
         return out
+
+    def default_reading(self, country: str | None, year: int | None, label_class: str) -> ActorEntry | None:
+        """Return the actor an unqualified label of `label_class` ("army", "air") means in `country` and
+        `year` when the report shows no camp, or None when the knowledge base gives no default."""
+        for d in self.defaults:
+            if label_class in d.classes and d.covers(country, year):
+                entry = self._by_name.get(d.actor)
+                if entry is not None and entry.is_valid(year):
+                    return entry
+        return None
 
     def side(self, side_id: str | None) -> Side | None:
         """Return the camp with this id, or None."""
@@ -193,12 +228,14 @@ def _merge(files: Sequence[RawFile]) -> ActorKB:
     titles: list[str] = []
     templates: dict[str, Template] = {}
     groups: list[IdentityGroup] = []
+    defaults: list[DefaultReading] = []
     for f in files:
         for raw in f.entries:
             if raw.name not in merged:
                 merged[raw.name] = RawEntry(**{**raw.__dict__, "aliases": list(raw.aliases),
                     "abbreviations": list(raw.abbreviations), "leaders": list(raw.leaders),
-                    "framing_cues": list(raw.framing_cues)})  # fmt: skip
+                    "framing_cues": list(raw.framing_cues), "areas": list(raw.areas),
+                    "named": list(raw.named)})  # fmt: skip
             elif merged[raw.name].path == f.path:
                 raise fail(f.path, f"actor {raw.name!r}", "is defined twice in this file")
             else:  # a later file extends the entry
@@ -210,6 +247,7 @@ def _merge(files: Sequence[RawFile]) -> ActorKB:
         titles.extend(f.titles)
         templates.update(f.templates)
         groups.extend(f.identity_groups)
+        defaults = [*f.defaults, *defaults]  # a later file's readings are consulted first
     missing = [k for k in TEMPLATE_KINDS if k not in templates]
     if missing:
         raise fail(files[0].path, "templates", f"missing template(s) {missing}")
@@ -223,6 +261,7 @@ def _merge(files: Sequence[RawFile]) -> ActorKB:
                 raise fail(files[0].path, f"identity group {g.name!r}", f"{iso2!r} is not an ISO2 code")
             template = templates[g.template]
             phrases = [f"{a} {h}" for a in g.aliases for h in heads] + [f"armed {a}" for a in g.aliases]
+            phrases += g.units
             name = template.render(row.name, iso2, g.name)
             entries.append(
                 ActorEntry(name, template.inter, iso2, None, None, tuple(phrases), (), (), None, None, ())
@@ -239,11 +278,19 @@ def _merge(files: Sequence[RawFile]) -> ActorKB:
         for force in s.forces:
             if force not in merged:
                 raise fail(s.path, f"side {s.id!r}", f"`forces` names unknown actor {force!r}")
+    for d in defaults:
+        if d.actor not in merged:
+            raise fail(d.path, f"default for {d.country}", f"`actor` names unknown actor {d.actor!r}")
+        row = countries.get(d.country)
+        if row is None or row.iso2 != d.country:
+            raise fail(d.path, f"default for {d.country}", "`country` is not an ISO2 code in countries.yaml")
     side_objs = [
         Side(s.id, s.country, s.years[0], s.years[1], s.description, frozenset(s.opposes), s.forces)
         for s in sides.values()
     ]
-    return ActorKB(entries, side_objs, {k: tuple(v) for k, v in labels.items()}, framing, titles, templates)
+    return ActorKB(
+        entries, side_objs, {k: tuple(v) for k, v in labels.items()}, framing, titles, templates, defaults
+    )
 
 
 def _checked(
@@ -276,6 +323,8 @@ def _checked(
         parent=raw.parent,
         side=raw.side,
         framing_cues=tuple(dict.fromkeys(raw.framing_cues)),
+        areas=tuple(dict.fromkeys(raw.areas)),
+        period_names=tuple(raw.named),
     )
 
 

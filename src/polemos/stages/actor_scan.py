@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from polemos.knowledge.actors import ActorEntry, ActorKB, AliasMatch
@@ -102,6 +103,7 @@ class Scan:
         self.sentences = split_sentences(text)
         self._sentence_starts = [s for s, _ in self.sentences]
         self._heads = frozenset(fold(h) for h in kb.labels.get("armed_heads", ()))
+        self._areas = Counter(name for m in kb.area_index.find(text) for name in m.values)
         matches = kb.scan(text)
         self.named = [n for m in matches if (n := self._choose(m, text)) is not None]
         self._named_starts = [n.core_start for n in self.named]
@@ -136,7 +138,9 @@ class Scan:
         note = ""
         if not pool:
             pool, confidence, note = list(m.candidates), confidence * 0.6, " (outside its years)"
-        pool = [e for e in pool if e.country == iso2] or pool
+        if iso2 is not None:
+            # An entry of another country ("NATO's Libya mission" in an Afghan report) is never meant.
+            pool = [e for e in pool if e.country == iso2] or [e for e in pool if e.country is None] or pool
         if len(pool) > 1:
             pool, confidence = self._by_context(pool), confidence * 0.85
         entry = pool[0]
@@ -150,6 +154,8 @@ class Scan:
         )
         if entry.country is None and branch is not None and branch.is_valid(self.year):
             entry, note = branch, note + f" -> branch in {branch.country}"
+        if (region := self._regional_branch(entry)) is not None:
+            entry, note = region, note + f" -> {region.name} by its areas"
         start, end, anti = m.start, m.end, False
         prefix = text[max(0, start - 5) : start].lower()
         if prefix.endswith(("pro-", "pro ")):
@@ -160,13 +166,26 @@ class Scan:
         rule = f"{m.how}:{'anti-' if anti else ''}{m.key}{note}"
         return Named(start, end, m.start, m.end, text[start:end], entry, m.how, m.key, rule, confidence, anti)
 
+    def _regional_branch(self, entry: ActorEntry) -> ActorEntry | None:
+        """Return the regional branch of `entry` whose territory the document names most ("Islamic State"
+        in a report on Sirte: its Tripoli province), or None when it names none."""
+        scored = [
+            (self._areas[c.name], c)
+            for c in self.kb.children(entry.name)
+            if c.areas and c.is_valid(self.year)
+        ]
+        best = max(scored, key=lambda x: x[0], default=None)
+        return best[1] if best is not None and best[0] > 0 else None
+
     def _by_context(self, pool: list[ActorEntry]) -> list[ActorEntry]:
         """Order same-alias candidates by how often their own distinctive words occur in the document."""
         words = {e.name: {fold(t.group()) for p in (e.name, *e.aliases) for t in tokens(p)} for e in pool}
         shared = set.intersection(*words.values())
         doc = [fold(t.group()) for t in tokens(self.text)]
         score = {e.name: sum(1 for w in doc if w in words[e.name] - shared) for e in pool}
-        return sorted(pool, key=lambda e: -score[e.name])
+        # Ties go to the entry valid for the shortest period: in its years, a mission or regime name is
+        # what the words meant ("NATO" in 2011 Libya reports: Operation Unified Protector).
+        return sorted(pool, key=lambda e: (-score[e.name], _span_years(e)))
 
     def _extend_head(self, end: int) -> int:
         """Extend a name over an armed noun after it: "LNA units", "Haftar's forces", "Haftar-led forces"."""
@@ -314,3 +333,9 @@ class Scan:
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
+
+
+def _span_years(e: ActorEntry) -> int:
+    """Return how many years an entry is valid for (open ends count as a century)."""
+    start, end = e.start_year or 1900, e.end_year or 2100
+    return end - start

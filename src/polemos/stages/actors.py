@@ -38,6 +38,8 @@ _TEMPLATE_OF = {
     "rioter": "rioters",
     "communal": "unidentified_communal_militia",
 }
+# "Government troops" name a camp by its government, which the army default says nothing about.
+_GOVERNMENT_WORDS = frozenset({"government", "governments", "authorities", "administration", "regime"})
 _PRONOUN_WINDOW = 2  # sentences back a pronoun may reach
 
 
@@ -156,6 +158,9 @@ class _Resolver:
             return self.mention(
                 label, self.actor(entry), f"framing:{side} via '{cue.text if cue else ''}'", 0.8, True
             )
+        air = bool(self.kb.aerial_index.find(label.text))
+        if air and (entry := self.kb.default_reading(self.iso2, self.year, "air")) is not None:
+            return self.mention(label, self.actor(entry), f"default:air {self.iso2} {self.year}", 0.6, True)
         forces = {e.name: s for s in self.state_camps if (e := self.kb.forces_for(s, self.year))}
         recent = next(
             (m for m in reversed(self.history) if m.actor.name in forces and not m.is_generic), None
@@ -167,6 +172,9 @@ class _Resolver:
             entry = self.kb.entry(named[0])
             assert entry is not None
             return self.mention(label, self.actor(entry), "state:only-camp-named", 0.55, True)
+        government = any(fold(t.group()) in _GOVERNMENT_WORDS for t in tokens(label.text))
+        if not government and (entry := self.kb.default_reading(self.iso2, self.year, "army")) is not None:
+            return self.mention(label, self.actor(entry), f"default:army {self.iso2} {self.year}", 0.5, True)
         assert self.country is not None
         name = state_forces_name(self.country.iso2, self.year)
         return self.mention(
@@ -270,17 +278,60 @@ class _Resolver:
         return ActorMention(label.start, label.end, label.text, m.actor, rule, conf, True, m.category)
 
 
-def _infer_country(text: str, kb: ActorKB, countries: Countries) -> Country | None:
+def _infer_country(text: str, kb: ActorKB, countries: Countries, year: int | None) -> Country | None:
     """Guess the conflict country from country words and the countries of the actors named."""
     votes: dict[str, int] = {}
     for m in countries.index.find(text):
         votes[m.values[0][0].iso2] = votes.get(m.values[0][0].iso2, 0) + 1
     for am in kb.scan(text):
+        if am.how == "alias" and am.key[:1].islower() and not any(e.is_valid(year) for e in am.candidates):
+            continue  # a descriptive alias outside its years describes someone else
         e = am.candidates[0]
         if e.country and e.inter != 8:
             votes[e.country] = votes.get(e.country, 0) + 2
     best = max(votes, key=lambda k: votes[k], default=None)
     return countries.get(best) if best else None
+
+
+def _named_for_year(kb: ActorKB, m: ActorMention, year: int | None) -> ActorMention:
+    """Write the actor under the name ACLED used for events of `year` (names change: the LNA was
+    "Military Forces of Libya (2014-)" before ACLED named it the Haftar Faction)."""
+    entry = kb.entry(m.actor.name)
+    name = entry.name_in(year) if entry is not None else m.actor.name
+    return (
+        m if name == m.actor.name else dataclasses.replace(m, actor=dataclasses.replace(m.actor, name=name))
+    )
+
+
+def _to_named_unit(kb: ActorKB, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Give a force's mentions to its unit when the document names exactly one unit of it.
+
+    ACLED codes the most specific actor a report supports: a report on the LNA's Saiqa forces codes the
+    Saiqa unit even where a sentence says "the LNA". Only units named "<force> - <unit>" count, not a
+    force's political wing or regional branches.
+    """
+    units: dict[str, set[str]] = {}
+    for m in mentions:
+        entry = kb.entry(m.actor.name)
+        if (
+            entry is not None
+            and entry.parent
+            and not m.is_generic
+            and entry.name.startswith(entry.parent + " - ")
+        ):
+            units.setdefault(entry.parent, set()).add(entry.name)
+    only = {parent: next(iter(names)) for parent, names in units.items() if len(names) == 1}
+    if not only:
+        return mentions
+    out = []
+    for m in mentions:
+        unit = kb.entry(only[m.actor.name]) if m.actor.name in only else None
+        if unit is None:
+            out.append(m)
+            continue
+        actor = dataclasses.replace(m.actor, name=unit.name)
+        out.append(dataclasses.replace(m, actor=actor, rule=f"{m.rule}->unit named in document"))
+    return out
 
 
 class DocumentActors:
@@ -298,7 +349,7 @@ class DocumentActors:
     def build(cls, text: str, kb: ActorKB, *, country: str | None, year: int | None) -> DocumentActors:
         """Scan a whole document once: its framing, named actors, generic labels and pronouns."""
         countries = load_countries()
-        found = countries.get(country) if country else _infer_country(text, kb, countries)
+        found = countries.get(country) if country else _infer_country(text, kb, countries, year)
         scan = Scan(text, kb, countries, found, year)
         framing = score_framing(scan)
         resolver = _Resolver(scan, framing)
@@ -307,7 +358,8 @@ class DocumentActors:
             m = resolver.resolve(item)
             if m is not None:
                 resolver.history.append(m)
-        return cls(scan, framing, resolver.history)
+        mentions = [_named_for_year(kb, m, year) for m in _to_named_unit(kb, resolver.history)]
+        return cls(scan, framing, mentions)
 
     def mentions_in(self, start: int, end: int) -> list[ActorMention]:
         """Return the resolved mentions whose span lies inside text[start:end] (offsets into the document)."""
@@ -333,4 +385,30 @@ class DocumentActors:
             m = resolver.resolve(shifted)
             if m is not None and (best is None or m.end - m.start >= best.end - best.start):
                 best = m
-        return best
+        if best is not None and best.rule.startswith("unidentified:"):
+            best = self._air_power(resolver, position) or self._war_party(best) or best
+        return None if best is None else _named_for_year(self._scan.kb, best, self.year)
+
+    def _war_party(self, unnamed: ActorMention) -> ActorMention | None:
+        """Resolve an unnamed perpetrator by the knowledge base's default for the country and period, where
+        one side of a war did nearly all the unattributed violence (Gaddafi's forces in 2011)."""
+        iso2 = self.country.iso2 if self.country else None
+        entry = self._scan.kb.default_reading(iso2, self.year, "unnamed")
+        if entry is None:
+            return None
+        actor = Actor(entry.name, entry.inter, entry.country)
+        rule = f"default:unnamed {iso2} {self.year}"
+        return dataclasses.replace(
+            unnamed, actor=actor, rule=rule, confidence=0.4, category=_CATEGORY[actor.inter]
+        )
+
+    def _air_power(self, resolver: _Resolver, position: int) -> ActorMention | None:
+        """Resolve the unnamed perpetrator of an air strike: only states (and a few foreign forces) fly, so
+        "airstrikes hit X" is resolved as "warplanes" would be, not as an unidentified armed group."""
+        s_start, s_end = self._scan.sentence(position)
+        hit = next(iter(self._scan.kb.aerial_index.find(self.text[s_start:s_end])), None)
+        if hit is None:
+            return None
+        label = Label(s_start + hit.start, s_start + hit.end, hit.text, "state", hit.text)
+        found = resolver.state(label)
+        return None if found is None else dataclasses.replace(found, rule=f"aerial:{found.rule}")

@@ -103,6 +103,38 @@ def clause_tokens(verb: Any) -> set[int]:
     return {t.i for t in verb.subtree} - skip
 
 
+# Nouns of an attack whose "by" phrase names who attacked, when the trigger is what it caused
+# ("three soldiers were killed following an attack by Taliban militants").
+_ATTACK_NOUNS = frozenset(
+    {"attack", "assault", "ambush", "raid", "offensive", "strike", "airstrike", "bombing", "shelling",
+     "incursion", "onslaught", "operation", "assassination", "attempt", "kidnapping", "abduction",
+     "bombardment", "massacre"}
+)  # fmt: skip
+
+
+def _attack_agents(doc: Any, clause: set[int]) -> list[Any]:
+    """Return the "by" agents of attack nouns under the trigger's verb: they carried the event out."""
+    roots: list[Any] = []
+    for i in sorted(clause):
+        tok = doc[i]
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _ATTACK_NOUNS:
+            for c in tok.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+                    roots.extend(c.children)
+    return roots
+
+
+def _owns_a_thing(tok: Any, m: ActorMentionLike) -> bool:
+    """Return whether a one-word mention only describes a thing ("the militant enclave", "rebel positions"):
+    such a word names whose thing it is, the side acted upon, never the side acting."""
+    return (
+        " " not in m.text.strip()
+        and tok.dep_ in ("amod", "compound", "nmod")
+        and tok.head.pos_ == "NOUN"
+        and tok.head.i > tok.i
+    )
+
+
 def assign_roles(doc: Any, anchor: Any, mentions: Sequence[ActorMentionLike], sentence_start: int) -> Roles:
     """Split the sentence's actor mentions into agents, patients and others of the trigger at `anchor`.
 
@@ -144,6 +176,8 @@ def assign_roles(doc: Any, anchor: Any, mentions: Sequence[ActorMentionLike], se
         agent_roots.extend(c for c in verb.head.children if c.dep_ in _SUBJ)
     claimants = claimant_roots(doc)
     clause = clause_tokens(verb if not report_head else anchor)
+    # "killed following an attack by X": the attack sits in an adverbial clause the clause test leaves out
+    agent_roots.extend(_attack_agents(doc, {t.i for t in (verb if not report_head else anchor).subtree}))
     agents: list[ActorMentionLike] = []
     patients: list[ActorMentionLike] = []
     others: list[ActorMentionLike] = []
@@ -159,6 +193,8 @@ def assign_roles(doc: Any, anchor: Any, mentions: Sequence[ActorMentionLike], se
             patients.append(m)
         elif any(_in_subtree(tok, r) for r in claimants):
             continue
+        elif tok.i in clause and _owns_a_thing(tok, m):
+            patients.append(m)  # "... hit the hospital next to the militant enclave": whose place was hit
         elif tok.i in clause:
             others.append(m)
     return Roles(tuple(agents), tuple(patients), tuple(others))
