@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from spacy.tokens import Token
+
 from polemos.knowledge.lexicon import Lexicon
 from polemos.model import (
     Actor,
@@ -211,7 +213,7 @@ def _mention(
         hit.object_classes,
         lemmas,
         victims,
-        armed_agents[0].actor.inter if armed_agents else None,
+        armed_agents[0].actor.inter if armed_agents else _unnamed_agent_inter(verb, lexicon),
     )
     if settled is None:
         return None
@@ -482,6 +484,16 @@ def _merge_in_sentence(found: list[EventMention]) -> list[EventMention]:
         else:
             merged.append(m)
     return merged
+
+
+def _unnamed_agent_inter(verb: Token, lexicon: Lexicon) -> int | None:
+    """Rebels, insurgents, militants no knowledge entry names are still non-state: "Rebels are now in
+    control of the airport" is a non-state actor overtaking territory whatever their name."""
+    nonstate = lexicon.classes.get("nonstate_group", frozenset())
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.lemma_.lower() in nonstate:
+            return 3  # political militia: the inter ACLED gives an unnamed organised non-state group
+    return None
 
 
 def _claims_to_last_mention(
