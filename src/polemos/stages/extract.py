@@ -365,6 +365,10 @@ def _choose_actors(
         agents, others = _parties(agents), _parties(others)
     if etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
         m1 = _first(agents) or _first(others)
+        # An armed party the sentence names but the parse did not tie to the verb is still the likelier
+        # perpetrator than "unidentified gunmen".
+        named = [m for m in sentence_mentions if m not in patients and m.category in ("state", "armed")]
+        m1 = m1 or _first(_parties(named))
         m2 = _first(patients, civilian=True) or _first(roles.others, civilian=True)
         m1 = m1 or actors.resolve_phrase("unidentified gunmen", position)
         m2 = m2 or actors.resolve_phrase("civilians", position)
