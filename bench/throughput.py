@@ -269,6 +269,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         + ", ".join(f"{k} {v['docs']} docs/{v['words']} words" for k, v in corpus.items())
     )
 
+    # Other work on the machine skews wall time (and, less, CPU time): the report says how busy it was.
+    load_before = os.getloadavg()[0]
     results: list[Result] = []
     for processes in args.processes:
         runs: dict[str, list[Result]] = {p: [] for p in PIPELINES}
@@ -301,6 +303,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "platform": platform.platform(),
             "spacy": version("spacy"),
             "model": model,
+            "load_average_1min": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2)},
         },
         "corpus": corpus,
         "results": [asdict(r) for r in results],

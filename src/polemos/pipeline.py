@@ -21,7 +21,16 @@ from polemos.knowledge.lexicon import load_lexicon
 from polemos.model import Document, Event, Rejection, Relation
 from polemos.stages.actors import DocumentActors
 from polemos.stages.aggregate import aggregate
-from polemos.stages.annotate import load_nlp, parse_sentences, split_sentences, trigger_prefixes
+from polemos.stages.annotate import (
+    Selector,
+    Sentence,
+    TriggerFilter,
+    load_nlp,
+    may_hold_event,
+    parse_batch,
+    split_sentences,
+    trigger_prefixes,
+)
 from polemos.stages.dates import find_dates
 from polemos.stages.extract import SentenceFacts, extract_mentions
 from polemos.stages.fatalities import choose_fatalities, find_fatality_claims
@@ -31,13 +40,18 @@ from polemos.storage.base import DocumentStatus, Store
 
 
 class Coder:
-    """The loaded pipeline: spaCy model, lexicon, actor knowledge base, gazetteer. Build once, reuse."""
+    """The loaded pipeline: spaCy model, lexicon, actor knowledge base, gazetteer. Build once, reuse.
+
+    `code_many` / `code_batch` code a batch of documents with one spaCy pass over the sentences of
+    all of them that need a parse; `code` / `code_document` are the one-document forms.
+    """
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.nlp = load_nlp(settings.model)
         self.lexicon = load_lexicon(settings.lexicon_files)
         self.prefixes = trigger_prefixes(self.lexicon)
+        self.triggers = TriggerFilter(self.nlp, self.lexicon)
         self.actor_kb = load_actor_kb(settings.actor_files)
         self.gazetteer = load_gazetteer(settings.place_files)
 
@@ -57,18 +71,56 @@ class Coder:
 
     def code(self, document: Document) -> list[Event]:
         """Code one document into ACLED events with evidence."""
-        return self.code_document(document)[0]
+        return self.code_many([document])[0]
 
     def code_document(self, document: Document) -> tuple[list[Event], list[Relation]]:
         """Code one document into events and the relations it states between actors (and places)."""
+        return self.code_batch([document])[0]
+
+    def code_many(self, documents: Sequence[Document]) -> list[list[Event]]:
+        """Code documents into events, one list per document (the same events `code` gives each).
+
+        Without relations to find, only sentences that can hold a lexicon trigger are parsed.
+        """
+        return [events for events, _ in self._code(documents, relations=False)]
+
+    def code_batch(self, documents: Sequence[Document]) -> list[tuple[list[Event], list[Relation]]]:
+        """Code documents into (events, relations), one pair per document, as `code_document` does."""
+        return self._code(documents, relations=True)
+
+    def _code(
+        self, documents: Sequence[Document], *, relations: bool
+    ) -> list[tuple[list[Event], list[Relation]]]:
+        # The relation stage reads the parse of any sentence that has one, so with relations the
+        # loose pre-filter's sentences are parsed as well; events need only the trigger sentences.
+        select: Selector = self._relation_selector if relations else self.triggers
+        split = [split_sentences(d.text) for d in documents]
+        parsed = parse_batch(split, self.nlp, select)
+        return [self._finish(d, s, relations=relations) for d, s in zip(documents, parsed, strict=True)]
+
+    def _relation_selector(self, sentence: Sentence, tokens: object) -> bool:
+        return self.triggers(sentence, tokens) or may_hold_event(sentence.text, self.prefixes)
+
+    def _finish(
+        self, document: Document, sentences: Sequence[Sentence], *, relations: bool
+    ) -> tuple[list[Event], list[Relation]]:
+        """Everything after the parse: places, dates and claims per sentence, mentions, events, relations."""
+        # Events come only from parsed sentences; earlier sentences give them context (date, place),
+        # later ones nothing. Without relations, a document with no parsed sentence has no events, and
+        # the sentences after its last parsed one need no facts.
+        last = max((s.index for s in sentences if s.is_parsed), default=-1)
+        if not relations and last < 0:
+            return [], []
         text = document.text
         year = document.published.year if document.published else None
         focus = self.actor_country(text, year) or country_focus(text, self.gazetteer)
         actors = DocumentActors.build(text, self.actor_kb, country=focus, year=year)
-        sentences = parse_sentences(split_sentences(text), self.nlp, self.prefixes)
         facts = []
         previous = None
         for s in sentences:
+            if not relations and s.index > last:
+                facts.append(SentenceFacts())
+                continue
             places = find_places(
                 s.text, self.gazetteer, offset=s.start, country_focus=focus, previous=previous
             )
@@ -79,16 +131,19 @@ class Coder:
                 SentenceFacts(
                     dates=tuple(find_dates(s.text, document.published, offset=s.start)),
                     places=tuple(places),
-                    claims=tuple(find_fatality_claims(s.text, offset=s.start)),
+                    # Claims are read only with a sentence's own event mentions: parsed sentences.
+                    claims=tuple(find_fatality_claims(s.text, offset=s.start)) if s.is_parsed else (),
                 )
             )
         mentions = extract_mentions(document, sentences, facts, self.lexicon, actors)
         events = aggregate(document, mentions, choose_fatalities)
-        relations = extract_relations(
+        if not relations:
+            return events, []
+        found = extract_relations(
             document, sentences, actors, self.gazetteer, focus, kb=self.actor_kb,
             places=[f.places for f in facts], dates=[f.dates for f in facts],
         )  # fmt: skip
-        return events, relations
+        return events, found
 
 
 @dataclass
@@ -185,6 +240,18 @@ def _reject(store: Store, report: IngestReport, rejection: Rejection) -> None:
     report.rejected.append(rejection)
 
 
+# Documents per `Coder.code_many` call when coding a stream: enough sentences for full spaCy batches.
+CHUNK = 64
+
+
 def code_documents(documents: Iterable[Document], coder: Coder) -> list[Event]:
     """Code documents without storing them (for evaluation and tests)."""
-    return [e for d in documents for e in coder.code(d)]
+    out: list[Event] = []
+    chunk: list[Document] = []
+    for d in documents:
+        chunk.append(d)
+        if len(chunk) == CHUNK:
+            out.extend(e for events in coder.code_many(chunk) for e in events)
+            chunk = []
+    out.extend(e for events in coder.code_many(chunk) for e in events)
+    return out

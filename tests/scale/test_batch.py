@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -138,6 +139,9 @@ class _FlakyCoder:
             raise RuntimeError("parser crashed")
         return [], []
 
+    def code_batch(self, docs: Sequence[Document]) -> list[tuple[list[Event], list[Relation]]]:
+        return [self.code_document(d) for d in docs]  # fails as a whole when one document does
+
 
 def test_code_partition_turns_a_failing_document_into_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
     settings = Settings(model="fake-for-test")
@@ -153,6 +157,6 @@ def test_code_partition_turns_a_failing_document_into_an_error(monkeypatch: pyte
 @pytest.mark.parametrize(
     ("kwargs", "message"), [({"partition_size": 0}, "partition_size"), ({"n_workers": 0}, "n_workers")]
 )
-def test_run_batch_refuses_bad_sizes(kwargs: dict[str, int], message: str, tmp_path: Path) -> None:
+def test_run_batch_refuses_bad_sizes(kwargs: dict[str, Any], message: str, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=message):
         run_batch([SEEDS], tmp_path / "b.db", settings=SETTINGS, **kwargs)

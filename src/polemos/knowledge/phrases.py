@@ -7,6 +7,7 @@ case-sensitive (abbreviations: "IS" must not match "is"), leftmost-longest and n
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -21,6 +22,8 @@ _TOKEN = re.compile(r"[^\W_]+")
 _GAP = re.compile(r"\s+|[-‐‑–'’.]|\.\s*|\s*[-–]\s*")
 
 
+# Every index scans every document: the same few thousand words are folded again and again.
+@functools.lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """Return the case- and accent-free form of a word or phrase used for matching."""
     decomposed = unicodedata.normalize("NFKD", word)

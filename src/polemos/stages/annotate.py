@@ -1,21 +1,31 @@
 """Split a document into sentences and parse, with spaCy, only the sentences that can hold an event.
 
 This is the annotate stage: a cheap rule-based sentence splitter runs on every document, a cheap lexical
-pre-filter (trigger-word prefixes) decides which sentences can hold an event, and only those pay for the
-full spaCy parse. DEPENDENCIES.md measured ~0.12 s to parse a 600-word article: most sentences of a
-news report hold no event, so skipping them is where most of the speed comes from.
+pre-filter decides which sentences can hold an event, and only those pay for the full spaCy parse.
+DEPENDENCIES.md measured ~0.12 s to parse a 600-word article, so skipping sentences is where most of
+the speed comes from. Two pre-filters:
+
+- `TriggerFilter` (exact): a sentence is parsed when its spaCy tokens could spell a lexicon trigger
+  phrase, each token read as written or as any lemma the model's lemmatizer could give it. The extract
+  stage finds triggers only so, so it codes the same events as if every sentence were parsed.
+- `may_hold_event` (loose, trigger-word prefixes): also parses sentences that hold no trigger, for the
+  relation stage, which reads the parse of any sentence that has one.
+
+`parse_batch` parses the chosen sentences of many documents in one `nlp.pipe` call (spaCy's cost per
+call and per batch is high for the few sentences of one short report).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from polemos.errors import ModelError
 from polemos.knowledge.lexicon import Lexicon
+from polemos.stages.attribute_cache import RuleAttributes
 
 # Irregular past forms whose lemma a 4-letter prefix test would miss.
 _IRREGULAR = frozenset(
@@ -104,14 +114,182 @@ def load_nlp(model: str) -> Any:
 
 
 def parse_sentences(sentences: Sequence[Sentence], nlp: Any, prefixes: frozenset[str]) -> list[Sentence]:
-    """Return the sentences with a parse attached to those that may hold an event."""
-    todo = [s for s in sentences if may_hold_event(s.text, prefixes)]
-    parsed = {s.index: d for s, d in zip(todo, _pipe(nlp, (s.text for s in todo)), strict=True)}
-    return [
-        Sentence(s.index, s.start, s.end, s.text, s.paragraph, parsed[s.index]) if s.index in parsed else s
-        for s in sentences
-    ]
+    """Return the sentences with a parse attached to those that may hold an event (the loose test)."""
+    return parse_batch([sentences], nlp, lambda s, _tokens: may_hold_event(s.text, prefixes))[0]
 
 
-def _pipe(nlp: Any, texts: Iterable[str]) -> list[Any]:
-    return list(nlp.pipe(texts, batch_size=64))
+# Sentences per spaCy batch: big enough that the per-batch cost of the network vanishes.
+BATCH_SIZE = 256
+# (sentence, its tokens) -> parse it?  The tokens are the spaCy tokenizer's Doc of the sentence alone.
+Selector = Callable[[Sentence, Any], bool]
+
+
+def parse_batch(documents: Sequence[Sequence[Sentence]], nlp: Any, select: Selector) -> list[list[Sentence]]:
+    """Parse the selected sentences of many documents in one `nlp.pipe` pass; return each document's
+    sentences with the parse attached to the selected ones.
+
+    Each sentence is tokenized once: the selector sees the tokens and spaCy parses that same Doc.
+    """
+    todo: list[tuple[int, int, Any]] = []
+    for d, sentences in enumerate(documents):
+        for i, s in enumerate(sentences):
+            tokens = nlp.tokenizer(s.text)
+            if select(s, tokens):
+                todo.append((d, i, tokens))
+    out = [list(sentences) for sentences in documents]
+    for (d, i, _), parsed in zip(todo, _pipe(nlp, (t for _, _, t in todo)), strict=True):
+        s = out[d][i]
+        out[d][i] = Sentence(s.index, s.start, s.end, s.text, s.paragraph, parsed)
+    return out
+
+
+def _pipe(nlp: Any, docs: Iterable[Any]) -> list[Any]:
+    rules = rule_attributes(nlp)
+    if not rules.enabled:
+        return list(nlp.pipe(docs, batch_size=BATCH_SIZE))
+    # The network components run in batches; the rule components' output comes from the memo.
+    return [rules(d) for d in nlp.pipe(docs, batch_size=BATCH_SIZE, disable=rules.disabled)]
+
+
+@functools.lru_cache(maxsize=4)
+def rule_attributes(nlp: Any) -> RuleAttributes:
+    """The memoized rule components of a loaded pipeline (one memo per pipeline, kept for the process)."""
+    return RuleAttributes(nlp)
+
+
+# The universal part-of-speech tags, lower-cased as the lemmatizer's tables key them.
+_UPOS = ("adj", "adp", "adv", "aux", "cconj", "det", "intj", "noun", "num", "part", "pron", "propn",
+         "punct", "sconj", "sym", "verb", "x")  # fmt: skip
+
+
+# Words whose answer TriggerFilter remembers at most before it starts afresh.
+WORD_CACHE_LIMIT = 200_000
+
+
+class TriggerFilter:
+    """Tells, from a sentence's tokens alone, whether the lexicon can find a trigger in its parse.
+
+    The extract stage matches each word of a trigger phrase against a token's lower-cased form or its
+    lemma (`triggers.find_trigger_spans`). A lemma depends on the part of speech the tagger gives, so a
+    token may stand for its lower-cased form and for every lemma the lemmatizer could give it under any
+    part of speech; a sentence passes when some trigger phrase can be spelled, word by word, by
+    consecutive tokens so read. Idioms are left out: they only consume their words and code nothing.
+    That is a superset of what the parse can yield, so the filter never drops a sentence that would code
+    an event. A pipeline whose lemmas this cannot bound disables the filter (every sentence passes).
+    """
+
+    def __init__(self, nlp: Any, lexicon: Lexicon) -> None:
+        phrases: dict[str, list[tuple[str, ...]]] = {}
+        for key, entries in lexicon.index.items():
+            for phrase, trigger in entries:
+                if not getattr(trigger, "idiom", False):  # idioms: lexicons that have them
+                    phrases.setdefault(key, []).append(phrase)
+        self.phrases = {k: tuple(v) for k, v in phrases.items()}
+        self.words = frozenset(w for ps in self.phrases.values() for p in ps for w in p)
+        self._cache: dict[str, frozenset[str]] = {}
+        self._lemmas = _lemma_candidates(nlp, self.words)
+
+    def __call__(self, _sentence: Sentence, tokens: Any) -> bool:
+        return self.may_trigger(tokens)
+
+    def may_trigger(self, tokens: Iterable[Any]) -> bool:
+        """Could these spaCy tokens (a sentence, in order) hold a trigger phrase?"""
+        if self._lemmas is None:
+            return True
+        forms = [self.forms(t.text) for t in tokens]
+        for i, here in enumerate(forms):
+            for key in here:
+                for phrase in self.phrases.get(key, ()):
+                    n = len(phrase)
+                    if i + n <= len(forms) and all(phrase[k] in forms[i + k] for k in range(1, n)):
+                        return True
+        return False
+
+    def word_may_trigger(self, word: str) -> bool:
+        """Could this word start a trigger phrase?"""
+        return self._lemmas is None or not self.phrases.keys().isdisjoint(self.forms(word))
+
+    def forms(self, word: str) -> frozenset[str]:
+        """The trigger-phrase words a token so written could stand for, as written or as a lemma."""
+        found = self._cache.get(word)
+        if found is None:
+            if len(self._cache) > WORD_CACHE_LIMIT:  # a long-running worker must not grow forever
+                self._cache.clear()
+            lemmas = self._lemmas(word) if self._lemmas is not None else set()
+            found = frozenset(({word.lower()} | lemmas) & self.words)
+            self._cache[word] = found
+        return found
+
+
+def _lemma_candidates(nlp: Any, keys: frozenset[str]) -> Callable[[str], set[str]] | None:
+    """A function giving every lemma (lower-cased) the pipeline could assign a word, or None when the
+    pipeline's lemmatization cannot be bounded from the word alone."""
+    ruler = _ruler_lemmas(nlp, keys)
+    if ruler is None:
+        return None
+    if "lemmatizer" not in nlp.pipe_names:
+        return lambda word: ruler.get(word.lower(), set())
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    mode = getattr(lemmatizer, "mode", None)
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or mode not in ("lookup", "rule"):
+        return None
+    if mode == "lookup":
+        table = lookups.get_table("lemma_lookup", {})
+
+        def lookup(word: str) -> set[str]:
+            found = table.get(word, word)
+            forms = [found] if isinstance(found, str) else list(found)
+            return {f.lower() for f in forms} | ruler.get(word.lower(), set())
+
+        return lookup
+    index_t = lookups.get_table("lemma_index", {})
+    exc_t = lookups.get_table("lemma_exc", {})
+    rules_t = lookups.get_table("lemma_rules", {})
+    tables = [(exc_t.get(pos, {}), rules_t.get(pos, [])) for pos in _UPOS if pos in exc_t or pos in rules_t]
+    del index_t  # the index only orders the candidate forms; every form stays a candidate
+
+    def rule(word: str) -> set[str]:
+        # Every form spaCy's Lemmatizer.rule_lemmatize could return for the word, whatever its tag.
+        lower = word.lower()
+        out = {lower} | ruler.get(lower, set())
+        for exceptions, rules in tables:
+            out.update(f.lower() for f in exceptions.get(lower, ()))
+            for old, new in rules:
+                if lower.endswith(old):
+                    out.add(lower[: len(lower) - len(old)] + new)
+        return out
+
+    return rule
+
+
+def _ruler_lemmas(nlp: Any, keys: frozenset[str]) -> dict[str, set[str]] | None:
+    """Trigger lemmas the attribute ruler sets, by the lower-cased words its patterns name; None when a
+    pattern sets a trigger lemma on tokens it does not name by their text."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return {}
+    out: dict[str, set[str]] = {}
+    for pattern in nlp.get_pipe("attribute_ruler").patterns:
+        lemma = str(pattern.get("attrs", {}).get("LEMMA", "")).lower()
+        if lemma not in keys:
+            continue
+        at = int(pattern.get("index", 0))  # the pattern token the attributes are set on
+        for spec in pattern.get("patterns", []):
+            words = _named_words(spec[at])
+            if not words:
+                return None
+            for w in words:
+                out.setdefault(w, set()).add(lemma)
+    return out
+
+
+def _named_words(token_spec: dict[str, Any]) -> list[str]:
+    """The lower-cased words a Matcher token pattern names through ORTH, TEXT, LOWER or NORM."""
+    out: list[str] = []
+    for attr in ("ORTH", "TEXT", "LOWER", "NORM"):
+        value = token_spec.get(attr)
+        if isinstance(value, str):
+            out.append(value.lower())
+        elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+            out.extend(str(v).lower() for v in value["IN"])
+    return out

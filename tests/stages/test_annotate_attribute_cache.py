@@ -1,0 +1,68 @@
+"""The memoized attribute ruler and lemmatizer give every token what the real components give it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from polemos.stages.annotate import _pipe, rule_attributes
+from polemos.stages.attribute_cache import RuleAttributes
+
+# Written for this test: verbs, nouns and pronouns in several forms, contractions, and the colloquial
+# forms the model's multi-token rules handle ("gon na", "let 's", "ai n't").
+SENTENCES = [
+    "Gunmen attacked the convoy and killed three soldiers.",
+    "The soldiers were attacking when the gunmen fled.",
+    "She said they're gonna retake the town, and they ain't leaving.",
+    "Let's see whether the rebels have got ta withdraw.",
+    "Shelling hit the market; two shells landed near a mosque.",
+    "He himself was wounded, but his brothers weren't.",
+    "Forces loyal to the government recaptured the bridges on Tuesday.",
+    "   ",
+    "The militia's leaders denied that their fighters had looted homes.",
+]
+
+
+def _view(doc: Any) -> list[tuple[str, ...]]:
+    return [(t.text, t.pos_, t.tag_, t.dep_, str(t.head.i), str(t.morph), t.lemma_) for t in doc]
+
+
+def test_memoized_rules_match_the_real_components(nlp: Any) -> None:
+    assert rule_attributes(nlp).enabled  # the default model's rules can be memoized
+    expected = [_view(d) for d in nlp.pipe(SENTENCES)]
+    for _ in range(2):  # the first pass fills the memo, the second reads from it
+        got = [_view(d) for d in _pipe(nlp, [nlp.tokenizer(s) for s in SENTENCES * 2])]
+        assert got == expected * 2
+
+
+class _Ruler:
+    def __init__(self, patterns: list[dict[str, Any]]) -> None:
+        self.patterns = patterns
+
+
+class _Vocab:
+    class strings:  # mimics spaCy's vocab.strings
+        @staticmethod
+        def add(word: str) -> int:
+            return hash(word)
+
+
+class _Nlp:
+    pipe_names = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+    vocab = _Vocab()
+
+    def __init__(self, patterns: list[dict[str, Any]]) -> None:
+        self.ruler = _Ruler(patterns)
+
+    def get_pipe(self, name: str) -> Any:
+        return self.ruler if name == "attribute_ruler" else object()
+
+
+def test_rules_reading_other_tokens_or_attributes_are_not_memoized() -> None:
+    local = {"patterns": [[{"TAG": "NNS"}]], "attrs": {"POS": "NOUN"}}
+    assert RuleAttributes(_Nlp([local])).enabled
+    by_entity = {"patterns": [[{"ENT_TYPE": "GPE"}]], "attrs": {"POS": "PROPN"}}
+    assert not RuleAttributes(_Nlp([local, by_entity])).enabled
+    unnamed_pair = {"patterns": [[{"TAG": "MD"}, {"TAG": "RB"}]], "attrs": {"LEMMA": "will"}}
+    assert not RuleAttributes(_Nlp([local, unnamed_pair])).enabled
+    named_pair = {"patterns": [[{"LOWER": "gon"}, {"TAG": "TO"}]], "attrs": {"LEMMA": "go"}}
+    assert RuleAttributes(_Nlp([local, named_pair])).enabled
