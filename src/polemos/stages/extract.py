@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from spacy.tokens import Token
 
@@ -26,10 +26,18 @@ from polemos.model import (
     Span,
     TimePrecision,
 )
+from polemos.stages.actor_choice import choose_actors, parties
 from polemos.stages.aggregate import same_place
 from polemos.stages.annotate import Sentence
-from polemos.stages.arguments import ActorMentionLike, Roles, assign_roles, claimant_roots, token_at, verb_of
+from polemos.stages.arguments import ActorMentionLike, assign_roles, claimant_roots, token_at, verb_of
 from polemos.stages.escalation import escalate_protests
+from polemos.stages.mention_context import (
+    INHERIT_WINDOW,
+    VIOLENT,
+    DocumentActorsLike,
+    NarrativeContext,
+    evidence_at,
+)
 from polemos.stages.triggers import (
     TriggerHit,
     candidate_hits,
@@ -41,40 +49,17 @@ from polemos.stages.triggers import (
 from polemos.taxonomy import EventType, SubEventType
 
 # A sentence that places its event only "in the past" gives ACLED no date to code it with.
+# Words that deny a fight when they qualify "resistance" ("met no resistance").
+_NO_FIGHT_MODIFIERS = frozenset({"no", "little", "minimal", "any", "without", "negligible"})
 _VAGUE_PAST = re.compile(
     r"\b(in the past|previously|historically|over the years|for years|in recent years)\b", re.I
 )
 # Place anaphora: the sentence's event is where the previous sentence's was.
 _THERE = re.compile(r"\b(there|in the area|the (?:city|town|village|area|capital))\b", re.I)
-# Observers and mediators report on fighting; they are never a party to it.
-_NON_COMBATANT = re.compile(
-    r"\bUnited Nations\b|^UN\b|^UN[A-Z]+:|Red Cross|Human Rights Watch|Amnesty|Crisis Group"
-)
 # "Recently regained": ACLED's "past two or three weeks" rule gives month precision around two weeks back.
 RECENT_DAYS = 14
 # "since Monday" is an event of the last few days; "since 2015" is a continuing state.
 SINCE_RECENT_DAYS = 7
-# Undated sentences take the date of a dated sentence at most this many sentences before, same paragraph.
-INHERIT_WINDOW = 2
-_VIOLENT = frozenset({EventType.BATTLES, EventType.EXPLOSIONS})
-
-
-class DocumentActorsLike(Protocol):
-    def mentions_in(self, start: int, end: int) -> Sequence[ActorMentionLike]: ...
-    def resolve_phrase(self, phrase: str, position: int) -> ActorMentionLike | None: ...
-
-
-@dataclass
-class _Context:
-    """What earlier sentences of the document tell later ones."""
-
-    last_date: DatePoint | None = None
-    last_date_sentence: int = -99
-    last_date_paragraph: int = -1
-    last_place: Place | None = None
-    last_mention: EventMention | None = None
-    last_mention_sentence: int = -99
-    main_actors: tuple[Actor, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,7 +88,7 @@ def extract_mentions(
     actors: DocumentActorsLike,
 ) -> list[EventMention]:
     """Every factual event mention in the document, in text order."""
-    ctx = _Context(main_actors=main_actors(actors.mentions_in(0, len(document.text))))
+    ctx = NarrativeContext(main_actors=main_actors(actors.mentions_in(0, len(document.text))))
     out: list[EventMention] = []
     for sent, fact in zip(sentences, facts, strict=True):
         found: list[EventMention] = []
@@ -127,19 +112,13 @@ def extract_mentions(
     return escalate_protests(out, sentences, lexicon, actors)
 
 
-def _ev(
-    doc: Document, sent: Sentence, fld: str, value: str, start: int, end: int, rule: str, conf: float
-) -> Evidence:
-    return Evidence(fld, value, doc.id, sent.text, start, end, doc.text[start:end], rule, conf)
-
-
 def _sentence_mentions(
     doc: Document,
     sent: Sentence,
     fact: SentenceFacts,
     lexicon: Lexicon,
     actors: DocumentActorsLike,
-    ctx: _Context,
+    ctx: NarrativeContext,
 ) -> list[EventMention]:
     sdoc = sent.doc
     place_tokens: set[int] = set()
@@ -152,6 +131,8 @@ def _sentence_mentions(
     reporting = {t.i for root in claimant_roots(sdoc) for t in root.subtree}
     # Written forms too: the tagger sometimes mislemmatises news verbs ("staged" -> "stag").
     lemmas = {w for t in sdoc if t.i not in reporting for w in (t.lemma_.lower(), t.lower_)}
+    if any(_unopposed(t) for t in sdoc):
+        lemmas.add("unopposed")  # "took the town without resistance"; "stiff resistance" is a fight
     for m in mentions:
         tok = token_at(sdoc, m.end - 1 - sent.start)
         if m.category in ("state", "armed") and tok is not None and tok.i not in reporting:
@@ -160,7 +141,7 @@ def _sentence_mentions(
     if (
         prev is not None
         and sent.index - ctx.last_mention_sentence <= INHERIT_WINDOW
-        and prev.event_type in _VIOLENT
+        and prev.event_type in VIOLENT
     ):
         lemmas.add("armed")  # the sentence goes on with the fighting the previous one told
     hits = candidate_hits(sdoc, lexicon, frozenset(place_tokens))
@@ -183,7 +164,7 @@ def _mention(
     fact: SentenceFacts,
     lexicon: Lexicon,
     actors: DocumentActorsLike,
-    ctx: _Context,
+    ctx: NarrativeContext,
     hit: TriggerHit,
     mentions: Sequence[ActorMentionLike],
     lemmas: frozenset[str],
@@ -203,7 +184,7 @@ def _mention(
         victims = "armed"  # an attack where armed forces are the other party named is a battle
     if (
         victims is None
-        and len({m.actor for m in _parties([m for m in mentions if m.category != "external"])}) >= 2
+        and len({m.actor for m in parties([m for m in mentions if m.category != "external"])}) >= 2
     ):
         victims = "armed"  # two armed parties in one sentence of killing: they fought each other
     armed_agents = [m for m in roles.agents if m.category != "civilian"]
@@ -223,9 +204,11 @@ def _mention(
         return None  # the sentence dates its event in a way ACLED cannot code (e.g. "in the past", "since")
     trig_start = sent.start + sent.doc[hit.start].idx
     trig_end = sent.start + sent.doc[hit.end - 1].idx + len(sent.doc[hit.end - 1].text)
-    evidence = [_ev(doc, sent, "event_type", sub.value, trig_start, trig_end, rule, hit.trigger.confidence)]
+    evidence = [
+        evidence_at(doc, sent, "event_type", sub.value, trig_start, trig_end, rule, hit.trigger.confidence)
+    ]
     place = _choose_place(sent, fact, hit, ctx)
-    a1, a2, actor_ev = _choose_actors(doc, sent, sub, roles, actors, ctx, trig_start, place, mentions)
+    a1, a2, actor_ev = choose_actors(doc, sent, sub, roles, actors, ctx, trig_start, place, mentions)
     evidence.extend(actor_ev)
     if sub is SubEventType.ABDUCTION and a1 is not None and a1.inter == 1:
         # ACLED: detention by state forces is an arrest; by anyone else, an abduction.
@@ -233,7 +216,7 @@ def _mention(
         evidence[0] = dataclasses.replace(evidence[0], value=sub.value, rule=rule)
     if place is not None:
         evidence.append(
-            _ev(
+            evidence_at(
                 doc,
                 sent,
                 "location",
@@ -246,7 +229,9 @@ def _mention(
         )
     if date is not None:
         s, e = (date.start, date.end) if date.start >= 0 else (sent.start, sent.start)
-        evidence.append(_ev(doc, sent, "event_date", date.date.isoformat(), s, e, f"date:{date.rule}", 0.9))
+        evidence.append(
+            evidence_at(doc, sent, "event_date", date.date.isoformat(), s, e, f"date:{date.rule}", 0.9)
+        )
     return EventMention(
         document_id=doc.id,
         sub_event_type=sub,
@@ -262,7 +247,7 @@ def _mention(
 
 
 def _choose_date(
-    doc: Document, sent: Sentence, fact: SentenceFacts, hit: TriggerHit, ctx: _Context
+    doc: Document, sent: Sentence, fact: SentenceFacts, hit: TriggerHit, ctx: NarrativeContext
 ) -> DatePoint | None:
     verb = verb_of(hit.anchor)
     lo, hi = sent.start + verb.left_edge.idx, sent.start + verb.right_edge.idx + len(verb.right_edge.text)
@@ -299,7 +284,9 @@ def _choose_date(
     return None
 
 
-def _choose_place(sent: Sentence, fact: SentenceFacts, hit: TriggerHit, ctx: _Context) -> Place | None:
+def _choose_place(
+    sent: Sentence, fact: SentenceFacts, hit: TriggerHit, ctx: NarrativeContext
+) -> Place | None:
     anchor_pos = sent.start + hit.anchor.idx
     local = [p for p in fact.places if not (p.feature == "A" and p.geo_precision >= 3)]
     # Places inside a relative clause that does not hold the trigger describe something else
@@ -329,133 +316,6 @@ def _choose_place(sent: Sentence, fact: SentenceFacts, hit: TriggerHit, ctx: _Co
     if countries and hit.sub_event_type.event_type is EventType.STRATEGIC_DEVELOPMENTS:
         return countries[0]  # ACLED records some strategic developments at country level
     return None
-
-
-def _first(
-    ms: Sequence[ActorMentionLike], *, exclude: Actor | None = None, civilian: bool = False
-) -> ActorMentionLike | None:
-    for m in ms:
-        if (m.category == "civilian") == civilian and m.actor != exclude:
-            return m
-    return None
-
-
-def _parties(ms: Sequence[ActorMentionLike]) -> list[ActorMentionLike]:
-    """Mentions that can be a side of an armed interaction (not observers, mediators or bystanders)."""
-    return [m for m in ms if m.category != "civilian" and not _NON_COMBATANT.search(m.actor.name)]
-
-
-def _choose_actors(
-    doc: Document,
-    sent: Sentence,
-    sub: SubEventType,
-    roles: Roles,
-    actors: DocumentActorsLike,
-    ctx: _Context,
-    position: int,
-    place: Place | None,
-    sentence_mentions: Sequence[ActorMentionLike] = (),
-) -> tuple[Actor | None, Actor | None, list[Evidence]]:
-    etype = sub.event_type
-    ev: list[Evidence] = []
-    m1: ActorMentionLike | None
-    m2: ActorMentionLike | None
-    agents, patients, others = list(roles.agents), list(roles.patients), list(roles.others)
-    if etype in _VIOLENT or etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
-        agents, others = _parties(agents), _parties(others)
-    if etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
-        m1 = _first(agents) or _first(others)
-        # An armed party the sentence names but the parse did not tie to the verb is still the likelier
-        # perpetrator than "unidentified gunmen".
-        named = [m for m in sentence_mentions if m not in patients and m.category in ("state", "armed")]
-        m1 = m1 or _first(_parties(named))
-        m2 = _first(patients, civilian=True) or _first(roles.others, civilian=True)
-        m1 = m1 or actors.resolve_phrase("unidentified gunmen", position)
-        m2 = m2 or actors.resolve_phrase("civilians", position)
-    elif etype in (EventType.PROTESTS, EventType.RIOTS):
-        crowd = "rioters" if etype is EventType.RIOTS else "protesters"
-        m1 = next((m for m in (*agents, *others) if m.category in ("protester", "rioter")), None)
-        m1 = m1 or actors.resolve_phrase(crowd, position)
-        m2 = _first(patients) or _first([m for m in others if m.category in ("state", "armed")])
-    else:
-        if etype in _VIOLENT:
-            patients = _parties(patients)
-        m1 = _first(agents) or _first([m for m in others if m not in patients])
-        if m1 is None and etype is not EventType.STRATEGIC_DEVELOPMENTS:
-            # No agent in the trigger's clause: an armed party named elsewhere in the sentence acted.
-            m1 = _first(_parties([m for m in sentence_mentions if m not in patients]))
-        m2 = _first(patients, exclude=m1.actor if m1 else None)
-        if m2 is None and etype in _VIOLENT:
-            m2 = _first(others, exclude=m1.actor if m1 else None)
-        if m1 is not None and m2 is None and "rival" in m1.text.lower():
-            m2 = m1  # "fighting between rival tribal groups": both sides share the generic name
-    a1 = m1.actor if m1 else None
-    a2 = m2.actor if m2 else None
-    for fld, m in (("actor1", m1), ("actor2", m2)):
-        if m is not None and m.start >= 0:
-            ev.append(_ev(doc, sent, fld, m.actor.name, m.start, m.end, f"actor:{m.rule}", m.confidence))
-    if etype is EventType.BATTLES and (a1 is None or a2 is None):
-        a1, a2 = _fill_from_context(doc, sent, a1, a2, ctx, ev, place)
-    if a1 is None and etype in _VIOLENT:
-        # ACLED's convention for an unnamed perpetrator of violence.
-        unknown = actors.resolve_phrase("unidentified armed group", position)
-        if unknown is not None:
-            a1 = unknown.actor
-            ev.append(
-                _ev(doc, sent, "actor1", a1.name, sent.start, sent.start, "actor:unnamed-perpetrator", 0.3)
-            )
-    if (
-        etype is EventType.BATTLES
-        and a1 is not None
-        and a2 is not None
-        and not agents
-        and a2.inter < a1.inter
-    ):
-        # No stated initiator: ACLED lists state forces first (the lower inter code).
-        a1, a2 = a2, a1
-        ev = [
-            dataclasses.replace(e, field={"actor1": "actor2", "actor2": "actor1"}.get(e.field, e.field))
-            for e in ev
-        ]
-    return a1, a2, ev
-
-
-def _fill_from_context(
-    doc: Document,
-    sent: Sentence,
-    a1: Actor | None,
-    a2: Actor | None,
-    ctx: _Context,
-    ev: list[Evidence],
-    place: Place | None,
-) -> tuple[Actor | None, Actor | None]:
-    """A battle whose sentence leaves a side unnamed takes it from the narrative around it."""
-    prev = ctx.last_mention
-    if (
-        prev is not None
-        and sent.index - ctx.last_mention_sentence <= INHERIT_WINDOW
-        and prev.event_type is EventType.BATTLES
-        and same_place(prev.place, place)
-        and {a1, a2} - {None} <= {prev.actor1, prev.actor2}
-    ):
-        rule = "context:previous-event"
-        if a1 is None and a2 is None:
-            a1, a2 = prev.actor1, prev.actor2
-        elif a1 is None:
-            a1 = prev.actor1 if prev.actor1 != a2 or prev.actor1 == prev.actor2 else prev.actor2
-        elif a2 is None:
-            a2 = prev.actor2 if prev.actor2 != a1 or prev.actor1 == prev.actor2 else prev.actor1
-    else:
-        rule = "context:document-main-actor"
-        for main in ctx.main_actors:
-            if a1 is None and main != a2:
-                a1 = main
-            elif a2 is None and main != a1:
-                a2 = main
-    for fld, actor in (("actor1", a1), ("actor2", a2)):
-        if actor is not None and not any(e.field == fld for e in ev):
-            ev.append(_ev(doc, sent, fld, actor.name, sent.start, sent.start, rule, 0.4))
-    return a1, a2
 
 
 def _compatible(x: Actor | None, y: Actor | None) -> bool:
@@ -490,6 +350,15 @@ def _merge_in_sentence(found: list[EventMention]) -> list[EventMention]:
     return merged
 
 
+def _unopposed(tok: Token) -> bool:
+    """ "no resistance", "little resistance", "without resistance": a take-over with no fight."""
+    if tok.lemma_.lower() != "resistance":
+        return False
+    if any(c.lower_ in _NO_FIGHT_MODIFIERS for c in tok.children if c.dep_ in ("det", "amod", "advmod")):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "without"
+
+
 def _unnamed_agent_inter(verb: Token, lexicon: Lexicon) -> int | None:
     """Rebels, insurgents, militants no knowledge entry names are still non-state: "Rebels are now in
     control of the airport" is a non-state actor overtaking territory whatever their name."""
@@ -501,7 +370,7 @@ def _unnamed_agent_inter(verb: Token, lexicon: Lexicon) -> int | None:
 
 
 def _claims_to_last_mention(
-    out: list[EventMention], ctx: _Context, sent: Sentence, claims: Sequence[FatalityClaim]
+    out: list[EventMention], ctx: NarrativeContext, sent: Sentence, claims: Sequence[FatalityClaim]
 ) -> None:
     """A toll told in a sentence of its own ("Three fighters died, a hospital source said.") belongs to
     the event the report was just telling, if that was a sentence or two before."""

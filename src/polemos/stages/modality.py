@@ -37,6 +37,9 @@ REPORTED_HEADS = frozenset(
         "confirm",
     }
 )
+# Heads whose infinitive complement tells what was done: aspect ("continued to fight") and achievement
+# ("managed to repel"); not "able", which also tells what could be done.
+ASPECT_HEADS = frozenset({"continue", "begin", "start", "resume", "keep", "manage", "succeed"})
 # "not known who killed him", "it is not clear why they clashed": the ignorance is about the who or
 # why; the event itself happened.
 KNOWLEDGE_WORDS = frozenset({"know", "clear", "identify", "establish", "determine", "confirm"})
@@ -48,6 +51,8 @@ PURPOSE_NOUNS = frozenset(
     {"plan", "campaign", "operation", "effort", "attempt", "bid", "threat", "offensive", "drive", "order",
      "call", "intention", "goal", "aim", "mission", "push", "move", "decision", "vow", "pledge"}
 )  # fmt: skip
+# Prepositions that place the main clause after or during another event, which they present as fact.
+TIME_PREPS = frozenset({"following", "after", "amid", "during"})
 HABITUAL = frozenset({"periodic", "periodically", "regularly", "often", "frequently", "routinely", "usually"})
 NEGATING_ADJ = frozenset({"free", "without", "absent"})
 # Clause links that carry the parent's modality down to the trigger.
@@ -73,6 +78,8 @@ def non_factual_reason(token: Any) -> str | None:
         head = node.head
         if head.i == node.i or node.dep_ not in _CHAIN:
             break
+        if node.dep_ == "prep" and node.lower_ in TIME_PREPS:
+            break  # "feared dead following a clash": what a time phrase refers to has happened
         if head.lemma_.lower() in DENIAL_VERBS:
             return "denied"
         if head.lemma_.lower() in INTENT_VERBS and (
@@ -102,9 +109,11 @@ def _negated(token: Any) -> bool:
 
 
 def _reported_fact(node: Any) -> bool:
-    """ "claimed to engage", "is reported to have been executed": hearsay of something done, not a plan."""
+    """ "claimed to engage", "is reported to have been executed": hearsay of something done, not a plan;
+    "continued to fight", "managed to repel": an infinitive that reports a deed."""
     perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "have" for c in node.children)
-    return perfect or (node.dep_ == "xcomp" and node.head.lemma_.lower() in REPORTED_HEADS)
+    head = node.head.lemma_.lower()
+    return perfect or (node.dep_ == "xcomp" and (head in REPORTED_HEADS or head in ASPECT_HEADS))
 
 
 def _clause_reason(node: Any, *, is_trigger: bool) -> str | None:

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +19,8 @@ ARMED_WORDS = frozenset(
     {"soldier", "fighter", "militant", "troop", "militia", "militiaman", "policeman", "police", "officer",
      "insurgent", "rebel", "guard", "commander", "jihadist", "gunman", "army", "force", "personnel",
      "terrorist", "mercenary", "recruit", "serviceman", "combatant", "extremist", "taliban", "arbaki",
-     "commando", "sniper", "infiltrator", "bodyguard", "policemen", "militiamen", "jawan"}
+     "commando", "sniper", "infiltrator", "bodyguard", "policemen", "militiamen", "jawan", "gendarme",
+     "peacekeeper", "conscript", "paratrooper", "marine", "guardsman", "trooper"}
 )  # fmt: skip
 CIVILIAN_WORDS = frozenset(
     {"civilian", "child", "woman", "man", "resident", "villager", "teacher", "student", "journalist",
@@ -27,6 +29,16 @@ CIVILIAN_WORDS = frozenset(
      "shopkeeper", "elder", "scholar", "cleric", "imam", "driver", "person", "pupil", "patient", "wife",
      "son", "daughter", "brother", "father", "mother", "businessman", "shepherd", "activist", "individual"}
 )  # fmt: skip
+
+
+# Prepositions whose object is what a trigger acts on.
+ATTACHED_PREPS = frozenset({"of", "on", "against", "around", "in", "into", "at", "from", "over"})
+# Verbs of trying: a capture tried is a fight for the place, not a change of its control (ACLED codes an
+# attempted or failed take-over as an armed clash).
+ATTEMPT_WORDS = frozenset({"attempt", "try", "fail", "bid", "seek", "struggle"})
+_TERRITORY = frozenset(
+    {SubEventType.GOVERNMENT_REGAINS_TERRITORY, SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY}
+)
 
 
 @dataclass(frozen=True)
@@ -79,9 +91,17 @@ def object_tokens(anchor: Any) -> list[Any]:
     node = anchor.head if anchor.dep_ == "prt" else anchor
     objs = [c for c in node.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     for c in node.children:
-        # "from": what a force is driven out of ("dislodged the militants from the town").
-        if c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "around", "in", "into", "at", "from"):
+        # "from": what a force is driven out of ("dislodged the militants from the town"); "over": a count
+        # ("arrested over 200").
+        if c.dep_ == "prep" and c.lower_ in ATTACHED_PREPS:
             objs.extend(p for p in c.children if p.dep_ == "pobj")
+    if not objs and anchor.dep_ == "conj" and anchor.pos_ == "VERB":
+        # "were doused in petrol and set alight": coordinated verbs share their passive subject
+        objs.extend(c for c in anchor.head.children if c.dep_ == "nsubjpass")
+    # "a convoy came under attack / under fire": the subject of "came" is what was attacked
+    come = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "under" else anchor
+    if come.lemma_.lower() == "come" and any(c.lower_ == "under" for c in come.children):
+        objs.extend(c for c in come.children if c.dep_ == "nsubj")
     if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("dobj", "nsubjpass") and not objs:
         objs.append(anchor)
     if not objs and anchor.tag_ in ("VBD", "VBN") and anchor.dep_ == "amod":
@@ -174,15 +194,19 @@ def sentence_victims(doc: Any) -> list[Any]:
     out: list[Any] = []
     for tok in doc:
         if tok.lemma_.lower() in HARM_VERBS:
+            # headline style drops the auxiliary: in "three soldiers killed" the subject is the victim
+            headline = tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "dobj") for c in tok.children)
             for c in tok.children:
-                if c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and tok.lemma_.lower() == "die"):
+                if c.dep_ in ("nsubjpass", "dobj") or (
+                    c.dep_ == "nsubj" and (headline or tok.lemma_.lower() == "die")
+                ):
                     out.append(c)
                     out.extend(g for g in c.children if g.dep_ in ("appos", "conj", "compound"))
     return out
 
 
 def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) -> list[TriggerHit]:
-    """Factual triggers of the sentence (weak ones only when no other trigger is there), before refinement."""
+    """Factual triggers of the sentence, strong and weak, before refinement."""
     # A name that contains a trigger word is no trigger: "In March", "Operation Peace Storm".
     spans = [
         (a, b, t)
@@ -191,18 +215,25 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
         if not (b - a == 1 and a > 0 and doc[a].pos_ == "PROPN" and not doc[a].text.isupper())
     ]
     usable = [s for s in spans if not s[2].idiom and _factual(doc, s[0], s[1], s[2])]
-    # Weak triggers only when no factual strong one is there: a strong trigger that is only planned or
-    # denied ("began a strike to ...", "vowed to attack") must not hide the event told by a weak one.
-    chosen = [s for s in usable if not s[2].weak] or usable
+    usable += [(a, b, _as_attempt(t)) for a, b, t in spans if _attempted_capture(doc, a, b, t)]
+    usable.sort(key=lambda s: s[0])
+    # A trigger in a relative clause describes something else ("killed a member who had defected", "mines
+    # which militias used to explode mosques"); it codes only when it is the sentence's sole trigger, and
+    # it must not hide a weak trigger of the main clause either.
+    main = [s for s in usable if _anchor(doc, s[0], s[1]).dep_ != "relcl"]
+    usable = main or usable
+    # Weak triggers are returned too: the extract stage codes them only when no strong trigger of the
+    # sentence codes. A strong trigger that is planned or denied ("vowed to attack") is not usable here,
+    # and one whose conditions fail there ("captured three" names no place) must not hide the weak one.
+    # "Other" (bodies found, a mass grave) is ACLED's catch-all: it codes only what nothing else explains.
+    chosen = [s for s in usable if s[2].sub_event_type is not SubEventType.OTHER] or usable
     hits: list[TriggerHit] = []
     for start, end, trig in chosen:
         anchor = _anchor(doc, start, end)
-        # A trigger in a relative clause describes something else ("mines which militias used to explode
-        # mosques"); only keep it when it is the sentence's sole trigger.
-        if anchor.dep_ == "relcl" and len(chosen) > 1:
-            continue
         objs = object_tokens(anchor)
         classes = {cls for o in objs for cls, words in lexicon.classes.items() if o.lemma_.lower() in words}
+        if any(o.like_num for o in objs):
+            classes.add("count")  # "arrested 45", "detained over 200": a mass arrest told by its number
         if any(o.i in place_token_ids or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs):
             classes.add("place")
         hits.append(
@@ -229,6 +260,30 @@ def _factual(doc: Any, start: int, end: int, trig: Trigger) -> bool:
             and non_factual_reason(head) is None
         )
     return reason is None
+
+
+def _attempted_capture(doc: Any, start: int, end: int, trig: Trigger) -> bool:
+    """ "forces attempted to take the town", "a bid to retake the base": a capture tried, itself factual."""
+    if trig.sub_event_type not in _TERRITORY or trig.idiom:
+        return False
+    anchor = _anchor(doc, start, end)
+    if trig.pos and anchor.pos_ not in trig.pos:
+        return False
+    head = anchor.head
+    return (
+        non_factual_reason(anchor)
+        in ("infinitive", f"intent:{head.lemma_.lower()}", f"purpose:{head.lemma_.lower()}")
+        and anchor.dep_ in ("xcomp", "acl")
+        and head.lemma_.lower() in ATTEMPT_WORDS
+        and non_factual_reason(head) is None
+    )
+
+
+def _as_attempt(trig: Trigger) -> Trigger:
+    # keep `needs` (a place must be at stake) but drop refinements that read a change of control
+    return dataclasses.replace(
+        trig, id=f"{trig.id}-attempt", sub_event_type=SubEventType.ARMED_CLASH, refine=()
+    )
 
 
 def clause_verb(anchor: Any) -> Any:

@@ -1,0 +1,158 @@
+"""Choose actor 1 and actor 2 of an event mention from the roles its trigger's parse gives, ACLED's
+conventions for unnamed sides, and the narrative around the sentence (extract stage).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from polemos.model import Actor, Document, Evidence, Place
+from polemos.stages.aggregate import same_place
+from polemos.stages.annotate import Sentence
+from polemos.stages.arguments import ActorMentionLike, Roles
+from polemos.stages.mention_context import (
+    INHERIT_WINDOW,
+    VIOLENT,
+    DocumentActorsLike,
+    NarrativeContext,
+    evidence_at,
+)
+from polemos.taxonomy import EventType, SubEventType
+
+# Observers and mediators report on fighting; they are never a party to it.
+_NON_COMBATANT = re.compile(
+    r"\bUnited Nations\b|^UN\b|^UN[A-Z]+:|Red Cross|Human Rights Watch|Amnesty|Crisis Group"
+)
+
+
+def first_mention(
+    ms: Sequence[ActorMentionLike], *, exclude: Actor | None = None, civilian: bool = False
+) -> ActorMentionLike | None:
+    for m in ms:
+        if (m.category == "civilian") == civilian and m.actor != exclude:
+            return m
+    return None
+
+
+def parties(ms: Sequence[ActorMentionLike]) -> list[ActorMentionLike]:
+    """Mentions that can be a side of an armed interaction (not observers, mediators or bystanders)."""
+    return [m for m in ms if m.category != "civilian" and not _NON_COMBATANT.search(m.actor.name)]
+
+
+def choose_actors(
+    doc: Document,
+    sent: Sentence,
+    sub: SubEventType,
+    roles: Roles,
+    actors: DocumentActorsLike,
+    ctx: NarrativeContext,
+    position: int,
+    place: Place | None,
+    sentence_mentions: Sequence[ActorMentionLike] = (),
+) -> tuple[Actor | None, Actor | None, list[Evidence]]:
+    etype = sub.event_type
+    ev: list[Evidence] = []
+    m1: ActorMentionLike | None
+    m2: ActorMentionLike | None
+    agents, patients, others = list(roles.agents), list(roles.patients), list(roles.others)
+    if etype in VIOLENT or etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
+        agents, others = parties(agents), parties(others)
+    if etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
+        m1 = first_mention(agents) or first_mention(others)
+        # An armed party the sentence names but the parse did not tie to the verb is still the likelier
+        # perpetrator than "unidentified gunmen".
+        named = [m for m in sentence_mentions if m not in patients and m.category in ("state", "armed")]
+        m1 = m1 or first_mention(parties(named))
+        m2 = first_mention(patients, civilian=True) or first_mention(roles.others, civilian=True)
+        m1 = m1 or actors.resolve_phrase("unidentified gunmen", position)
+        m2 = m2 or actors.resolve_phrase("civilians", position)
+    elif etype in (EventType.PROTESTS, EventType.RIOTS):
+        crowd = "rioters" if etype is EventType.RIOTS else "protesters"
+        m1 = next((m for m in (*agents, *others) if m.category in ("protester", "rioter")), None)
+        m1 = m1 or actors.resolve_phrase(crowd, position)
+        m2 = first_mention(patients) or first_mention([m for m in others if m.category in ("state", "armed")])
+    else:
+        if etype in VIOLENT:
+            patients = parties(patients)
+        m1 = first_mention(agents) or first_mention([m for m in others if m not in patients])
+        if m1 is None and etype is not EventType.STRATEGIC_DEVELOPMENTS:
+            # No agent in the trigger's clause: an armed party named elsewhere in the sentence acted.
+            m1 = first_mention(parties([m for m in sentence_mentions if m not in patients]))
+        m2 = first_mention(patients, exclude=m1.actor if m1 else None)
+        if m2 is None and etype in VIOLENT:
+            m2 = first_mention(others, exclude=m1.actor if m1 else None)
+        if m1 is not None and m2 is None and "rival" in m1.text.lower():
+            m2 = m1  # "fighting between rival tribal groups": both sides share the generic name
+    a1 = m1.actor if m1 else None
+    a2 = m2.actor if m2 else None
+    for fld, m in (("actor1", m1), ("actor2", m2)):
+        if m is not None and m.start >= 0:
+            ev.append(
+                evidence_at(doc, sent, fld, m.actor.name, m.start, m.end, f"actor:{m.rule}", m.confidence)
+            )
+    if etype is EventType.BATTLES and (a1 is None or a2 is None):
+        a1, a2 = _fill_from_context(doc, sent, a1, a2, ctx, ev, place)
+    if a1 is None and etype in VIOLENT:
+        # ACLED's convention for an unnamed perpetrator of violence.
+        unknown = actors.resolve_phrase("unidentified armed group", position)
+        if unknown is not None:
+            a1 = unknown.actor
+            ev.append(
+                evidence_at(
+                    doc, sent, "actor1", a1.name, sent.start, sent.start, "actor:unnamed-perpetrator", 0.3
+                )
+            )
+    if (
+        etype is EventType.BATTLES
+        and a1 is not None
+        and a2 is not None
+        and not agents
+        and a2.inter < a1.inter
+    ):
+        # No stated initiator: ACLED lists state forces first (the lower inter code).
+        a1, a2 = a2, a1
+        ev = [
+            dataclasses.replace(e, field={"actor1": "actor2", "actor2": "actor1"}.get(e.field, e.field))
+            for e in ev
+        ]
+    return a1, a2, ev
+
+
+def _fill_from_context(
+    doc: Document,
+    sent: Sentence,
+    a1: Actor | None,
+    a2: Actor | None,
+    ctx: NarrativeContext,
+    ev: list[Evidence],
+    place: Place | None,
+) -> tuple[Actor | None, Actor | None]:
+    """A battle whose sentence leaves a side unnamed takes it from the narrative around it."""
+    prev = ctx.last_mention
+    if (
+        prev is not None
+        and sent.index - ctx.last_mention_sentence <= INHERIT_WINDOW
+        and prev.event_type is EventType.BATTLES
+        and same_place(prev.place, place)
+        and {a1, a2} - {None} <= {prev.actor1, prev.actor2}
+    ):
+        rule = "context:previous-event"
+        if a1 is None and a2 is None:
+            a1, a2 = prev.actor1, prev.actor2
+        elif a1 is None:
+            a1 = prev.actor1 if prev.actor1 != a2 or prev.actor1 == prev.actor2 else prev.actor2
+        elif a2 is None:
+            a2 = prev.actor2 if prev.actor2 != a1 or prev.actor1 == prev.actor2 else prev.actor1
+    else:
+        rule = "context:document-main-actor"
+        for main in ctx.main_actors:
+            if a1 is None and main != a2:
+                a1 = main
+            elif a2 is None and main != a1:
+                a2 = main
+    for fld, actor in (("actor1", a1), ("actor2", a2)):
+        if actor is not None and not any(e.field == fld for e in ev):
+            ev.append(evidence_at(doc, sent, fld, actor.name, sent.start, sent.start, rule, 0.4))
+    return a1, a2
