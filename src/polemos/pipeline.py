@@ -34,6 +34,7 @@ from polemos.stages.annotate import (
 from polemos.stages.dates import find_dates
 from polemos.stages.extract import SentenceFacts, extract_mentions
 from polemos.stages.fatalities import choose_fatalities, find_fatality_claims
+from polemos.stages.mention_context import INHERIT_WINDOW
 from polemos.stages.places import country_focus, find_places
 from polemos.stages.relations import extract_relations
 from polemos.storage.base import DocumentStatus, Store
@@ -106,8 +107,9 @@ class Coder:
     ) -> tuple[list[Event], list[Relation]]:
         """Everything after the parse: places, dates and claims per sentence, mentions, events, relations."""
         # Events come only from parsed sentences; earlier sentences give them context (date, place),
-        # later ones nothing. Without relations, a document with no parsed sentence has no events, and
-        # the sentences after its last parsed one need no facts.
+        # and the next INHERIT_WINDOW sentences may give them a toll ("Three fighters died, a hospital
+        # source said."). Without relations, a document with no parsed sentence has no events, and the
+        # sentences beyond that window after its last parsed one need no facts.
         last = max((s.index for s in sentences if s.is_parsed), default=-1)
         if not relations and last < 0:
             return [], []
@@ -117,10 +119,14 @@ class Coder:
         actors = DocumentActors.build(text, self.actor_kb, country=focus, year=year)
         facts = []
         previous = None
+        parsed_at = -INHERIT_WINDOW - 1
         for s in sentences:
-            if not relations and s.index > last:
+            if not relations and s.index > last + INHERIT_WINDOW:
                 facts.append(SentenceFacts())
                 continue
+            if s.is_parsed:
+                parsed_at = s.index
+            toll_window = s.index - parsed_at <= INHERIT_WINDOW
             places = find_places(
                 s.text, self.gazetteer, offset=s.start, country_focus=focus, previous=previous
             )
@@ -131,8 +137,8 @@ class Coder:
                 SentenceFacts(
                     dates=tuple(find_dates(s.text, document.published, offset=s.start)),
                     places=tuple(places),
-                    # Claims are read only with a sentence's own event mentions: parsed sentences.
-                    claims=tuple(find_fatality_claims(s.text, offset=s.start)) if s.is_parsed else (),
+                    # Claims serve only event mentions: those of a parsed sentence, or of one just before.
+                    claims=tuple(find_fatality_claims(s.text, offset=s.start)) if toll_window else (),
                 )
             )
         mentions = extract_mentions(document, sentences, facts, self.lexicon, actors)
