@@ -101,3 +101,35 @@ def test_e2e_every_event_field_has_evidence_in_the_text(
             for ev in event.evidence:
                 assert doc.text[ev.start : ev.end] == ev.text
                 assert ev.sentence in doc.text
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        (
+            "Gunmen attacked a police checkpoint outside Kandahar city on Monday. Eight policemen were "
+            "reported dead, a provincial spokesman said.",
+            8,
+        ),
+        (
+            "Fighting broke out between two armed groups near Sabha on Friday. The next day the death toll "
+            "rose to 12, a hospital source said.",
+            12,
+        ),
+    ],
+)
+def test_a_toll_in_its_own_sentence_goes_to_the_event_just_told(coder: Any, text: str, toll: int) -> None:
+    doc = Document(id="toll", text=text, published=dt.date(2019, 5, 7))
+    events = coder.code(doc)
+    assert [e.fatalities for e in events] == [toll]
+    claim = events[0].fatality_claims[0]
+    assert doc.text[claim.start : claim.end] in text.split(". ")[1]
+
+
+def test_a_toll_three_sentences_later_is_not_taken(coder: Any) -> None:
+    text = (
+        "Gunmen attacked a police checkpoint outside Kandahar city on Monday. The governor visited the "
+        "city. Schools stayed open. Eight people were reported dead in a road accident elsewhere."
+    )
+    events = coder.code(Document(id="far", text=text, published=dt.date(2019, 5, 7)))
+    assert [e.fatalities for e in events] == [0]
