@@ -7,6 +7,7 @@ actor 2; elsewhere we still put the agent first, as ACLED coders do.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -50,10 +51,21 @@ class Roles:
 
 def token_at(doc: Any, offset: int) -> Any | None:
     """The token of a sentence Doc covering a character offset (sentence-local)."""
-    for tok in doc:
-        if tok.idx <= offset < tok.idx + len(tok.text):
-            return tok
-    return None
+    # Called for every mention of every sentence: a bisect over the Doc's token starts, kept on the Doc.
+    user_data = getattr(doc, "user_data", None)
+    starts = user_data.get(_STARTS) if user_data is not None else None
+    if starts is None:
+        starts = [tok.idx for tok in doc]
+        if user_data is not None:
+            user_data[_STARTS] = starts
+    i = bisect.bisect_right(starts, offset) - 1
+    if i < 0:
+        return None
+    tok = doc[i]
+    return tok if offset < tok.idx + len(tok.text) else None
+
+
+_STARTS = "polemos.token_starts"
 
 
 def verb_of(token: Any) -> Any:
