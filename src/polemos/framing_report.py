@@ -16,6 +16,7 @@ from polemos.knowledge.actors import ActorKB
 from polemos.knowledge.gazetteer import Gazetteer
 from polemos.model import Document
 from polemos.stages.actors import DocumentActors, FramingCue
+from polemos.stages.doc_country import document_focus
 from polemos.stages.places import country_focus
 
 __all__ = [
@@ -116,13 +117,8 @@ def _labels(mentions: Iterable[tuple[str, str, str]]) -> tuple[ActorLabels, ...]
 
 
 def _focus(text: str, kb: ActorKB, gazetteer: Gazetteer, year: int | None) -> str | None:
-    """Return the conflict's country as the pipeline reads it: its named domestic actors' if they agree
-    (polemos.pipeline.Coder.actor_country), else the toponyms'."""
-    counts = Counter(e.country for _, _, e in kb.match(text, year=year) if e.country and e.inter != 8)
-    ranked = counts.most_common(2)
-    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        return ranked[0][0]
-    return country_focus(text, gazetteer)
+    """Return the conflict's country as the pipeline reads it (stages/doc_country.py), else the toponyms'."""
+    return document_focus(text, gazetteer, kb, year) or country_focus(text, gazetteer)
 
 
 def frame_document(document: Document, kb: ActorKB, gazetteer: Gazetteer) -> DocumentFraming:

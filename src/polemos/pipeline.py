@@ -8,7 +8,6 @@ aggregate, and the ingest loop that stores each document's events in one transac
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +31,7 @@ from polemos.stages.annotate import (
     trigger_prefixes,
 )
 from polemos.stages.dates import find_dates
+from polemos.stages.doc_country import document_country, document_focus
 from polemos.stages.extract import SentenceFacts, extract_mentions
 from polemos.stages.fatalities import choose_fatalities, find_fatality_claims
 from polemos.stages.mention_context import INHERIT_WINDOW
@@ -57,18 +57,9 @@ class Coder:
         self.gazetteer = load_gazetteer(settings.place_files)
 
     def actor_country(self, text: str, year: int | None) -> str | None:
-        """The country of the domestic actors a report names ("Taliban" -> AF), if they agree on one.
-
-        Named domestic actors tell the conflict's country more reliably than toponyms, which often
-        have namesakes abroad (Ghaziabad, Murghab); foreign forces (inter 8) say nothing about it.
-        """
-        counts = Counter(
-            e.country for _, _, e in self.actor_kb.match(text, year=year) if e.country and e.inter != 8
-        )
-        if not counts:
-            return None
-        (best, n), *rest = counts.most_common(2)
-        return best if not rest or n > rest[0][1] else None
+        """The country of the domestic actors, parties and forces a report names ("Taliban" -> AF), if one
+        leads (stages/doc_country.py): they tell the conflict's country more reliably than toponyms."""
+        return document_country(text, self.actor_kb, year)
 
     def code(self, document: Document) -> list[Event]:
         """Code one document into ACLED events with evidence."""
@@ -115,8 +106,11 @@ class Coder:
             return [], []
         text = document.text
         year = document.published.year if document.published else None
-        focus = self.actor_country(text, year) or country_focus(text, self.gazetteer)
-        actors = DocumentActors.build(text, self.actor_kb, country=focus, year=year)
+        focus = document_focus(text, self.gazetteer, self.actor_kb, year) or country_focus(
+            text, self.gazetteer
+        )
+        month = document.published.month if document.published else None
+        actors = DocumentActors.build(text, self.actor_kb, country=focus, year=year, month=month)
         facts = []
         previous = None
         parsed_at = -INHERIT_WINDOW - 1

@@ -262,3 +262,13 @@ def test_country_blind_match_leaves_descriptive_aliases_out() -> None:
     # "opposition forces" were Libya's rebels in 2011: a South Sudan report must not vote for Libya
     assert _names("Clashes between government and opposition forces near Malakal.", 2017) == []
     assert _names("LNA forces clashed with BRSC fighters.", 2017)[0][1] == HAFTAR
+
+
+def test_regional_file_adds_african_armed_groups_with_their_country() -> None:
+    kb = load_actor_kb()
+    assert _names("Civilian JTF members clashed with the FDLR.") == [
+        ("Civilian JTF", "CJTF: Civilian Joint Task Force"),
+        ("FDLR", "FDLR: Democratic Forces for the Liberation of Rwanda"),
+    ]
+    entry = kb.entry("SPLA/M-In Opposition: Sudanese Peoples Liberation Army/Movement-In Opposition")
+    assert entry is not None and (entry.country, entry.inter) == ("SS", 2)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from polemos.errors import KnowledgeError
-from polemos.knowledge.countries import load_countries, parse_countries, state_forces_name
+from polemos.knowledge.countries import (
+    load_countries,
+    parse_countries,
+    parse_regimes,
+    state_forces_name,
+    with_regimes,
+)
 
 
 @pytest.mark.parametrize(
@@ -109,3 +115,44 @@ def test_country_schema_errors_name_the_entry_and_field(row: dict[str, object], 
     with pytest.raises(KnowledgeError, match=message) as err:
         parse_countries({"countries": [row]})
     assert "countries.yaml" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("country", "year", "month", "expected"),
+    [
+        # a regime that took office early in the year names that year's events; one in the autumn does not
+        ("Somalia", 2017, None, "Military Forces of Somalia (2017-)"),
+        ("Somalia", 2017, 1, "Military Forces of Somalia (2012-)"),
+        ("Somalia", 2016, None, "Military Forces of Somalia (2012-)"),
+        ("Zimbabwe", 2017, None, "Military Forces of Zimbabwe (1987-)"),
+        ("Zimbabwe", 2017, 12, "Military Forces of Zimbabwe (2017-)"),
+        ("Zambia", 2016, None, "Military Forces of Zambia (2015-)"),
+        ("Kenya", 2010, None, "Military Forces of Kenya (2002-)"),
+        ("Gambia", 2016, None, "Military Forces of Gambia (1994-)"),
+    ],
+)
+def test_regime_table_names_state_forces_by_month(
+    country: str, year: int, month: int | None, expected: str
+) -> None:
+    assert state_forces_name(country, year, month=month) == expected
+
+
+def test_regime_table_closes_periods_in_later_exports() -> None:
+    assert state_forces_name("Kenya", 2016, as_of=2024) == "Military Forces of Kenya (2013-2022)"
+
+
+def test_regime_table_rejects_bad_months_and_unknown_countries() -> None:
+    with pytest.raises(KnowledgeError, match="YYYY-MM"):
+        parse_regimes({"regimes": {"Kenya": [{"start": "2013-13"}]}})
+    with pytest.raises(KnowledgeError, match="Narnia"):
+        with_regimes(list(load_countries()), parse_regimes({"regimes": {"Narnia": [{"start": 2010}]}}))
+
+
+def test_state_names_index_forces_and_cues_by_country() -> None:
+    found = {
+        m.text: (m.values[0][0].iso2, m.values[0][1])
+        for m in load_countries().state_index.find("FARDC troops and UPND supporters met Kenya Police.")
+    }
+    assert found == {"FARDC": ("CD", "military"), "UPND": ("ZM", "cue"), "Kenya Police": ("KE", "police")}
+    # abbreviations in capitals match only as written
+    assert not list(load_countries().state_index.find("The saf ride home."))

@@ -9,6 +9,7 @@ import pytest
 
 from polemos.knowledge.actors import load_actor_kb
 from polemos.stages.actors import ActorMention, DocumentActors
+from polemos.stages.doc_country import document_country
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 HAFTAR = "Military Forces of Libya (2014-) Haftar Faction"
@@ -465,3 +466,41 @@ def test_actor_is_written_under_the_name_acled_used_that_year() -> None:
         "Military Forces of Libya (2014-)"
     )
     assert _actor(_build("LNA forces clashed with BRSC fighters.", year=2017), "LNA forces") == HAFTAR
+
+
+# ---------------------------------------------------------------------- national force names and the country
+def test_national_force_name_is_the_state_forces_of_its_country() -> None:
+    doc = _build("FARDC soldiers repelled an attack on their base near the lake.", country="CD", year=2016)
+    m = _at(doc, "FARDC soldiers")
+    assert (m.actor.name, m.actor.inter) == ("Military Forces of Democratic Republic of Congo (2001-)", 1)
+
+
+def test_national_force_name_abroad_is_a_foreign_force() -> None:
+    doc = _build("KDF soldiers killed five Al Shabaab militants near the border.", country="SO", year=2016)
+    m = _at(doc, "KDF soldiers")
+    assert (m.actor.name, m.actor.inter) == ("Military Forces of Kenya (2013-)", 8)
+    assert _actor(doc, "Al Shabaab militants") == "Al Shabaab"
+
+
+def test_force_abbreviation_joined_to_more_is_another_name() -> None:
+    # SPLA-N is the Sudanese rebel movement, not the army of South Sudan the SPLA became
+    doc = _build("SPLA-N fighters shelled the town.", country="SD", year=2016)
+    assert all("South Sudan" not in m.actor.name for m in doc.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("UPND supporters marched to the police station.", "ZM"),
+        ("Civilian JTF members repelled the attack.", "NG"),
+        ("SAF aircraft bombed a village; two farmers died.", "SD"),
+        (
+            "KDF soldiers killed five Al Shabaab militants.",
+            "SO",
+        ),  # the domestic group outweighs the army abroad
+        ("Egyptian warplanes struck Derna.", None),  # demonyms often name a foreign party: left to toponyms
+        ("People gathered in the square.", None),
+    ],
+)
+def test_document_country_from_domestic_actors_forces_and_parties(text: str, expected: str | None) -> None:
+    assert document_country(text, load_actor_kb(), 2016) == expected

@@ -32,7 +32,8 @@ from polemos.knowledge.phrases import PhraseIndex, fold, tokens
 
 __all__ = ["ActorEntry", "ActorKB", "AliasMatch", "FramingLexeme", "Side", "Template", "load_actor_kb"]
 
-_PACKAGED = "actors.yaml"
+# The main file (templates, labels, sides) first; the regional files add entries.
+_PACKAGED = ("actors.yaml", "actors_africa.yaml")
 
 
 @dataclass(frozen=True)
@@ -329,18 +330,21 @@ def _checked(
 
 
 @functools.cache
-def _packaged() -> RawFile:
-    ref = resources.files("polemos.knowledge").joinpath(f"data/{_PACKAGED}")
-    return parse_file(read_yaml(ref.read_text(encoding="utf-8"), _PACKAGED), _PACKAGED)
+def _packaged() -> tuple[RawFile, ...]:
+    out = []
+    for name in _PACKAGED:
+        ref = resources.files("polemos.knowledge").joinpath(f"data/{name}")
+        out.append(parse_file(read_yaml(ref.read_text(encoding="utf-8"), name), name))
+    return tuple(out)
 
 
 @functools.cache
 def _packaged_kb() -> ActorKB:
-    return _merge([_packaged()])
+    return _merge(_packaged())
 
 
 def load_actor_kb(extra_files: Sequence[Path] = ()) -> ActorKB:
     """Return the packaged actor knowledge base extended by user files (cached when there are none)."""
     if not extra_files:
         return _packaged_kb()
-    return _merge([_packaged(), *(read_file(Path(p)) for p in extra_files)])
+    return _merge([*_packaged(), *(read_file(Path(p)) for p in extra_files)])

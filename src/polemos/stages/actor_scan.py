@@ -39,6 +39,7 @@ _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s$")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _NEXT_TWO_WORDS = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
 _AFTER_NAME = re.compile(r"(?:['’]s|-(?:led|aligned|allied|affiliated|loyal))?\s+([A-Za-z]+(?:\s+[a-z]+)?)")
+_JOINED = re.compile(r"[-/]\w")
 _DETERMINED = re.compile(r"(?:\bthe|\bits|\btheir|\bour|['’]s)\s+$")
 # One-word state labels that also work as modifiers, and the words after which they are still the head:
 # a head is followed by a verb or a function word, a modifier by the noun it modifies.
@@ -97,9 +98,16 @@ class Scan:
     """Every actor-like span of one document, in text order, with sentence lookup and attachment tests."""
 
     def __init__(
-        self, text: str, kb: ActorKB, countries: Countries, country: Country | None, year: int | None
+        self,
+        text: str,
+        kb: ActorKB,
+        countries: Countries,
+        country: Country | None,
+        year: int | None,
+        month: int | None = None,
     ):
         self.text, self.kb, self.country, self.year = text, kb, country, year
+        self.month = month  # only picks between two regimes of one year
         self.sentences = split_sentences(text)
         self._sentence_starts = [s for s, _ in self.sentences]
         self._heads = frozenset(fold(h) for h in kb.labels.get("armed_heads", ()))
@@ -210,6 +218,9 @@ class Scan:
         # "its fighters", "their forces": the pronoun decides, not the generic word after it
         out: list[Label] = [p for p in self._pronouns(taken) if p.end > p.start + len(p.head)]
         taken += [(p.start, p.end) for p in out]
+        forces = self._force_names(countries, taken)
+        out += forces
+        taken += [(f.start, f.end) for f in forces]
         found = self.kb.label_index.find(self.text)
         used: set[int] = set()
         for cm in countries.index.find(self.text):
@@ -244,6 +255,22 @@ class Scan:
         bare = self._pronouns(taken + [(x.start, x.end) for x in out])
         out.extend(p for p in bare if p.end == p.start + len(p.head))
         return sorted(out, key=lambda x: x.start)
+
+    def _force_names(self, countries: Countries, taken: list[tuple[int, int]]) -> list[Label]:
+        """Labels for the names of a country's own forces ("FARDC", "Kenya Defence Forces").
+
+        A name joined by a hyphen or slash to what follows is part of a longer one ("SPLA-IO", the armed
+        opposition to the SPLA), which the knowledge base or nothing names.
+        """
+        out: list[Label] = []
+        for m in countries.state_index.find(self.text):
+            c, how = m.values[0]
+            if how == "cue" or _overlaps(m.start, m.end, taken) or _JOINED.match(self.text, m.end):
+                continue
+            start, end = self._with_article(m.start), self._extend_head(m.end)  # "KDF soldiers"
+            out.append(Label(start, end, self.text[start:end], "police" if how == "police" else "state",
+                             m.text, c))  # fmt: skip
+        return out
 
     def _with_article(self, start: int) -> int:
         """Return where a label starts once a directly preceding article is included ("the army")."""

@@ -16,6 +16,7 @@ from polemos.knowledge.countries import Countries, Country, load_countries, stat
 from polemos.knowledge.phrases import fold, tokens
 from polemos.model import Actor
 from polemos.stages.actor_scan import Label, Named, Scan
+from polemos.stages.doc_country import own_country_votes
 from polemos.stages.framing import Framing, FramingCue, salience, score_framing
 
 __all__ = ["ActorMention", "DocumentActors", "Framing", "FramingCue"]
@@ -62,7 +63,7 @@ class _Resolver:
         self.scan, self.kb, self.framing, self.attach = scan, scan.kb, framing, attach
         self.country = scan.country
         self.iso2 = scan.country.iso2 if scan.country else None
-        self.year = scan.year
+        self.year, self.month = scan.year, scan.month
         self.salience = salience(scan)
         self.history: list[ActorMention] = []
         camps = self.kb.camps(self.iso2, self.year) if self.iso2 else ()
@@ -82,7 +83,7 @@ class _Resolver:
         return Actor(t.render(country.name, country.iso2), t.inter, country.iso2)
 
     def foreign_forces(self, country: Country) -> Actor:
-        name = state_forces_name(country.iso2, self.year)
+        name = state_forces_name(country.iso2, self.year, month=self.month)
         entry = self.kb.entry(name)
         return (
             Actor(name, 8, country.iso2) if entry is None else dataclasses.replace(self.actor(entry), inter=8)
@@ -141,10 +142,10 @@ class _Resolver:
             recent = next((m for m in reversed(self.history) if m.category == "state"), None)
             return None if recent is None else self.mention(label, recent.actor, "state:recent", 0.5, True)
         if label.kind == "police":
-            name = state_forces_name(country.iso2, self.year, "police")
+            name = state_forces_name(country.iso2, self.year, "police", month=self.month)
             return self.mention(label, Actor(name, 1, country.iso2), "state:police", 0.75, True)
         if not self.state_camps:
-            name = state_forces_name(country.iso2, self.year)
+            name = state_forces_name(country.iso2, self.year, month=self.month)
             return self.mention(
                 label, Actor(name, 1, country.iso2), f"state:regime {country.name}", 0.8, True
             )
@@ -176,7 +177,7 @@ class _Resolver:
         if not government and (entry := self.kb.default_reading(self.iso2, self.year, "army")) is not None:
             return self.mention(label, self.actor(entry), f"default:army {self.iso2} {self.year}", 0.5, True)
         assert self.country is not None
-        name = state_forces_name(self.country.iso2, self.year)
+        name = state_forces_name(self.country.iso2, self.year, month=self.month)
         return self.mention(
             label, Actor(name, 1, self.country.iso2), "state:generic (no framing side)", 0.4, True
         )
@@ -280,15 +281,9 @@ class _Resolver:
 
 def _infer_country(text: str, kb: ActorKB, countries: Countries, year: int | None) -> Country | None:
     """Guess the conflict country from country words and the countries of the actors named."""
-    votes: dict[str, int] = {}
+    votes = own_country_votes(text, kb, countries, year)
     for m in countries.index.find(text):
         votes[m.values[0][0].iso2] = votes.get(m.values[0][0].iso2, 0) + 1
-    for am in kb.scan(text):
-        if am.how == "alias" and am.key[:1].islower() and not any(e.is_valid(year) for e in am.candidates):
-            continue  # a descriptive alias outside its years describes someone else
-        e = am.candidates[0]
-        if e.country and e.inter != 8:
-            votes[e.country] = votes.get(e.country, 0) + 2
     best = max(votes, key=lambda k: votes[k], default=None)
     return countries.get(best) if best else None
 
@@ -346,11 +341,16 @@ class DocumentActors:
         self._scan = scan
 
     @classmethod
-    def build(cls, text: str, kb: ActorKB, *, country: str | None, year: int | None) -> DocumentActors:
-        """Scan a whole document once: its framing, named actors, generic labels and pronouns."""
+    def build(
+        cls, text: str, kb: ActorKB, *, country: str | None, year: int | None, month: int | None = None
+    ) -> DocumentActors:
+        """Scan a whole document once: its framing, named actors, generic labels and pronouns.
+
+        `month` (of the report's date) only decides between two regimes of one year in state-force names.
+        """
         countries = load_countries()
         found = countries.get(country) if country else _infer_country(text, kb, countries, year)
-        scan = Scan(text, kb, countries, found, year)
+        scan = Scan(text, kb, countries, found, year, month)
         framing = score_framing(scan)
         resolver = _Resolver(scan, framing)
         items: list[Named | Label] = sorted([*scan.named, *scan.labels], key=lambda x: (x.start, -x.end))
@@ -373,7 +373,7 @@ class DocumentActors:
             inside = inside or [m for m in self.mentions if m.start < end and position < m.end]
             if inside:
                 return max(inside, key=lambda m: (m.end - m.start, m.start))
-        sub = Scan(phrase, self._scan.kb, load_countries(), self.country, self.year)
+        sub = Scan(phrase, self._scan.kb, load_countries(), self.country, self.year, self._scan.month)
         resolver = _Resolver(self._scan, self.framing, attach=False)
         resolver.history = [m for m in self.mentions if m.start < position]
         best: ActorMention | None = None
