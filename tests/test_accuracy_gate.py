@@ -70,6 +70,11 @@ def test_accuracy_seeds_actor1_right_on_matched_events(seed_run: tuple[Score, Pa
     assert score.accuracy("actor1") >= FLOORS["seeds"]["actor1"], "\n".join(score.errors)
 
 
+def test_accuracy_seeds_actor2_right_on_matched_events(seed_run: tuple[Score, Path]) -> None:
+    score, _ = seed_run
+    assert score.accuracy("actor2") >= FLOORS["seeds"]["actor2"], "\n".join(score.errors)
+
+
 @pytest.mark.skipif(
     not SCORER.exists(), reason="the independent scorer (../shared/tools) is not beside this checkout"
 )
