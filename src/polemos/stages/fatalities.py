@@ -45,8 +45,10 @@ _STOP = (
 )
 _WORD = r"['‘]?[A-Za-z][A-Za-z'’-]*"  # "1 'Arbaki' was killed": coders quote local names
 # A victim phrase is up to 8 words; an acronym in brackets may follow a name: "fighters of the Libyan
-# National Army (LNA)". Digits never belong to it, so "210 Brigade" is a name and not 210 dead.
-_TOK = rf"(?:(?!(?:{_STOP}|{WORDNUM})\b){_WORD}|[0-9]+(?:st|nd|rd|th)\b|\([A-Za-z][A-Za-z.&'’ -]{{0,30}}\))"
+# National Army (LNA)", or a nickname in quotes: '(“Desert Hawks”) Brigade'. Digits never belong to it,
+# so "210 Brigade" is a name and not 210 dead.
+_BRACKETED = r"\([\"“'‘]?[A-Za-z][A-Za-z.&'’“”\" -]{0,30}\)"
+_TOK = rf"(?:(?!(?:{_STOP}|{WORDNUM})\b){_WORD}|[0-9]+(?:st|nd|rd|th)\b|{_BRACKETED})"
 _VICT_LAZY = rf"(?!{_STOP}\b)(?:{_WORD}|[0-9]+(?:st|nd|rd|th)\b)(?:\s+{_TOK}){{0,7}}?"
 _VICT_GREEDY = rf"(?!{_STOP}\b)(?:{_WORD}|[0-9]+(?:st|nd|rd|th)\b)(?:\s+{_TOK}){{0,7}}"
 _BOMBER = r"the\s+(?:suicide\s+)?bomber\b"
@@ -66,10 +68,11 @@ _RANGE_LOW = re.compile(rf"(?:between\s+)?({_NUM})", re.I)
 _GROUP_OF = r"(?:(?:a|an|the)\s+(?:family|group|couple|party|band)\s+of\s+)"
 # '"Several" people were killed': reports quote vague figures they do not vouch for; "100+ dead".
 _CLOSE_QUOTE = r"(?:[\"”’'+](?=\s))?"
+_OPEN_QUOTE = r"(?:[\"“](?=[a-z]))?"
 
 
 def _item(victims: str) -> str:
-    count = rf"{_RANGE}?{_NUM}{_CLOSE_QUOTE}(?:\s+{victims})?"
+    count = rf"{_OPEN_QUOTE}{_RANGE}?{_NUM}{_CLOSE_QUOTE}(?:\s+{victims})?"
     return rf"(?<![/:])(?:(?:{_QUAL})\s+)?{_GROUP_OF}?(?:{count}|{_BOMBER})"
 
 
@@ -110,8 +113,10 @@ _APPOSITION = (
 # "5 members from the Northern Brigade were killed", "two men in Kassala are reported to have been
 # killed": a phrase naming where the victims are from or were may stand between them and the verb.
 _NAMED_PP = (
-    r"\s+(?:in|from|of|at|near)\s+(?:the\s+)?(?:[a-z]+\s+)?(?-i:[A-Z])[\w'’-]*"
-    r"(?:\s+(?-i:[A-Z])[\w'’-]*){0,4}(?:\s+(?-i:[a-z]+))?"
+    r"(?:\s+(?:(?:serving|fighting)\s+(?:with|for|alongside)|belonging\s+to|loyal\s+to|in|from|of|at|near)"
+    r"\s+(?:the\s+)?(?:[a-z-]+\s+)?(?-i:[A-Z])[\w'’-]*"
+    # "soldiers from the Solid Structure (SS) operations room": an acronym and a common noun may close it.
+    r"(?:\s+(?-i:[A-Z])[\w'’-]*){0,4}(?:\s*\([^()]{1,30}\))?(?:\s+(?-i:[a-z]+)){0,2}){1,2}"
 )
 _PASSIVE = re.compile(
     rf"\b(?P<list>{_items(_VICT_LAZY)})"
@@ -151,10 +156,11 @@ _NOMINAL = re.compile(
     re.I,
 )
 # "fighting continued following the murder of one of its commanders": a death named as the cause or
-# background of the event being reported is not among its dead.
+# background of the event being reported is not among its dead; "following the shooting and killing of
+# two students" names the cause through two nouns.
 _CAUSE = re.compile(
     r"\b(?:after|following|over|since|avenge|avenging|for|against|condemn(?:ed|ing|s)?|protest(?:ed|ing|s)?"
-    r"|revenge|retaliation|response|investigat\w+|denounc\w+)\s+(?:\w+\s+){0,2}?(?:the|a|an)?\s*$",
+    r"|revenge|retaliation|response|investigat\w+|denounc\w+|discuss\w*)\s+(?:\w+\s+){0,3}?(?:the|a|an)?\s*$",
     re.I,
 )
 # "Rebels lost three men": a side's own dead. Only people count; "lost 3 vehicles" is no death.
@@ -173,7 +179,7 @@ _PATTERNS = (
 _ITEM = re.compile(
     # "from 27/02 to 07/03 Cameroonian forces": a date's digits are no count.
     rf"(?<![/:])(?:(?P<qual>{_QUAL})\s+)?"
-    rf"{_GROUP_OF}?(?:(?P<range>{_RANGE})?(?P<num>{_NUM}){_CLOSE_QUOTE}(?:\s+(?P<victims>{_VICT_GREEDY}))?"
+    rf"{_GROUP_OF}?(?:{_OPEN_QUOTE}(?P<range>{_RANGE})?(?P<num>{_NUM}){_CLOSE_QUOTE}(?:\s+(?P<victims>{_VICT_GREEDY}))?"
     rf"|(?P<bomber>{_BOMBER}))",
     re.I,
 )
@@ -257,6 +263,8 @@ def _claims_in_match(text: str, m: re.Match[str], name: str) -> list[FatalityCla
                 return None  # "in 2011"
             if name == "bodies" and not is_bodies_of:
                 victims = "bodies"
+            if victims and re.fullmatch(r"of\s+the", victims, re.I):
+                return None  # "two of the dead were locals": a part of a toll told elsewhere
             if victims:
                 victims = re.sub(r"^of\s+", "", victims, flags=re.I)
                 first = victims.split()[0].lower()
@@ -280,7 +288,33 @@ def _claims_in_match(text: str, m: re.Match[str], name: str) -> list[FatalityCla
         if (sep := _SPLIT.match(text, item.end(), list_end)) is None:
             break
         cursor = sep.end()
+    if out and name == "active" and (extra := _one_more(text, out[-1].end)) is not None:
+        # "killed a man and his wife": a last victim named without a number is one more death.
+        victims, end = extra
+        out.append(
+            FatalityClaim(1, text[m.start() : end], m.start(), end, None, victims, False, f"{name}:{trig}")
+        )
     return out or None
+
+
+# "killed two farmers and their son", "killing a guard and another man": one more person, no number.
+_AND_ONE_MORE = re.compile(
+    r",?\s+(?:and|as\s+well\s+as)\s+(?P<det>another|his|her|their)(?P<words>(?:\s+[a-z][a-z-]*){1,3})", re.I
+)
+
+
+def _one_more(text: str, pos: int) -> tuple[str, int] | None:
+    """The victims phrase and its end when `text` goes on at `pos` with one more person, else None."""
+    if (m := _AND_ONE_MORE.match(text, pos)) is None:
+        return None
+    end = m.end("det")
+    for word in re.finditer(r"\s+([a-z][a-z-]*)", m.group("words")):
+        end = m.end("det") + word.end()
+        if is_person_head(_head(word.group(1))):
+            if re.match(r"\s+(?:was|were)\s+(?:wounded|injured|hurt)\b", text[end:]):
+                return None  # "killed a trader and his wife was injured"
+            return text[m.start("det") : end], end
+    return None
 
 
 def _head(victims: str) -> str:
@@ -300,7 +334,10 @@ def _head(victims: str) -> str:
     return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
 
 
-_GENERIC_VICTIMS = frozenset({"", "person", "individual", "victim", "body", "corpse", "dead"})
+# "a number of them dead": a pronoun points back at victims already counted, so it names no group.
+_GENERIC_VICTIMS = frozenset(
+    {"", "person", "individual", "victim", "body", "corpse", "dead", "them", "those", "these"}
+)
 
 
 def choose_fatalities(claims: Sequence[FatalityClaim], *, outlet: str | None = None) -> int:

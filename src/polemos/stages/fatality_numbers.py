@@ -31,7 +31,9 @@ _WORDNUM = WORDNUM
 NUM = (
     rf"(?:(?:(?:a|an|{_WORDNUM}|[0-9]+)\s+)?(?:dozen|hundred|thousand)(?:\s+(?:and\s+)?{_WORDNUM})?"
     rf"|[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+|{_WORDNUM}"
-    r"|a\s+(?:few|number|handful|couple)|dozens|tens(?!\s+of\s+(?:thousands|hundreds))|scores|hundreds|thousands"
+    # "an unknown number of militants": a number the report cannot give is ACLED's vague "a number".
+    r"|an?\s+(?:(?:unknown|unspecified|undetermined|undisclosed|unconfirmed|uncertain)\s+)?number"
+    r"|a\s+(?:few|handful|couple)|dozens|tens(?!\s+of\s+(?:thousands|hundreds))|scores|hundreds|thousands"
     r"|several|many|few|numerous|some(?=\s+of\s)|an?)\b"
 )
 MIN_QUALS = (
@@ -51,7 +53,13 @@ def parse_number(text: str) -> int | None:
     ACLED's coding (see fatalities.yaml): 'dozens' -> 12, 'hundreds' -> 100, 'several'/'many' -> 10,
     'few'/'a few' -> 3, 'scores' -> 20 (a score is twenty), 'thousands' -> 1000, 'a couple' -> 2.
     """
-    words = re.sub(r"[\s-]+", " ", text.strip().lower()).split(" ")
+    text = re.sub(
+        r"^an?\s+(?:unknown|unspecified|undetermined|undisclosed|unconfirmed|uncertain)\s+",
+        "a ",
+        text.strip(),
+        flags=re.I,
+    )
+    words = re.sub(r"[\s-]+", " ", text.lower()).split(" ")
     phrase = " ".join(words)
     vague = fatality_words().vague_counts
     if phrase in vague:
