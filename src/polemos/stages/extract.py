@@ -299,7 +299,14 @@ def _choose_place(
         for _ in range(8):
             if node is None or node.head.i == node.i:
                 break
-            if node.dep_ == "relcl" and not (node.left_edge.i <= hit.anchor.i <= node.right_edge.i):
+            # A clause describing the trigger itself tells where it happened ("an airstrike that hit
+            # his house in Sirte").
+            describes_trigger = node.head.i == hit.anchor.i
+            if (
+                node.dep_ == "relcl"
+                and not describes_trigger
+                and not (node.left_edge.i <= hit.anchor.i <= node.right_edge.i)
+            ):
                 in_other_clause = True
                 break
             node = node.head

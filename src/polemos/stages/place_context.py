@@ -18,6 +18,7 @@ __all__ = [
     "anaphora",
     "apply_context",
     "apply_offsets",
+    "apply_province_frame",
     "apply_qualifiers",
     "apply_quarters",
     "capital",
@@ -54,16 +55,22 @@ _REGION = re.compile(
 ANAPHORA = re.compile(
     r"\b[Tt]he\s+(?:[A-Za-z]+\s+){0,2}?(?:town|city|village|settlement|capital|oasis)\b(?!\s+of\b)"
 )
+# A town this big keeps its name even where a sentence's province says otherwise ("Kabul ... , Logar").
+_BIG_TOWN = 100_000
 # Where reports' "X district" is an admin2 unit coded at its main town; elsewhere a city quarter.
 _DISTRICT_COUNTRIES = frozenset({"AF"})
 # Between a place and the province that qualifies it: "Dawlat Abad district center, Balkh".
+# Reports put a toponym's other name in brackets before its kind: "Khash (Delaram) district".
+_ALIAS = r"(?:\s*\([^()]{1,40}\))?"
+# "district center", "district administration center": the seat, named after the district.
+_CENTRE = r"(?:\s+(?:administration|administrative|admin))?(?:\s+cent(?:er|re))?"
 _QUALIFIER = re.compile(
-    r"(?:\s+(?:district(?:\s+cent(?:er|re))?|city|town|village))?\s*(?:,|\s+of|\s+in)\s+(?:the\s+)?"
+    rf"{_ALIAS}(?:\s+(?:district{_CENTRE}|city|town|village))?\s*(?:,|\s+of|\s+in)\s+(?:the\s+)?"
 )
 # First-level areas as reports name them ("Helmand Province", "Borno State", "the governorate of Sinai").
-_PROVINCE_AFTER = re.compile(r"^\s+(?:province|state|governorate|region)\b", re.IGNORECASE)
+_PROVINCE_AFTER = re.compile(rf"^{_ALIAS}\s+(?:province|state|governorate|region)\b", re.IGNORECASE)
 _PROVINCE_BEFORE = re.compile(r"\b(?:province|state|governorate)\s+of\s+$", re.IGNORECASE)
-_DISTRICT_AFTER = re.compile(r"^\s+(?:district|local\s+government(?:\s+area)?|lga)\b", re.IGNORECASE)
+_DISTRICT_AFTER = re.compile(rf"^{_ALIAS}\s+(?:district|local\s+government(?:\s+area)?|lga)\b", re.IGNORECASE)
 _QUARTER_BEFORE = re.compile(r"\b(?:district|neighbou?rhood|quarter|suburb)\s+of\s+$", re.IGNORECASE)
 _QUARTER_AFTER = re.compile(
     r"\s+(?:district|neighbou?rhood|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?", re.IGNORECASE
@@ -167,13 +174,44 @@ def apply_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def apply_province_frame(mentions: list[Mention]) -> list[Mention]:
+    """ "in the Shaykhabad area of Saydabad district, Logar": a small place named before the province
+    that frames the sentence lies in that province. Take its namesake there, or drop it when there is
+    none: an alternate name or a small namesake elsewhere in the country is a misreading."""
+    # The province itself, or a place already qualified by it ("Saydabad district, Wardak").
+    frames = [
+        m
+        for m in mentions
+        if (m.entry.feature_code == "ADM1" and m.reason.endswith("province")) or "; qualified by " in m.reason
+    ]
+    if not frames:
+        return mentions
+    out: list[Mention] = []
+    for m in mentions:
+        frame = min((f for f in frames if f.start > m.start), key=lambda f: f.start, default=None)
+        if frame is None or m.entry.feature_class == "A" or m.entry.country_code != frame.entry.country_code:
+            out.append(m)
+            continue
+        area = frame.entry.admin1
+        if m.entry.admin1 != area:
+            inside = [e for e in m.others if e.admin1 == area and e.country_code == m.entry.country_code]
+            if inside:
+                others = distinct([e for e in (m.entry, *m.others) if e is not inside[0]], inside[0])
+                m = replace(m, entry=inside[0], others=others)
+                m.reason += f"; in the province named, {area}"
+            elif m.entry.population < _BIG_TOWN:
+                continue
+        out.append(m)
+    return out
+
+
 def apply_context(text: str, m: Mention) -> Mention:
     """Apply the words around a toponym: "X province/state", "X district", "X city", "near X"."""
-    before, after = text[max(0, m.start - 80) : m.start], text[m.end : m.end + 30]
+    before, after = text[max(0, m.start - 80) : m.start], text[m.end : m.end + 70]
     pool = [m.entry, *m.others]
     province = _PROVINCE_AFTER.match(after) or _PROVINCE_BEFORE.search(before)
     # "in Sholgara district, Balkh": Balkh is the province, whether or not Sholgara was found.
-    of_district = re.search(r"\bdistricts?(?:\s+cent(?:er|re))?\s*(?:,|\s+of|\s+in)\s+$", before)
+    of_district = re.search(rf"\bdistricts?{_CENTRE}\s*(?:,|\s+of|\s+in)\s+$", before)
     if province or of_district:
         area = next((e for e in pool if e.feature_code == "ADM1"), None)
         if area and (province or area.country_code in _DISTRICT_COUNTRIES):

@@ -23,6 +23,7 @@ from polemos.stages.place_context import (
     anaphora,
     apply_context,
     apply_offsets,
+    apply_province_frame,
     apply_qualifiers,
     apply_quarters,
     capital,
@@ -79,6 +80,7 @@ def find_places(
         mentions.extend(found)
     mentions = apply_qualifiers(text, mentions)
     mentions = [apply_context(text, m) for m in mentions]
+    mentions = apply_province_frame(mentions)
     mentions.sort(key=lambda m: m.start)
     mentions = apply_quarters(text, mentions, unresolved)
     places = [to_place(m, offset) for m in mentions]
@@ -228,8 +230,10 @@ def _resolve_run(
             if not span or all(w in words.common for w in span):
                 continue
             mention = _facility(text, tokens, k, m, gazetteer, focus) if m == j else None
+            # The name after an "of" that ends the run stands alone ("Killi of Obe": Obe, as a whole run).
+            whole = (k, m) == (i, j) or (m == j and k > i and tokens[k - 1].lower == "of")
             mention = mention or _resolve_span(
-                text, tokens[k].start, tokens[m - 1].end, gazetteer, focus, part=(k, m) != (i, j)
+                text, tokens[k].start, tokens[m - 1].end, gazetteer, focus, part=not whole
             )
             if mention:
                 found.append((k, m, mention))
@@ -242,9 +246,12 @@ def _resolve_run(
             opens_sentence = k == 0 and word.endswith(("ing", "ed", "ly"))
             # A code ("PD8 of Kabul city": police district 8) is no part of a person's name.
             code = tokens[k].text.isupper() or any(c.isdigit() for c in tokens[k].text)
+            # "Rehman Jan Killi of Obe district": an unknown village of a known district, not a person.
+            part_of = any(t.lower == "of" for t in tokens[k + 1 : j])
             if (
                 tokens[k].is_cap
                 and not code
+                and not part_of
                 and word not in words.common
                 and word not in words.connectors
                 and not opens_sentence
