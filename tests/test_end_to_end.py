@@ -133,3 +133,19 @@ def test_a_toll_three_sentences_later_is_not_taken(coder: Any) -> None:
     )
     events = coder.code(Document(id="far", text=text, published=dt.date(2019, 5, 7)))
     assert [e.fatalities for e in events] == [0]
+
+
+def test_a_bare_death_after_an_attack_is_its_toll_not_a_second_event(coder: Any) -> None:
+    text = "Government aircraft bombed the village of Tabit on Monday. Two farmers died."
+    events = coder.code(Document(id="bare", text=text, published=dt.date(2016, 7, 5)))
+    assert len(events) == 1
+    assert events[0].fatalities == 2
+
+
+def test_a_death_with_its_own_killer_after_an_attack_stays_an_event(coder: Any) -> None:
+    text = (
+        "Government aircraft bombed the village of Tabit on Monday. In Kutum, gunmen shot dead two "
+        "traders on Monday."
+    )
+    events = coder.code(Document(id="own", text=text, published=dt.date(2016, 7, 5)))
+    assert len(events) == 2

@@ -148,14 +148,46 @@ def _sentence_mentions(
     found: list[EventMention] = []
     # Weak triggers ("killed", "attacked") usually report the outcome of a stronger one in the same
     # sentence; they code an event only when no strong trigger of the sentence does.
+    tolls = 0
     for weak in (False, True):
         for hit in (h for h in hits if h.trigger.weak is weak):
             mention = _mention(doc, sent, fact, lexicon, actors, ctx, hit, mentions, frozenset(lemmas))
             if mention is not None:
                 found.append(mention)
+                tolls += _is_follow_up_toll(hit, mention, sent, mentions, ctx)
         if found:
             break
+    if found and tolls == len(found):
+        return []  # the caller gives this sentence's claims to the event just told
     return _attach_claims(_merge_in_sentence(found), fact.claims)
+
+
+_DEATH_VERBS = frozenset({"kill", "die"})
+
+
+def _is_follow_up_toll(
+    hit: TriggerHit,
+    mention: EventMention,
+    sent: Sentence,
+    mentions: Sequence[ActorMentionLike],
+    ctx: NarrativeContext,
+) -> bool:
+    """ "SAF bombed Deribat. Two farmers died." - a death told with no one doing it, right after an event at
+    the same place and day, is that event's toll, not an event of its own (ACLED codes one event)."""
+    prev = ctx.last_mention
+    if (
+        prev is None
+        or sent.index - ctx.last_mention_sentence > INHERIT_WINDOW
+        or prev.event_type not in VIOLENT
+    ):
+        return False  # deaths after a protest are an event of their own (excessive force)
+    if hit.trigger.id != "kill" or hit.anchor.lemma_.lower() not in _DEATH_VERBS:
+        return False
+    roles = assign_roles(sent.doc, hit.anchor, mentions, sent.start)
+    if any(m.category != "civilian" for m in roles.agents):
+        return False
+    same_day = mention.date is None or prev.date is None or mention.date.date == prev.date.date
+    return same_day and same_place(prev.place, mention.place)
 
 
 def _mention(
