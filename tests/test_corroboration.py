@@ -221,6 +221,14 @@ def test_corroboration_undated_unplaced_events_match_only_copies() -> None:
     assert compare(a, b, same_report=0.93).ok
 
 
+def test_corroboration_two_region_level_places_are_no_evidence_of_one_place() -> None:
+    province = Place("Darnah", 32.767, 22.6367, "Libya", geo_precision=GeoPrecision.REGION)
+    a = _event("a", "d1", place=province)
+    assert not compare(a, _event("b", "d2", place=province)).ok
+    assert compare(a, _event("b", "d2", place=DERNA)).ok  # one report names the town itself
+    assert compare(a, _event("b", "d2", place=province), same_report=0.93).ok  # copies of one report
+
+
 @pytest.mark.parametrize(
     ("figures", "chosen", "low_best_high", "rule"),
     [

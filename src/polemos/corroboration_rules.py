@@ -226,6 +226,10 @@ def _check_places(a: Place | None, b: Place | None, same_report: bool) -> Check:
             return Check("place", True, ta, tb, "neither names a place, in copies of one report", 0.3)
         return Check("place", False, ta, tb, "an unplaced event only joins a copy of its own report")
     km = distance_km(a, b)
+    if min(a.geo_precision, b.geo_precision) >= 3 and not same_report:
+        # "in Ghazni province" twice tells the province, not one place: two reports coded only to a region
+        # are different incidents as often as not, and merging them would take the lowest toll of both.
+        return Check("place", False, ta, tb, "both only name a region: no evidence of one place")
     if _base_name(a) == _base_name(b):
         return Check("place", True, ta, tb, f"same place name ({km:.1f} km)", 0.5)
     if km <= SAME_KM:
