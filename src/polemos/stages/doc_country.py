@@ -13,8 +13,7 @@ import math
 from polemos.knowledge.actors import ActorKB
 from polemos.knowledge.countries import Countries, load_countries
 from polemos.knowledge.gazetteer import Gazetteer, GazetteerEntry, is_trusted_match
-from polemos.stages.place_context import apply_context
-from polemos.stages.places import _WORD, _resolve_run, _runs, _Token
+from polemos.stages.places import toponym_runs
 
 __all__ = ["document_country", "document_focus", "own_country_votes", "toponym_votes"]
 
@@ -98,12 +97,10 @@ def toponym_votes(text: str, gazetteer: Gazetteer) -> tuple[dict[str, float], di
         first.setdefault(code, at)
 
     countries = load_countries()
-    tokens = [_Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
-    for i, j in _runs(text, tokens):
-        run = text[tokens[i].start : tokens[j - 1].end]
+    for found in toponym_runs(text, gazetteer):
+        run = found.text
         demonym = gazetteer.country(run) if not run.isupper() else None
-        for mention in _resolve_run(text, tokens, i, j, gazetteer, None):
-            mention = apply_context(text, mention)  # "Borno State": the state, not a German Borna
+        for mention in found.mentions:
             if mention.entry.feature_code == "PCLI":
                 vote(mention.entry.country_code, _COUNTRY, mention.start)
                 continue
@@ -119,5 +116,5 @@ def toponym_votes(text: str, gazetteer: Gazetteer) -> tuple[dict[str, float], di
                 vote(code, fit * _weight(e) * (1.0 if code == main else _NAMESAKE), mention.start)
         if demonym is not None and not gazetteer.lookup(run):
             people = (c := countries.get(demonym.country_code)) is not None and c.is_plural_demonym(run)
-            vote(demonym.country_code, _PEOPLE if people else _NATIONAL, tokens[i].start)
+            vote(demonym.country_code, _PEOPLE if people else _NATIONAL, found.start)
     return votes, first

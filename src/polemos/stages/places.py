@@ -13,6 +13,7 @@ Rules, in ACLED's terms (see ../shared/ACLED-CODING.md, "Spatial precision"):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from polemos.knowledge.gazetteer import Gazetteer, GazetteerEntry, is_trusted_match, normalise_name
@@ -33,7 +34,7 @@ from polemos.stages.place_context import (
 )
 from polemos.stages.place_words import place_words
 
-__all__ = ["country_focus", "find_places"]
+__all__ = ["ToponymRun", "country_focus", "find_places", "toponym_runs"]
 
 _WORD = re.compile(r"\w+")
 _UPPER = re.compile(r"[A-Z].*[A-Z]")  # two capitals in one word: an acronym ("FAMa", "ABs")
@@ -90,6 +91,25 @@ def find_places(
     return sorted(places, key=lambda p: p.start)
 
 
+@dataclass(frozen=True)
+class ToponymRun:
+    """A run of capitalised words that may name a place, with every reading the gazetteer gives it."""
+
+    text: str
+    start: int
+    words: int
+    mentions: tuple[Mention, ...]
+
+
+def toponym_runs(text: str, gazetteer: Gazetteer) -> Iterator[ToponymRun]:
+    """Each candidate toponym run of `text` and its readings (admin context applied: "Borno State" is the
+    state, not a German Borna), with no country focus: what the country votes count."""
+    tokens = [_Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    for i, j in _runs(text, tokens):
+        mentions = tuple(apply_context(text, m) for m in _resolve_run(text, tokens, i, j, gazetteer, None))
+        yield ToponymRun(text[tokens[i].start : tokens[j - 1].end], tokens[i].start, j - i, mentions)
+
+
 def country_focus(text: str, gazetteer: Gazetteer) -> str | None:
     """ISO2 code of the country a document is mostly about (country names, demonyms like 'Libyan'/'Afghan',
     and unambiguous toponyms), or None."""
@@ -101,13 +121,10 @@ def country_focus(text: str, gazetteer: Gazetteer) -> str | None:
         votes[code] = votes.get(code, 0.0) + weight
         first_seen.setdefault(code, at)
 
-    tokens = [_Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
-    for i, j in _runs(text, tokens):
-        run = text[tokens[i].start : tokens[j - 1].end]
-        demonym = gazetteer.country(run) if j - i == 1 and not run.isupper() else None
-        for mention in _resolve_run(text, tokens, i, j, gazetteer, None):
-            mention = apply_context(text, mention)  # "Borno State": the state, not a German Borna
-            trusted = [e for e in [mention.entry, *mention.others] if is_trusted_match(run, e)]
+    for run in toponym_runs(text, gazetteer):
+        demonym = gazetteer.country(run.text) if run.words == 1 and not run.text.isupper() else None
+        for mention in run.mentions:
+            trusted = [e for e in [mention.entry, *mention.others] if is_trusted_match(run.text, e)]
             countries = {e.country_code for e in trusted}
             # A namesake five times bigger than any other is what an unqualified name means ("Tripoli").
             dwarfs = all(
@@ -124,8 +141,8 @@ def country_focus(text: str, gazetteer: Gazetteer) -> str | None:
                 )
             else:
                 ambiguous.append((mention, countries))
-        if demonym is not None and not gazetteer.lookup(run):
-            vote(demonym.country_code, 1.0, tokens[i].start)
+        if demonym is not None and not gazetteer.lookup(run.text):
+            vote(demonym.country_code, 1.0, run.start)
     # An ambiguous name reads as the namesake in a country the clear names point to ("Tur ... El
     # Fasher": Sudan's Tur); else as its most populous namesake, at half a vote.
     settled = set(votes)
