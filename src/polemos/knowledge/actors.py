@@ -121,6 +121,8 @@ class ActorKB:
         self._by_name = {e.name: e for e in self.entries}
         self._children: dict[str, list[ActorEntry]] = {}
         self._index: PhraseIndex[tuple[ActorEntry, str, str]] = PhraseIndex()
+        # The document's country and its actor mentions both scan the same text: keep the last scan.
+        self._last_scan: tuple[str, tuple[AliasMatch, ...]] = ("", ())
         self.cue_targets: dict[str, tuple[ActorEntry, ...]] = {}
         for e in self.entries:
             if e.parent:
@@ -160,11 +162,15 @@ class ActorKB:
 
     def scan(self, text: str) -> list[AliasMatch]:
         """Return every knowledge-base phrase in `text` with all the entries it may name."""
+        last_text, last = self._last_scan  # one read: another thread may replace it meanwhile
+        if text and text == last_text:
+            return list(last)
         out: list[AliasMatch] = []
         for m in self._index.find(text):
             entries = tuple(dict.fromkeys(v[0] for v in m.values))
             _, how, key = m.values[0]
             out.append(AliasMatch(m.start, m.end, m.text, entries, how, key))
+        self._last_scan = (text, tuple(out))
         return out
 
     def match(self, text: str, *, year: int | None = None) -> list[tuple[int, int, ActorEntry]]:
