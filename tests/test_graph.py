@@ -32,7 +32,6 @@ from polemos.sources import read_documents
 from polemos.stages.actors import DocumentActors
 from polemos.stages.annotate import parse_sentences, split_sentences
 from polemos.stages.doc_country import document_focus
-from polemos.stages.places import country_focus
 from polemos.stages.relations import extract_relations
 from polemos.storage.migrations import MIGRATIONS, Migration, apply_migrations
 from polemos.storage.relations import RELATIONS_SCHEMA, load_relations, save_relations
@@ -356,8 +355,7 @@ def seed_relations(coder: Any, seed_manifest: list[dict[str, Any]]) -> list[Rela
             if isinstance(d, Document)
         ]
         year = doc.published.year if doc.published else None
-        focus = document_focus(doc.text, coder.gazetteer, coder.actor_kb, year)
-        focus = focus or country_focus(doc.text, coder.gazetteer)  # as pipeline.py
+        focus = document_focus(doc.text, coder.gazetteer, coder.actor_kb, year)  # as pipeline.py
         actors = DocumentActors.build(doc.text, coder.actor_kb, country=focus, year=year)
         sentences = parse_sentences(split_sentences(doc.text), coder.nlp, coder.prefixes)
         out += extract_relations(doc, sentences, actors, coder.gazetteer, focus, kb=coder.actor_kb)

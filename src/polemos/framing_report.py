@@ -17,7 +17,6 @@ from polemos.knowledge.gazetteer import Gazetteer
 from polemos.model import Document
 from polemos.stages.actors import DocumentActors, FramingCue
 from polemos.stages.doc_country import document_focus
-from polemos.stages.places import country_focus
 
 __all__ = [
     "ActorLabels",
@@ -117,8 +116,8 @@ def _labels(mentions: Iterable[tuple[str, str, str]]) -> tuple[ActorLabels, ...]
 
 
 def _focus(text: str, kb: ActorKB, gazetteer: Gazetteer, year: int | None) -> str | None:
-    """Return the conflict's country as the pipeline reads it (stages/doc_country.py), else the toponyms'."""
-    return document_focus(text, gazetteer, kb, year) or country_focus(text, gazetteer)
+    """Return the conflict's country as the pipeline reads it (stages/doc_country.py)."""
+    return document_focus(text, gazetteer, kb, year)
 
 
 def frame_document(document: Document, kb: ActorKB, gazetteer: Gazetteer) -> DocumentFraming:

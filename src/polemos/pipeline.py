@@ -35,7 +35,7 @@ from polemos.stages.doc_country import document_country, document_focus
 from polemos.stages.extract import SentenceFacts, extract_mentions
 from polemos.stages.fatalities import choose_fatalities, find_fatality_claims
 from polemos.stages.mention_context import INHERIT_WINDOW
-from polemos.stages.places import country_focus, find_places
+from polemos.stages.places import find_places
 from polemos.stages.relations import extract_relations
 from polemos.storage.base import DocumentStatus, Store
 
@@ -106,9 +106,7 @@ class Coder:
             return [], []
         text = document.text
         year = document.published.year if document.published else None
-        focus = document_focus(text, self.gazetteer, self.actor_kb, year) or country_focus(
-            text, self.gazetteer
-        )
+        focus = document_focus(text, self.gazetteer, self.actor_kb, year)
         month = document.published.month if document.published else None
         actors = DocumentActors.build(text, self.actor_kb, country=focus, year=year, month=month)
         facts = []
