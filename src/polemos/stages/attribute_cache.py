@@ -3,15 +3,17 @@
 In the small English model these two components cost about as much as the tagger and parser together:
 they are Python loops and a token Matcher run over every token. Yet what they give a token (its
 universal POS, morphology and lemma) depends only on the token's text, its tag and its dependency label,
-except where a pattern spans several tokens. `RuleAttributes` runs the real components on a document the
-first time one of its (word, tag, label) keys is seen and remembers what they gave each token; a
-document made only of known keys gets the remembered values, which are the values the components would
-have set. Documents holding a word of a multi-token pattern ("gon na", "let 's") always go through the
-real components, and a pipeline whose rules this cannot bound is run as it is.
+except where a pattern spans several tokens. `RuleAttributes` remembers, per (word, tag, label) key, what
+the real components give a token with that key: keys not seen yet are learnt together, as tokens of one
+made-up Doc run through the real components (a one-token pattern sees the same token attributes there
+as in its sentence). A Doc in which a multi-token pattern ("gon na", "let 's", "there was") matches goes
+through the real components as it is, and a pipeline whose rules this cannot bound is run as it is.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
 # Token-pattern keys whose value is a function of (text, tag, dependency label); no OP quantifiers.
@@ -20,6 +22,10 @@ _LOCAL_KEYS = frozenset({"ORTH", "TEXT", "LOWER", "NORM", "TAG", "DEP", "IS_SPAC
 COMPONENTS = ("attribute_ruler", "lemmatizer")
 # Keys remembered at most; the memo starts afresh beyond (a long-running worker must not grow forever).
 MEMO_LIMIT = 300_000
+# Unseen keys learnt per made-up Doc.
+LEARN_CHUNK = 5_000
+
+Key = tuple[int, int, int]  # (orth, tag, dep) as spaCy's string hashes
 
 
 class RuleAttributes:
@@ -28,40 +34,85 @@ class RuleAttributes:
     def __init__(self, nlp: Any) -> None:
         from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 
+        self._vocab = nlp.vocab
         self._key_attrs = [ORTH, TAG, DEP, LOWER]
         self._set_attrs = [POS, MORPH, LEMMA]
+        self._after_attrs = [ORTH, TAG, DEP, POS, MORPH, LEMMA]
         self._components = [nlp.get_pipe(n) for n in COMPONENTS if n in nlp.pipe_names]
-        ruler_ok, context_words = _ruler_bounds(nlp)
+        ruler_ok, context_words, pairs = _ruler_bounds(nlp)
         # The pipeline order must be tagger/parser first, then these: what they read is then final.
         names = list(nlp.pipe_names)
         tail = [n for n in names if n in COMPONENTS]
         self.enabled = ruler_ok and bool(tail) and names[-len(tail) :] == tail
         self.disabled = tuple(tail) if self.enabled else ()
         self._context = frozenset(nlp.vocab.strings.add(w) for w in context_words)
-        # (orth, tag, dep) -> (pos, morph, lemma) as the components left a token with that key.
-        self._memo: dict[tuple[int, int, int], tuple[int, int, int]] = {}
+        # Each word a multi-token pattern names -> (the pattern, the position that names it).
+        self._pairs_by_word: dict[str, list[tuple[list[dict[str, Any]], int]]] = {}
+        for spec in pairs:
+            for at, tok_spec in enumerate(spec):
+                for word in _named(tok_spec):
+                    self._pairs_by_word.setdefault(word, []).append((spec, at))
+        # key -> (pos, morph, lemma) as the components leave a token with that key; None where they
+        # change its tag or label (a Doc holding such a token goes through the real components).
+        self._memo: dict[Key, tuple[int, int, int] | None] = {}
 
     def __call__(self, doc: Any) -> Any:
         """Set POS, morphology and lemma on a Doc the tagger and parser have processed."""
+        return self.apply([doc])[0]
+
+    def apply(self, docs: Sequence[Any]) -> list[Any]:
+        """Set POS, morphology and lemma on Docs the tagger and parser have processed."""
         import numpy
 
-        rows = doc.to_array(self._key_attrs).tolist()
-        if not rows or any(r[3] in self._context for r in rows):
-            return self._run(doc)
         memo = self._memo
-        keys = [(r[0], r[1], r[2]) for r in rows]
-        if not all(k in memo for k in keys):
-            if len(memo) > MEMO_LIMIT:
-                memo.clear()
-            self._run(doc)
-            after = doc.to_array([*self._key_attrs[:3], *self._set_attrs]).tolist()
-            for key, row in zip(keys, after, strict=True):
-                if tuple(row[:3]) == key:  # the rules changed no tag or label: the key stays valid
-                    memo[key] = (row[3], row[4], row[5])
-            return doc
-        values = numpy.array([memo[k] for k in keys], dtype="uint64").reshape(len(keys), 3)
-        doc.from_array(self._set_attrs, values)
-        return doc
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
+        keyed: list[tuple[Any, list[Key] | None]] = []
+        for doc in docs:
+            rows = doc.to_array(self._key_attrs).tolist()
+            if any(r[3] in self._context for r in rows) and self._pair_matches(doc):
+                keyed.append((doc, None))
+            else:
+                keyed.append((doc, [(r[0], r[1], r[2]) for r in rows]))
+        unseen = sorted({k for _, keys in keyed if keys for k in keys if k not in memo})
+        for i in range(0, len(unseen), LEARN_CHUNK):
+            self._learn(unseen[i : i + LEARN_CHUNK])
+        for doc, keys in keyed:
+            values = [memo[k] for k in keys] if keys is not None else None
+            if values is None or any(v is None for v in values):
+                self._run(doc)
+            elif values:
+                doc.from_array(self._set_attrs, numpy.array(values, dtype="uint64").reshape(len(values), 3))
+        return [doc for doc, _ in keyed]
+
+    def _pair_matches(self, doc: Any) -> bool:
+        """Could a multi-token pattern match this Doc? Checked only where one of its named words stands."""
+        for tok in doc:
+            for spec, at in self._pairs_by_word.get(tok.lower_, ()):
+                start = tok.i - at
+                fits = start >= 0 and start + len(spec) <= len(doc)
+                if fits and all(_token_may_match(s, doc[start + k]) for k, s in enumerate(spec)):
+                    return True
+        return False
+
+    def _learn(self, keys: Sequence[Key]) -> None:
+        """Run the real components over one Doc made of a token per key; remember what each token got."""
+        from spacy.tokens import Doc
+
+        strings = self._vocab.strings
+        words = [strings[k[0]] for k in keys]
+        doc = Doc(
+            self._vocab,
+            words=words,
+            spaces=[True] * len(words),
+            tags=[strings[k[1]] for k in keys],
+            deps=[strings[k[2]] for k in keys],
+            heads=list(range(len(words))),  # each token its own head: no token reads another
+        )
+        doc = self._run(doc)
+        for key, row in zip(keys, doc.to_array(self._after_attrs).tolist(), strict=True):
+            # A rule that changed the tag or label leaves a key that no longer names the token.
+            self._memo[key] = (row[3], row[4], row[5]) if tuple(row[:3]) == key else None
 
     def _run(self, doc: Any) -> Any:
         for component in self._components:
@@ -69,27 +120,83 @@ class RuleAttributes:
         return doc
 
 
-def _ruler_bounds(nlp: Any) -> tuple[bool, set[str]]:
-    """(can the ruler be memoized per token, the words of its multi-token patterns).
+def index_lemma_sets(nlp: Any) -> None:
+    """Hold the rule lemmatizer's word index as sets rather than lists.
+
+    spaCy's `Lemmatizer.rule_lemmatize` asks `form in index` for every candidate form of a new word, and
+    the English tables keep each part of speech's index as a list of up to ~60,000 words: a linear scan
+    per question. Membership is all it asks of the index, so sets give the same lemmas, much faster.
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for key, words in list(table.items()):
+        if isinstance(words, list):
+            table[key] = frozenset(words)
+
+
+def _token_may_match(spec: dict[str, Any], tok: Any) -> bool:
+    """Does the token meet a token pattern? True where this cannot tell (the real components then run)."""
+    for attr, want in spec.items():
+        have = _ATTRS[attr](tok) if attr in _ATTRS else None
+        if have is None:
+            return True
+        if not isinstance(want, dict):
+            if have != want:
+                return False
+            continue
+        for op, arg in want.items():
+            if op == "IN":
+                ok = have in arg
+            elif op == "NOT_IN":
+                ok = have not in arg
+            elif op == "REGEX" and isinstance(have, str):
+                ok = re.search(arg, have) is not None
+            else:
+                return True
+            if not ok:
+                return False
+    return True
+
+
+# How spaCy's Matcher reads each local pattern key off a token.
+_ATTRS: dict[str, Callable[[Any], Any]] = {
+    "ORTH": lambda t: t.text,
+    "TEXT": lambda t: t.text,
+    "LOWER": lambda t: t.lower_,
+    "NORM": lambda t: t.norm_,
+    "TAG": lambda t: t.tag_,
+    "DEP": lambda t: t.dep_,
+    "IS_SPACE": lambda t: t.is_space,
+}
+
+
+def _ruler_bounds(nlp: Any) -> tuple[bool, set[str], list[list[dict[str, Any]]]]:
+    """(can the ruler be memoized per token, the words of its multi-token patterns, those patterns).
 
     A multi-token pattern is recognised by one of its words named by text; one with no word so named
     (or a pattern reading any other token attribute) makes the ruler unboundable.
     """
     if "attribute_ruler" not in nlp.pipe_names:
-        return True, set()
+        return True, set(), []
     words: set[str] = set()
+    pairs: list[list[dict[str, Any]]] = []
     for pattern in nlp.get_pipe("attribute_ruler").patterns:
         for spec in pattern.get("patterns", []):
             if not isinstance(spec, list):
-                return False, set()  # a Doc-pattern (phrase) rule: not bounded here
+                return False, set(), []  # a Doc-pattern (phrase) rule: not bounded here
             if any(not _LOCAL_KEYS.issuperset(tok) for tok in spec):
-                return False, set()
+                return False, set(), []
             if len(spec) > 1:
                 named = [_named(tok) for tok in spec]
                 if not any(named):
-                    return False, set()
+                    return False, set(), []
                 words.update(next(n for n in named if n))
-    return True, words
+                pairs.append(spec)
+    return True, words, pairs
 
 
 def _named(spec: dict[str, Any]) -> list[str]:
