@@ -56,6 +56,14 @@ _Reader = Callable[[re.Match[str], dt.date | None], _Reading | None]
 class _Rule:
     pattern: re.Pattern[str]
     read: _Reader
+    # Lower-cased strings one of which a sentence must hold for the pattern to have a chance: a test
+    # far cheaper than the regex, which most sentences need for only a few of the rules.
+    needs: tuple[str, ...]
+
+
+_DIGITS = tuple("0123456789")
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAY_NAMES = tuple(_WEEKDAYS)
 
 
 def _alternation(words: dict[str, int] | dict[str, tuple[int, str]]) -> str:
@@ -276,80 +284,99 @@ def _read_year(m: re.Match[str], published: dt.date | None) -> _Reading | None:
 
 _NUMBER = rf"(?P<n>[0-9]{{1,3}}|(?i:{_alternation(_NUMBER_WORDS)}))"
 _RULES: tuple[_Rule, ...] = tuple(
-    _Rule(re.compile(r"\b" + pattern), read)
-    for pattern, read in (
+    _Rule(re.compile(r"\b" + pattern), read, needs)
+    for pattern, read, needs in (
         (
             rf"{_PREFIX}(?P<year>(?:19|20)[0-9]{{2}})-(?P<month_num>[01][0-9])-(?P<day>[0-3][0-9])(?![0-9])",
             _explicit("explicit-iso"),
+            _DIGITS,
         ),
         (
             rf"{_PREFIX}{_day('day')}(?P<sep>[/.])(?P<month_num>[01]?[0-9])(?P=sep){_YEAR}(?![/]|\.[0-9])",
             _explicit("explicit-slash"),
+            _DIGITS,
         ),
         (
             rf"{_PREFIX}(?:(?i:the)\s+)?{_day('day')}\s+(?:of\s+)?{_month('month')}{_OPT_YEAR}",
             _explicit("explicit-dmy"),
+            _DIGITS,
         ),
-        (rf"{_PREFIX}{_month('month')}\s+(?:the\s+)?{_day('day')}{_OPT_YEAR}", _explicit("explicit-mdy")),
+        (
+            rf"{_PREFIX}{_month('month')}\s+(?:the\s+)?{_day('day')}{_OPT_YEAR}",
+            _explicit("explicit-mdy"),
+            _DIGITS,
+        ),
         (
             rf"(?i:between|from)\s+(?:the\s+)?{_day('day')}(?:\s+(?:of\s+)?{_month('month_start')})?"
             rf"\s+(?i:and|to|until|till|through)\s+(?:the\s+)?{_day('day2')}\s+(?:of\s+)?{_month('month')}{_OPT_YEAR}",
             _read_range,
+            _DIGITS,
         ),
         (
             rf"{_day('day')}(?:\s+{_month('month_start')})?\s*[-–—]\s*{_day('day2')}\s+{_month('month')}{_OPT_YEAR}",
             _read_range,
+            _DIGITS,
         ),
         (
             rf"(?:(?i:between|from)\s+)?{_month('month')}\s+{_day('day')}(?P<month_start>)"
             rf"(?:\s*[-–—]\s*|\s+(?i:and|to|until|through)\s+){_day('day2')}{_OPT_YEAR}",
             _read_range,
+            _DIGITS,
         ),
         (
             r"(?:(?P<since>(?i:since))\s+)?(?i:(?:earlier|later|early|late)\s+)?"
             r"(?:(?P<relation>(?i:last|this\s+past|past|previous|this\s+coming|this|next|coming))\s+|(?i:on)\s+)?"
             rf"(?i:(?:early|late)\s+)?(?P<weekday>{_WEEKDAY})(?:\s+(?i:night|morning|afternoon|evening))?",
             _read_weekday,
+            _WEEKDAY_NAMES,
         ),
         (
             r"(?<!USA\s)(?<!Russia\s)(?i:(?:earlier|later)\s+)?"
             rf"(?P<phrase>(?i:{_alternation(_DAY_PHRASES)}))\b(?:\s+(?i:morning|afternoon|evening|night)\b)?",
             _read_day_phrase,
+            ("day", "night", "morning", "afternoon", "evening"),
         ),
         (
             rf"{_NUMBER}\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)\b(?:\s+(?i:this\s+(?:week|month))\b)?",
             _read_ago,
+            ("ago",),
         ),
         (
             r"(?i:(?:earlier|later)\s+)?(?P<relation>(?i:last|this|the\s+past|past|the\s+previous|previous|next))"
             r"\s+(?i:week)\b",
             _read_week,
+            ("week",),
         ),
         (
             r"(?i:(?:in|over|during)\s+)?(?i:recent\s+days|(?:the\s+)?(?:past|last)\s+"
             r"(?:few|several|couple\s+of)\s+days)\b",
             _read_recent_days,
+            ("days",),
         ),
         (
             r"(?i:(?:in|over|during)\s+)?(?i:the\s+)?(?i:past|last)\s+"
             r"(?P<n>(?i:two|three|few|several|couple\s+of|[23]))(?i:\s+or\s+(?:three|four|[34]))?\s+(?i:weeks)\b",
             _read_past_weeks,
+            ("weeks",),
         ),
         (
             r"(?i:(?:over|at|during)\s+)?(?:(?P<relation>(?i:last|this))\s+|(?i:the)\s+)(?i:weekend)\b",
             _read_weekend,
+            ("weekend",),
         ),
         (
             r"(?i:(?:earlier|later)\s+)?(?P<relation>(?i:last|this|next|the\s+previous|previous))\s+"
             r"(?P<unit>(?i:month|year))\b",
             _read_month_or_year,
+            ("month", "year"),
         ),
         (
             rf"{_LEAD}(?:{_PART})?(?P<relation>(?i:last|this\s+past|this)\s+)?{_month('month')}"
             rf"(?:,?\s+(?:of\s+)?{_YEAR})?",
             _read_month,
+            _MONTH_STEMS,
         ),
-        (rf"{_LEAD}(?:{_PART})?{_YEAR}", _read_year),
+        (rf"{_LEAD}(?:{_PART})?{_YEAR}", _read_year, _DIGITS),
     )
 )
 
@@ -378,7 +405,9 @@ def _point(m: re.Match[str], rule: _Rule, published: dt.date | None, offset: int
 
 def find_dates(text: str, published: dt.date | None, *, offset: int = 0) -> list[DatePoint]:
     """Find and resolve every date expression in `text` (one sentence), offsets shifted by `offset`."""
-    matches = [(m, rule) for rule in _RULES for m in rule.pattern.finditer(text) if m.end() > m.start()]
+    lower = text.lower()
+    rules = [rule for rule in _RULES if any(word in lower for word in rule.needs)]
+    matches = [(m, rule) for rule in rules for m in rule.pattern.finditer(text) if m.end() > m.start()]
     # Longest match wins, so "last Friday" is one expression and "next Friday" blocks "Friday":
     # a future or unresolvable expression is omitted whole, never read in part.
     matches.sort(key=lambda pair: (pair[0].start() - pair[0].end(), pair[0].start()))
