@@ -18,6 +18,8 @@ T = TypeVar("T")
 
 # Letters and digits; hyphens and apostrophes split tokens so "pro-Haftar" holds "Haftar".
 _TOKEN = re.compile(r"[^\W_]+")
+# Texts whose matches each index remembers (a document's worth of sentences and its whole text).
+RECENT_TEXTS = 256
 # What may sit between two tokens of one phrase: a space run, a hyphen, an apostrophe or the dot of "U.S.".
 _GAP = re.compile(r"\s+|[-‐‑–'’.]|\.\s*|\s*[-–]\s*")
 
@@ -58,6 +60,9 @@ class PhraseIndex(Generic[T]):
     def __init__(self) -> None:
         self._root: _Node[T] = _Node()
         self._size = 0
+        # The texts last searched and what was found: the stages of one document ask about the same
+        # sentence or document text several times (actor scan, labels, force names, framing).
+        self._recent: dict[str, tuple[PhraseMatch[T], ...]] = {}
 
     def __len__(self) -> int:
         return self._size
@@ -74,9 +79,18 @@ class PhraseIndex(Generic[T]):
         if entry not in node.values:
             node.values.append(entry)
             self._size += 1
+            self._recent.clear()
 
     def find(self, text: str) -> list[PhraseMatch[T]]:
         """Return the leftmost-longest, non-overlapping matches in `text`, in text order."""
+        found = self._recent.get(text)
+        if found is None:
+            if len(self._recent) >= RECENT_TEXTS:
+                self._recent.clear()
+            found = self._recent[text] = tuple(self._find(text))
+        return list(found)
+
+    def _find(self, text: str) -> list[PhraseMatch[T]]:
         toks = list(tokens(text))
         folded = [fold(t.group()) for t in toks]
         out: list[PhraseMatch[T]] = []
