@@ -24,8 +24,8 @@ from polemos.cli_options import EXIT_ERROR, EXIT_OK, EXIT_SOME_REJECTED, ActorsO
 from polemos.config import Settings
 from polemos.errors import PolemosError
 
-if TYPE_CHECKING:  # imported when the command runs: polemos.watch pulls in the HTTP client
-    from polemos.watch import SourcesConfig
+if TYPE_CHECKING:  # imported when the command runs: polemos.watch_config pulls in the HTTP client
+    from polemos.watch_config import SourcesConfig
 
 __all__ = ["watch_cmd"]
 
@@ -51,7 +51,7 @@ def watch_cmd(
     fetches nothing it saved and loses nothing it had not. Ctrl-C or SIGTERM stops it between two pages.
     With --once, exit code 3 when a source or page failed.
     """
-    from polemos.watch import SourcesConfig, parse_duration
+    from polemos.watch_config import SourcesConfig, parse_duration
 
     interval: float | None = None
     if every is not None:

@@ -26,7 +26,7 @@ import pytest
 from polemos.model import Document, Event, Relation
 from polemos.storage import open_store
 from polemos.storage.sql_store import SqlStore
-from polemos.watch import SourcesConfig
+from polemos.watch_config import SourcesConfig
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 SEED_STEMS = ("000_aea3f91c47e42a8b", "001_7408a9ead5e549ea", "002_37df46fae67b9620")

@@ -31,8 +31,9 @@ from polemos.records import event_to_record
 from polemos.storage import open_store
 from polemos.storage.sql_store import SqlStore
 from polemos.storage.watch_state import UrlStatus, url_state
-from polemos.watch import SourcesConfig, open_watch_state, parse_duration, poll_once, watch
+from polemos.watch import open_watch_state, poll_once, watch
 from polemos.watch_commands import watch_cmd
+from polemos.watch_config import SourcesConfig, parse_duration
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 STEMS = ("000_aea3f91c47e42a8b", "001_7408a9ead5e549ea", "002_37df46fae67b9620")

@@ -15,7 +15,8 @@ from polemos.knowledge.gazetteer import Gazetteer, load_gazetteer
 from polemos.model import Document, Relation, RelationKind
 from polemos.stages.actors import DocumentActors
 from polemos.stages.annotate import Sentence, split_sentences
-from polemos.stages.relations import extract_relations, load_relation_cues
+from polemos.stages.relation_cues import load_relation_cues
+from polemos.stages.relations import extract_relations
 
 HAFTAR = "Military Forces of Libya (2014-) Haftar Faction"
 GNA = "Military Forces of Libya (2016-) Government of National Accord"

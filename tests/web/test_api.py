@@ -17,7 +17,8 @@ from polemos.records import event_to_record
 from polemos.storage import SqliteStore
 from polemos.storage.base import EventFilter
 from polemos.web import app as web_app
-from polemos.web.app import MAX_BODY_BYTES, MAX_URL_BYTES, create_app
+from polemos.web.app import create_app
+from polemos.web.guard import MAX_BODY_BYTES, MAX_URL_BYTES
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,8 @@ import typer
 from typer.testing import CliRunner
 
 from polemos.model import Actor, DatePoint, Event, Place, Source, TimePrecision
-from polemos.report import notable_events, summarize, week_start, write_report
+from polemos.report import write_report
+from polemos.report_summary import notable_events, summarize, week_start
 from polemos.storage import SqliteStore
 from polemos.taxonomy import SubEventType
 from polemos.web.commands import report_cmd, serve_cmd

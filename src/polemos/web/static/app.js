@@ -4,7 +4,7 @@
 "use strict";
 
 (function () {
-  // Same palette as polemos/report.py TYPE_COLOURS.
+  // Same palette as polemos/report_summary.py TYPE_COLOURS.
   const TYPE_COLOURS = {
     "Battles": "#d62728",
     "Protests": "#2ca02c",
