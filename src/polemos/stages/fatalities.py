@@ -4,24 +4,26 @@ Runs on every candidate sentence after extraction and before in-document aggrega
 claims (count, victims, claimant) with plain regular expressions, keeps every one of them, and
 `choose_fatalities` reduces them to the single figure ACLED records.
 
-The stage's parts: counts and ACLED's vague words (`fatality_numbers`), single victims written without
-a number (`fatality_singles`), claimants (`fatality_claimants`), coders' bookkeeping and parties' own
-claims (`fatality_sources`), multi-day and running totals (`fatality_periods`); word lists live in
+The stage's parts: counts and ACLED's vague words (`fatality_numbers`), the verbs of killing
+(`fatality_verbs`), single victims written without a number (`fatality_singles`), claimants
+(`fatality_claimants`), coders' bookkeeping and parties' own claims (`fatality_sources`), multi-day and
+running totals (`fatality_periods`), the choice of one figure (`fatality_choice`); word lists live in
 `knowledge/data/fatalities.yaml` (`fatality_words`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 
 from polemos.model import FatalityClaim
+from polemos.stages.fatality_choice import ADDITIONAL, BACKGROUND, choose_fatalities, head_noun, is_additional
 from polemos.stages.fatality_claimants import REPORT, claimant_mentions, claimant_of
 from polemos.stages.fatality_numbers import MIN_QUALS, NUM, QUAL, WORDNUM, parse_number
-from polemos.stages.fatality_periods import CUMULATIVE, adjust_for_period, split_multi_day
-from polemos.stages.fatality_singles import is_person_head, single_claims
-from polemos.stages.fatality_sources import is_party_claim, mask_coder_notes, party_of_sources
+from polemos.stages.fatality_periods import adjust_for_period, split_multi_day
+from polemos.stages.fatality_singles import is_person_head, one_more, single_claims
+from polemos.stages.fatality_sources import mask_coder_notes
+from polemos.stages.fatality_verbs import ACTIVE_KILL, KILLED
 from polemos.stages.fatality_words import fatality_words
 
 __all__ = ["choose_fatalities", "find_fatality_claims", "parse_number", "split_multi_day"]
@@ -82,13 +84,7 @@ def _items(victims: str) -> str:
 
 # Transitive forms: with no auxiliary ("5 soldiers killed in ...") they read as passive only when no
 # object follows; "Two gunmen killed a policeman" is active and must not yield 2.
-_TRANSITIVE = (
-    r"killed|shot\s+dead|shot\s+and\s+killed|(?:stabbed|beaten|burned|burnt|hacked)\s+to\s+death|slain"
-    r"|murdered|executed|assassinated|massacred|slaughtered|beheaded|martyred|neutrali[sz]ed|eliminated"
-    r"|gunned\s+down|lynched|decapitated"
-)
-# "neutralised"/"eliminated" are military-jargon for killed (e.g. GNA and LNA communiqués); ACLED codes
-# reported deaths as reported, so they count. "shot" alone may mean wounded and does not.
+_TRANSITIVE = KILLED
 _TRANSITIVE_RE = re.compile(_TRANSITIVE, re.I)
 _INTRANSITIVE = (
     r"dead|died|have\s+died|perished|lost\s+their\s+lives|blew\s+(?:himself|herself|themselves)\s+up"
@@ -96,7 +92,8 @@ _INTRANSITIVE = (
 )
 _AUX = (
     r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|all|also|reportedly|allegedly|later|subsequently"
-    r"|confirmed|reported|believed|feared|thought|to|found|left|summarily|brutally|said"
+    r"|confirmed|reported|believed|feared|thought|to|found|left|summarily|brutally|said|claimed|alleged"
+    r"|understood|known"
     # "2 men were abducted and later killed": the deaths follow a first act.
     r"|(?:abducted|kidnapped|captured|seized|detained|tortured|arrested|assaulted|attacked|beaten)\s+and)"
     r"\s+){0,5}"
@@ -122,16 +119,15 @@ _PASSIVE = re.compile(
     rf"\b(?P<list>{_items(_VICT_LAZY)})"
     # "3 policemen (5 according to the group) were killed": a bracketed aside is another source's figure.
     r"(?P<aside>\s*\([^()]{1,80}\))?"
-    r"(?P<incl>\s*,?\s*\(?\s*(?:including|among\s+them|among\s+whom)\b[^.;()]{0,80}?\)?,?)?"
+    r"(?:(?P<incl>\s*,?\s*\(?\s*(?:including|among\s+them|among\s+whom)\b[^.;()]{0,80}?\)?,?)"
+    # "50 soldiers, including three officers, and 23 fighters were killed": the list goes on after it.
+    rf"(?:(?<=,)\s*and\s+(?P<more>{_items(_VICT_LAZY)}))?)?"
     rf"(?P<pp>{_NAMED_PP})?(?P<appos>{_APPOSITION})?"
     rf"\s+(?P<aux>{_AUX})(?P<trig>{_TRANSITIVE}|{_INTRANSITIVE})\b{_NOT_CASUALTIES}(?P<obj>{_OBJECT})?",
     re.I,
 )
 _ACTIVE = re.compile(
-    r"\b(?P<trig>kill(?:s|ed|ing)?|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|murder(?:s|ed|ing)?"
-    r"|execut(?:es|ed|ing)|massacr(?:es|ed|ing)|slaughter(?:s|ed|ing)|behead(?:s|ed|ing)|neutrali[sz](?:es|ed|ing)"
-    r"|assassinat(?:es|ed|ing)|decapitat(?:es|ed|ing)|gun(?:s|ned|ning)\s+down"
-    r"|eliminat(?:ed|ing)|(?:claim|tak|took|cost)(?:s|ed|ing|e)?\s+the\s+lives\s+of)"
+    rf"\b(?P<trig>{ACTIVE_KILL})"
     rf"{_NOT_CASUALTIES}\s+(?:(?:all|the)\s+)?(?P<list>{_items(_VICT_GREEDY)})",
     re.I,
 )
@@ -140,7 +136,8 @@ _LEFT_DEAD = re.compile(
 )
 _TOLL = re.compile(
     # "rose from 5 to 10" -> 10: the figure must follow a word of arrival ("to", "reached"), not "from".
-    r"\b(?P<trig>(?:death\s+)?toll)\b(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|hit|hits|reaches|is|was"
+    # "the total number of fatalities from the clash was 47" is a toll in other words.
+    r"\b(?P<trig>(?:death\s+)?toll|(?:total\s+)?number\s+of\s+(?:fatalities|deaths|dead))\b(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|hit|hits|reaches|is|was"
     rf"|stands|stood|passed|exceeded|topped|surpassed)\s+(?P<list>(?:(?:{_QUAL})\s+)?{_NUM})",
     re.I,
 )
@@ -160,7 +157,20 @@ _NOMINAL = re.compile(
 # two students" names the cause through two nouns.
 _CAUSE = re.compile(
     r"\b(?:after|following|over|since|avenge|avenging|for|against|condemn(?:ed|ing|s)?|protest(?:ed|ing|s)?"
-    r"|revenge|retaliation|response|investigat\w+|denounc\w+|discuss\w*)\s+(?:\w+\s+){0,3}?(?:the|a|an)?\s*$",
+    # "a dispute over land leading to the death of four people": a result word makes it this event's.
+    r"|revenge|retaliation|response|investigat\w+|denounc\w+|discuss\w*)\s+"
+    r"(?:(?!(?:leading|led|resulting|resulted|causing|caused|which|that)\b)\w+\s+){0,3}?(?:the|a|an)?\s*$",
+    re.I,
+)
+# "a protest against stabbing attacks that had killed nine people", "a vigil for two men killed in a
+# robbery", "a man accused of killing his wife": deaths the clause names as what is mourned, protested
+# or charged belong to an earlier event, whatever verb reports them (", killing 4" after a comma is
+# the clause's own result).
+_MOURNED = re.compile(
+    r"\b(?:protest(?:s|ed|ing)?\s+(?:against|over)|vigils?\s+for|funerals?\s+(?:of|for)|mourn\w*"
+    r"|in\s+memory\s+of|commemorat\w+)\b[^.;:!?,]*$"
+    # "accused of killing": only the charge's own verb; "a man accused of spying was executed" is his death.
+    r"|\b(?:(?:accused|suspected|convicted|guilty)\s+of|charged\s+with)\s+(?:\w+ly\s+)?$",
     re.I,
 )
 # "Rebels lost three men": a side's own dead. Only people count; "lost 3 vehicles" is no death.
@@ -228,6 +238,10 @@ def find_fatality_claims(text: str, *, offset: int = 0) -> list[FatalityClaim]:
         outside = [c for c in mentions if not m_start <= c[0] < m_end]
         claimant = claimant_of(outside, m_start, m_end)
         for claim in items:
+            if is_additional(text[: claim.start], claim.victims):
+                claim = replace(claim, rule=claim.rule + ADDITIONAL)
+            if _MOURNED.search(text, 0, claim.start):
+                claim = replace(claim, rule=claim.rule + BACKGROUND)
             claim = adjust_for_period(claim, text)
             claims.append(
                 replace(claim, start=claim.start + offset, end=claim.end + offset, claimant=claimant)
@@ -244,6 +258,29 @@ def _claims_in_match(text: str, m: re.Match[str], name: str) -> list[FatalityCla
         return None  # "A bomb killed 5": the counted noun is the subject, not the dead
     # Each item of "2 Taliban and 3 soldiers" is its own claim: ACLED sums both sides of one event.
     out: list[FatalityClaim] = []
+    spans = [(list_start, list_end)]
+    if name == "passive" and m.group("more"):
+        spans.append(m.span("more"))
+    for span in spans:
+        if (part := _items_in(text, m, name, trig, span, out)) is None:
+            return None
+        out = part
+    if out and name == "active" and (extra := one_more(text, out[-1].end)) is not None:
+        # "killed a man and his wife": a last victim named without a number is one more death.
+        victims, end = extra
+        out.append(
+            FatalityClaim(1, text[m.start() : end], m.start(), end, None, victims, False, f"{name}:{trig}")
+        )
+    return out or None
+
+
+def _items_in(
+    text: str, m: re.Match[str], name: str, trig: str, span: tuple[int, int], out: list[FatalityClaim]
+) -> list[FatalityClaim] | None:
+    """`out` and the claims of the coordinated list at `span`; None when the match is not a report."""
+    list_start, list_end = span
+    is_bodies_of = name == "bodies" and m.group("list2") is not None
+    out = list(out)
     cursor = list_start
     while (item := _ITEM.match(text, cursor, list_end)) is not None:
         if _NEGATED.search(text, 0, item.start()):
@@ -269,13 +306,13 @@ def _claims_in_match(text: str, m: re.Match[str], name: str) -> list[FatalityCla
                 victims = re.sub(r"^of\s+", "", victims, flags=re.I)
                 first = victims.split()[0].lower()
                 non_victims = fatality_words().non_victims
-                if _head(victims) in non_victims or first in non_victims:
+                if head_noun(victims) in non_victims or first in non_victims:
                     # "killed two days ago", "15 kilometres"; "shot dead two herders and 70 of their
                     # camels": a later item that is no person ends the list.
                     if out:
                         break
                     return None
-            if name == "lost" and not (victims and is_person_head(_head(victims))):
+            if name == "lost" and not (victims and is_person_head(head_noun(victims))):
                 return None
             count = parsed
         # The span holds the count and its trigger: "4 soldiers were killed", "killing 5 civilians".
@@ -288,83 +325,4 @@ def _claims_in_match(text: str, m: re.Match[str], name: str) -> list[FatalityCla
         if (sep := _SPLIT.match(text, item.end(), list_end)) is None:
             break
         cursor = sep.end()
-    if out and name == "active" and (extra := _one_more(text, out[-1].end)) is not None:
-        # "killed a man and his wife": a last victim named without a number is one more death.
-        victims, end = extra
-        out.append(
-            FatalityClaim(1, text[m.start() : end], m.start(), end, None, victims, False, f"{name}:{trig}")
-        )
-    return out or None
-
-
-# "killed two farmers and their son", "killing a guard and another man": one more person, no number.
-_AND_ONE_MORE = re.compile(
-    r",?\s+(?:and|as\s+well\s+as)\s+(?P<det>another|his|her|their)(?P<words>(?:\s+[a-z][a-z-]*){1,3})", re.I
-)
-
-
-def _one_more(text: str, pos: int) -> tuple[str, int] | None:
-    """The victims phrase and its end when `text` goes on at `pos` with one more person, else None."""
-    if (m := _AND_ONE_MORE.match(text, pos)) is None:
-        return None
-    end = m.end("det")
-    for word in re.finditer(r"\s+([a-z][a-z-]*)", m.group("words")):
-        end = m.end("det") + word.end()
-        if is_person_head(_head(word.group(1))):
-            if re.match(r"\s+(?:was|were)\s+(?:wounded|injured|hurt)\b", text[end:]):
-                return None  # "killed a trader and his wife was injured"
-            return text[m.start("det") : end], end
-    return None
-
-
-def _head(victims: str) -> str:
-    """The head noun of a victim phrase, singular and lower-case: 'Haftar's militiamen' -> 'militiaman'."""
-    # "members of the brigade" -> "member": the head comes before its "of" phrase.
-    # "Ghanaians returning home" -> "Ghanaian": a participle starts a clause after the head.
-    phrase = re.split(r"\s+of\s+|(?<=\w)\s+[a-z]+ing\b", re.sub(r"\([^)]*\)", " ", victims.lower()).strip())[
-        0
-    ]
-    words: list[str] = re.findall(r"[a-z]+", re.sub(r"['’]s\b", "", phrase))
-    if not words:
-        return ""
-    head = words[-1]
-    for plural, singular in (("people", "person"), ("children", "child"), ("men", "man"), ("ies", "y")):
-        if head.endswith(plural):
-            return head[: -len(plural)] + singular
-    return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-
-
-# "a number of them dead": a pronoun points back at victims already counted, so it names no group.
-_GENERIC_VICTIMS = frozenset(
-    {"", "person", "individual", "victim", "body", "corpse", "dead", "them", "those", "these"}
-)
-
-
-def choose_fatalities(claims: Sequence[FatalityClaim], *, outlet: str | None = None) -> int:
-    """Choose ACLED's fatality figure for one event from its claims; 0 when there are none.
-
-    `outlet` is the document's source(s). A party's claim about its enemies' losses that only the
-    party's own outlet carries (`fatality_sources.is_party_claim`) stays among the event's claims but
-    does not make its figure.
-
-    Claims are grouped by victim head noun ("4 soldiers" and "one soldier" compete; "soldiers" and "its
-    fighters" do not). Within a group the lowest figure wins (ACLED: "when there are conflicting
-    reports, the most conservative estimate is recorded"); different groups are summed, because
-    ACLED counts the dead of both sides of one event. Claims with no victim group, or a generic one
-    ("people", "bodies"), are totals: the lowest total competes with the sum of the groups, and the
-    larger of the two is kept, since a breakdown by group is part of the total, not a rival to it.
-    A suicide bomber is added on top (ACLED counts the bomber; reports' totals usually leave him out
-    unless they say "including the bomber", which is then no claim of its own).
-    """
-    party = party_of_sources(outlet)
-    lowest: dict[str, int] = {}
-    for claim in claims:
-        if is_party_claim(claim, party) or claim.rule.endswith(CUMULATIVE):
-            continue
-        group = _head(claim.victims or "")
-        group = "" if group in _GENERIC_VICTIMS else group
-        lowest[group] = min(lowest.get(group, claim.count), claim.count)
-    total = lowest.pop("", None)
-    bombers = lowest.pop("bomber", 0)
-    by_group = sum(lowest.values())
-    return bombers + (by_group if total is None else max(total, by_group))
+    return out

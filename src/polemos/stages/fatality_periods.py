@@ -61,7 +61,8 @@ def adjust_for_period(claim: FatalityClaim, text: str) -> FatalityClaim:
     after = after[: m.start()] if (m := _CLAUSE_END.search(after)) else after
     before = text[max(0, claim.start - 60) : claim.start]
     before = before[ends[-1].end() :] if (ends := list(_CLAUSE_END.finditer(before))) else before
-    window = f"{before} {after}"
+    # The claim's own words too: "the number of deaths since the war began reached 400".
+    window = f"{before} {text[claim.start : claim.end]} {after}"
     if _RUNNING.search(window):
         return replace(claim, rule=claim.rule + CUMULATIVE)
     days = _days(window)

@@ -3,34 +3,38 @@ driver", "kill NISS officer", "a woman later died of her injuries", "detonated h
 
 Reports name a single victim far more often than they write "1". A claim of one is made only when the
 victim is a person: a singular person noun (packaged list in `fatalities.yaml`), a personal pronoun or
-a proper name; "the plan was executed" and "the convoy was attacked" give nothing.
+a proper name; "the plan was executed" and "the convoy was attacked" give nothing. A person or a counted
+group coordinated with the victim ("killed the chief and two of his sons", "was killed along with his
+daughter") is one more claim, unless that group was wounded or taken instead.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from polemos.model import FatalityClaim
+from polemos.stages.fatality_choice import head_noun
+from polemos.stages.fatality_numbers import NUM, parse_number
+from polemos.stages.fatality_verbs import ACTIVE_KILL, KILLED
 from polemos.stages.fatality_words import fatality_words
 
-__all__ = ["is_person_head", "single_claims"]
+__all__ = ["is_person_head", "one_more", "single_claims"]
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_DEATH = (
-    r"killed|shot\s+dead|shot\s+and\s+killed|(?:stabbed|beaten|burned|burnt|hacked|stoned)\s+to\s+death"
-    r"|gunned\s+down|assassinated|murdered|executed|beheaded|lynched|slain|decapitated"
-)
+_DEATH = KILLED
 _NOT_CASUALTY = r"(?!\s+(?:or|and/or)\s+(?:wounded|injured|hurt)\b)(?!\s+and\s+(?:wounded|injured|hurt)\b)"
 _PASSIVE = re.compile(
     r"\b(?P<aux>was|is|has\s+been|had\s+been|(?:is|was)\s+(?:reported|said|believed|thought|understood)\s+to"
     r"\s+have\s+been)\s+(?:(?:reportedly|allegedly|later|also|subsequently|then|apparently|summarily|brutally)\s+)*"
     # "was hit on the head and killed", "was abducted and later killed"
     r"(?:(?:[a-z]+\s+){1,5}?and\s+(?:later\s+|then\s+)?)?"
-    rf"(?P<trig>{_DEATH}|found\s+dead)\b{_NOT_CASUALTY}",
+    # "was “neutralised” by the army": reports quote the jargon of communiqués.
+    rf"[“\"‘']?(?P<trig>{_DEATH}|found\s+dead)\b[”\"’']?{_NOT_CASUALTY}",
     re.I,
 )
 _DIED = re.compile(
@@ -39,9 +43,7 @@ _DIED = re.compile(
     re.I,
 )
 _ACTIVE = re.compile(
-    r"\b(?P<trig>kill(?:s|ed|ing)?|assassinat(?:e|es|ed|ing)|murder(?:s|ed|ing)?|execut(?:e|es|ed|ing)"
-    r"|behead(?:s|ed|ing)?|lynch(?:es|ed|ing)?|gun(?:s|ned|ning)?\s+down|stab(?:s|bed|bing)?\s+to\s+death"
-    r"|shot\s+dead|shooting\s+dead|shot\s+and\s+killed)"
+    rf"\b(?P<trig>{ACTIVE_KILL})"
     # "killed and dismembered a police captain": a second verb may share the object.
     r"(?:\s+and\s+[a-z]+ed)?\s+(?P<obj>(?:(?:[\w'’-]+|\([^()]{1,30}\))\s*){1,7})",
     re.I,
@@ -59,7 +61,20 @@ _LEFT = re.compile(
     r"\b(?P<trig>left|leaving|leaves)\s+(?P<obj>(?:the|a|an|one)\s+(?:[\w'’-]+\s+){0,3}?)(?:dead|killed)\b",
     re.I,
 )
+# "a body was discovered along the coast": one dead, though no one is seen killing ("bodies" are counted
+# in `fatalities`; "the body of a man" there too).
+_BODY_FOUND = re.compile(
+    r"\b(?:a|one|another)\s+(?:[a-z-]+\s+){0,2}?(?P<trig>body|corpse)\s+(?:was|has\s+been|had\s+been)\s+"
+    r"(?:\w+ly\s+|later\s+|also\s+)?(?:found|discovered|recovered|retrieved|dumped|pulled|uncovered)\b",
+    re.I,
+)
 _SELF = re.compile(r"\b(?P<trig>kill(?:s|ed|ing)|blew\s+up)\s+(?:only\s+)?(?P<obj>himself|herself)\b", re.I)
+# "Three suicide bombers detonate their packs, killing only themselves": the bombers' number is the count.
+_SELVES = re.compile(
+    rf"\b(?P<num>{NUM})\s+(?:[\w-]+\s+){{0,3}}?(?:suicide\s+)?bombers\b[^.;]{{0,120}}?"
+    r"\b(?P<trig>kill(?:s|ed|ing))\s+(?:only\s+)?themselves\b",
+    re.I,
+)
 # "The commander was killed in 2011", "he was killed two years ago": history, not this event's dead.
 _BACKGROUND = re.compile(
     r"\s+(?:in\s+(?:1[89]|20)[0-9]{2}\b|(?:[\w-]+\s+){1,2}(?:days?|weeks?|months?|years?)\s+ago\b"
@@ -74,30 +89,97 @@ _OBJ_END = re.compile(
     re.I,
 )
 _PRONOUNS = _words("he she him")
+_HURT = re.compile(r"^(?:wounded|injured|hurt|was|were|is|are)$", re.I)
 _NAME_PARTICLES = _words("al el bin ben ibn abu de da van ould ag")
+_RELATIVE = re.compile(r"\s+(?:but\s+|and\s+)?(?:who|which|that|whose)\b", re.I)
 _CLAUSE_START = re.compile(r"[.;:,()\"“”]|\b(?:and|but|while|after|when|as|who|whom|which|that)\b", re.I)
 
 
 def single_claims(text: str) -> list[FatalityClaim]:
     """Claims of one death each, for the person-victim phrasings above (numbers are read elsewhere)."""
     out: list[FatalityClaim] = []
-    for m in _PASSIVE.finditer(text):
-        if _BACKGROUND.match(text, m.end()):
-            continue
-        if (victim := _subject_person(text, m.start(), plural_ok=False)) is not None:
-            out.append(_claim(text, _clause_start(text, m.start()), m.end(), victim, "passive", m))
-    for m in _DIED.finditer(text):
-        if _BACKGROUND.match(text, m.end()):
-            continue
-        if (victim := _subject_person(text, m.start(), plural_ok=False)) is not None:
-            out.append(_claim(text, _clause_start(text, m.start()), m.end(), victim, "died", m))
+    for rule, pattern in (("passive", _PASSIVE), ("died", _DIED)):
+        for m in pattern.finditer(text):
+            if _BACKGROUND.match(text, m.end()):
+                continue
+            if (victim := _subject_person(text, m.start(), plural_ok=False)) is not None:
+                out.append(_claim(text, _clause_start(text, m.start()), m.end(), victim, rule, m))
+                out.extend(_one_more_claims(text, m.end(), rule, m))
     for pattern in (_ACTIVE, _SHOT_DEAD, _TO_DEATH, _LEFT):
         for m in pattern.finditer(text):
-            if (victim := _object_person(m.group("obj"))) is not None:
-                out.append(_claim(text, m.start(), m.end(), victim, "active", m))
+            if (found := _object_person(m.group("obj"))) is not None:
+                victim, head_end = found
+                # The object's own words end the claim, so that "and another man" after it is one more.
+                end = m.start("obj") + head_end if pattern is _ACTIVE else m.end()
+                out.append(_claim(text, m.start(), end, victim, "active", m))
+                if pattern is _ACTIVE:
+                    out.extend(_one_more_claims(text, end, "active", m))
     for m in _SELF.finditer(text):
         out.append(_claim(text, m.start(), m.end(), "bomber", "self", m))
+    for m in _BODY_FOUND.finditer(text):
+        out.append(_claim(text, m.start(), m.end(), "body", "body", m))
+    # The pattern opens on any number; the word it needs is rare, so look for it first.
+    for m in _SELVES.finditer(text) if "themselves" in text else ():
+        if (count := parse_number(m.group("num"))) is not None:
+            claim = _claim(text, m.start("trig"), m.end(), "bombers", "self", m)
+            out.append(replace(claim, count=count))
     return out
+
+
+def _one_more_claims(text: str, pos: int, rule: str, m: re.Match[str]) -> list[FatalityClaim]:
+    if (extra := one_more(text, pos)) is not None:
+        victims, end = extra
+        return [_claim(text, end - len(victims), end, victims, rule, m)]
+    # "killed his youngest son and three young grandchildren": a counted group follows the single victim.
+    if (more := _AND_COUNT.match(text, pos)) is None:
+        return []
+    if (count := parse_number(more.group("num"))) is None:
+        return []
+    words = more.group("victims").split()
+    for n in range(len(words), 0, -1):  # the longest phrase ending in a person: "three young grandchildren"
+        if is_person_head(head_noun(victims := " ".join(words[:n]))):
+            end = more.start("victims") + len(victims)
+            if _HURT_AFTER.match(text, end):
+                return []  # "killed the driver and two passengers were wounded"
+            return [replace(_claim(text, more.start("num"), end, victims, rule, m), count=count)]
+    return []
+
+
+_AND_COUNT = re.compile(
+    rf",?\s+(?:and|along\s+with|together\s+with)\s+(?P<num>{NUM})\s+"
+    r"(?P<victims>[a-z-]+(?:\s+[a-z-]+){0,2})",
+    re.I,
+)
+# "a policeman was killed and two conscripts from the CSF injured": the group had another fate.
+_HURT_AFTER = re.compile(
+    r"[^,;.]*?\b(?:wounded|injured|hurt|abducted|kidnapped|arrested|captured|detained|missing|rescued|displaced)\b",
+    re.I,
+)
+
+
+# "killed two farmers and their son", "a colonel was killed along with his 20-year-old daughter": one
+# more person, written without a number.
+_AND_ONE_MORE = re.compile(
+    r",?\s+(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+(?P<det>another|his|her|their)"
+    r"(?P<words>(?:\s+[a-z0-9][a-z0-9-]*){1,3})",
+    re.I,
+)
+
+
+def one_more(text: str, pos: int) -> tuple[str, int] | None:
+    """The victims phrase and its end when `text` goes on at `pos` with one more person, else None."""
+    if (m := _AND_ONE_MORE.match(text, pos)) is None:
+        return None
+    end = m.end("det")
+    for word in re.finditer(r"\s+([a-z0-9][a-z0-9-]*)", m.group("words")):
+        end = m.end("det") + word.end()
+        if _OBJ_END.match(word.group(1)) or _HURT.match(word.group(1)):
+            return None  # "a sergeant was killed and another wounded when gunmen ...": the phrase ended
+        if is_person_head(head_noun(word.group(1))):
+            if _HURT_AFTER.match(text, end):
+                return None  # "killed a trader and his wife was injured"
+            return text[m.start("det") : end], end
+    return None
 
 
 def _claim(text: str, start: int, end: int, victim: str, rule: str, m: re.Match[str]) -> FatalityClaim:
@@ -128,6 +210,12 @@ def _subject_person(text: str, end: int, *, plural_ok: bool) -> str | None:
             break
         if (found := _segment_person(segment, plural_ok=plural_ok, whole=False)) is not None:
             break
+    if found is None and (rel := list(_RELATIVE.finditer(sentence))):
+        # "A militiaman with the brigade which is based in Tajoura was shot dead": the subject stands
+        # before the relative clause.
+        before = sentence[: rel[-1].start()]
+        subject = before[_clause_start(before, len(before)) :]
+        found = _segment_person(subject, plural_ok=plural_ok, whole=False)
     return found
 
 
@@ -159,24 +247,27 @@ def _segment_person(segment: str, *, plural_ok: bool, whole: bool = True) -> str
     return None
 
 
-def _object_person(obj: str) -> str | None:
-    """The single person an active verb's object names: 'a village chief near' -> 'chief'.
+def _object_person(obj: str) -> tuple[str, int] | None:
+    """The single person an active verb's object names, and where its head ends in `obj`:
+    'a village chief near' -> ('chief', 15).
 
     The head is the last word before a preposition or clause word; "a passenger bus" is a bus.
     """
     words: list[str] = []
-    for w in re.findall(r"[\w'’-]+", re.sub(r"\([^()]*\)", " ", obj)):
-        low = re.sub(r"['’]s$", "", w.lower())
+    end = 0
+    for m in re.finditer(r"[\w'’-]+", re.sub(r"\([^()]*\)", lambda b: " " * len(b.group()), obj)):
+        low = re.sub(r"['’]s$", "", m.group().lower())
         if _OBJ_END.match(low):
             break
         if low.isdigit() or low in _NEGATIONS:
             return None
         words.append(low)
+        end = m.end()
     if words == ["him"] or words == ["her"]:
-        return "person"
+        return "person", end
     if not words or words[0] in _PRONOUNS - {"he", "she"}:
         return None
-    return words[-1] if _is_person(words[-1]) else None
+    return (words[-1], end) if _is_person(words[-1]) else None
 
 
 def is_person_head(word: str) -> bool:

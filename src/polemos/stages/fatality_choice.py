@@ -1,0 +1,129 @@
+"""Choose ACLED's one fatality figure for an event from the claims its reports make.
+
+Claims compete or add up according to whom they count: rival reports of the same dead compete and
+the lowest wins; the dead of different groups, and dead a report says come on top ("a further 36
+bodies", "two more soldiers"), are summed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from polemos.model import FatalityClaim
+from polemos.stages.fatality_periods import CUMULATIVE
+from polemos.stages.fatality_sources import is_party_claim, party_of_sources
+
+__all__ = ["ADDITIONAL", "BACKGROUND", "choose_fatalities", "head_noun", "is_additional"]
+
+# Marks a claim about deaths an event is about but did not cause: "a vigil for two men killed".
+BACKGROUND = "|background"
+
+# Marks a claim whose dead come on top of those already told: "A further 36 corpses were uncovered".
+ADDITIONAL = "|additional"
+_ADDITIONAL_BEFORE = re.compile(r"\b(?:a\s+further|an(?:other)?\s+additional|another|further)\s+$", re.I)
+# "two other soldiers" adds to "five soldiers"; a bare "others" already makes a group of its own, which
+# a total told before it includes ("killing 35 ... Three others were killed" elsewhere is no addition).
+_ADDITIONAL_VICTIMS = re.compile(r"^(?:more|other|additional|further)\s+[a-z]", re.I)
+
+
+def is_additional(text_before: str, victims: str | None) -> bool:
+    """Whether a count told after `text_before`, of `victims`, adds dead to a toll told before it.
+
+    "another 5 soldiers", "a further 36 bodies", "two more civilians", "three other policemen".
+    """
+    return bool(_ADDITIONAL_BEFORE.search(text_before[-40:]) or _ADDITIONAL_VICTIMS.match(victims or ""))
+
+
+def head_noun(victims: str) -> str:
+    """The head noun of a victim phrase, singular and lower-case: 'Haftar's militiamen' -> 'militiaman'."""
+    # "members of the brigade" -> "member": the head comes before its "of" phrase.
+    # "Ghanaians returning home" -> "Ghanaian": a participle starts a clause after the head.
+    cleaned = re.sub(r"\([^)]*\)", " ", victims.lower()).strip()
+    phrase = re.split(r"\s+of\s+|(?<=\w)\s+[a-z]+ing\b", cleaned)[0]
+    words: list[str] = re.findall(r"[a-z]+", re.sub(r"['’]s\b", "", phrase))
+    if not words:
+        return ""
+    head = words[-1]
+    for plural, singular in (("people", "person"), ("children", "child"), ("men", "man"), ("ies", "y")):
+        if head.endswith(plural):
+            return head[: -len(plural)] + singular
+    return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+
+
+# "a number of them dead": a pronoun points back at victims already counted, so it names no group.
+_GENERIC_VICTIMS = frozenset(
+    {"", "person", "individual", "victim", "body", "corpse", "dead", "them", "those", "these"}
+)
+
+
+def choose_fatalities(claims: Sequence[FatalityClaim], *, outlet: str | None = None) -> int:
+    """Choose ACLED's fatality figure for one event from its claims; 0 when there are none.
+
+    `outlet` is the document's source(s). A party's claim about its enemies' losses that only the
+    party's own outlet carries (`fatality_sources.is_party_claim`) stays among the event's claims but
+    does not make its figure.
+
+    Claims are grouped by victim head noun ("4 soldiers" and "one soldier" compete; "soldiers" and "its
+    fighters" do not). Within a group the lowest figure wins (ACLED: "when there are conflicting
+    reports, the most conservative estimate is recorded"); different groups are summed, because
+    ACLED counts the dead of both sides of one event. Claims with no victim group, or a generic one
+    ("people", "bodies"), are totals: the lowest total competes with the sum of the groups, and the
+    larger of the two is kept, since a breakdown by group is part of the total, not a rival to it.
+    Dead told as coming on top ("a further 36 bodies") are added whatever their group.
+    A suicide bomber is added on top (ACLED counts the bomber; reports' totals usually leave him out
+    unless they say "including the bomber", which is then no claim of its own).
+    """
+    party = party_of_sources(outlet)
+    groups: dict[str, list[FatalityClaim]] = {}
+    additional = 0
+    for claim in claims:
+        if is_party_claim(claim, party) or claim.rule.endswith(CUMULATIVE) or BACKGROUND in claim.rule:
+            continue
+        if ADDITIONAL in claim.rule:
+            additional += claim.count
+            continue
+        group = head_noun(claim.victims or "")
+        groups.setdefault("" if group in _GENERIC_VICTIMS else group, []).append(claim)
+    lowest = {group: _group_figure(members, group) for group, members in groups.items()}
+    total = lowest.pop("", None)
+    bombers = lowest.pop("bomber", 0)
+    by_group = sum(lowest.values())
+    return bombers + additional + (by_group if total is None else max(total, by_group))
+
+
+def _group_figure(claims: Sequence[FatalityClaim], head: str) -> int:
+    """The figure of claims sharing a head noun: the lowest, unless they name different sides.
+
+    "Three LNA fighters ... and an unspecified number of BRSC fighters" count two sides' dead, which
+    add up; "21 LNA fighters" and "10 fighters" are rival figures for the same dead. Sides are told
+    apart by the names in the victim phrase; phrases sharing a name ("LNA fighters", "fighters of
+    the Libyan National Army (LNA)") are one side. A figure naming no side competes with the sum.
+    """
+    sides: list[tuple[set[str], int]] = []
+    unnamed: list[int] = []
+    for claim in claims:
+        names = _side_names(claim.victims or "", head) if head else set()
+        if not names:
+            unnamed.append(claim.count)
+            continue
+        for i, (known, low) in enumerate(sides):
+            if known & names:
+                sides[i] = (known | names, min(low, claim.count))
+                break
+        else:
+            sides.append((names, claim.count))
+    if len(sides) < 2:
+        return min([low for _, low in sides] + unnamed)
+    parts = sum(low for _, low in sides)
+    return max(min(unnamed), parts) if unnamed else parts
+
+
+_NAME = re.compile(r"(?<![\w'’-])(?-i:[A-Z])[\w'’-]*")
+
+
+def _side_names(victims: str, head: str) -> set[str]:
+    """The capitalised words of a victim phrase other than its head: 'LNA special forces fighters' ->
+    {'lna'}; the words of a name before an "of" phrase's head count too ('members of the Omar Mukhtar
+    Brigade')."""
+    return {w.lower().rstrip("s") for w in _NAME.findall(victims)} - {head, ""}

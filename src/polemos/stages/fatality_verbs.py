@@ -1,0 +1,28 @@
+"""The verbs of killing, shared by the counted (`fatalities`) and the single-victim (`fatality_singles`)
+readings, so that a verb learnt by one is known to the other.
+
+Both are regular-expression alternations without groups, to be wrapped in a named group by the caller.
+"neutralised"/"eliminated" are military jargon for killed (e.g. GNA and LNA communiqués); ACLED codes
+reported deaths as reported, so they count. "shot" alone may mean wounded and does not.
+"""
+
+from __future__ import annotations
+
+__all__ = ["ACTIVE_KILL", "KILLED"]
+
+# Past participles: "5 soldiers were killed", "a colonel was gunned down".
+KILLED = (
+    r"killed|shot\s+dead|shot\s+and\s+killed|(?:stabbed|beaten|burned|burnt|hacked|stoned)\s+to\s+death|slain"
+    r"|murdered|executed|assassinated|massacred|slaughtered|beheaded|martyred|neutrali[sz]ed|eliminated"
+    r"|gunned\s+down|lynched|decapitated"
+)
+
+# Finite and -ing forms taking the dead as object: "killing 5 civilians", "gunmen killed a policeman",
+# "the blast claimed the lives of two".
+ACTIVE_KILL = (
+    r"kill(?:s|ed|ing)?|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|murder(?:s|ed|ing)?"
+    r"|execut(?:e|es|ed|ing)|massacr(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|behead(?:s|ed|ing)?"
+    r"|neutrali[sz](?:e|es|ed|ing)|assassinat(?:e|es|ed|ing)|decapitat(?:e|es|ed|ing)|lynch(?:es|ed|ing)?"
+    r"|gun(?:s|ned|ning)?\s+down|stab(?:s|bed|bing)?\s+to\s+death|eliminat(?:e|es|ed|ing)"
+    r"|(?:claim|tak|took|cost)(?:s|ed|ing|e)?\s+the\s+lives\s+of"
+)
