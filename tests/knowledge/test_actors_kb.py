@@ -167,6 +167,7 @@ actors:
         ("actors:\n  - name: X\n    inter: 3\n    framing_cues: [heroic villain]\n", "framing cue"),
         ("actors:\n  - name: X\n    inter: 3\n    aliases: alias\n", "`aliases`"),
         ("sides:\n  - id: s\n    opposes: [nobody]\n", "`opposes`"),
+        ("sides:\n  - id: s\n    leads_battles: often\n", "`leads_battles`"),
         ("labels:\n  weird: [x]\n", "unknown label kind"),
         ("people: []\n", "unknown section"),
         ("actors: [\n", "not valid YAML"),
@@ -272,3 +273,25 @@ def test_regional_file_adds_african_armed_groups_with_their_country() -> None:
     ]
     entry = kb.entry("SPLA/M-In Opposition: Sudanese Peoples Liberation Army/Movement-In Opposition")
     assert entry is not None and (entry.country, entry.inter) == ("SS", 2)
+
+
+def test_camp_of_reads_canonical_and_period_names_within_the_camps_years() -> None:
+    kb = load_actor_kb()
+    lna = kb.camp_of(HAFTAR, 2017)
+    assert lna is not None and lna.id == "lna" and lna.leads_battles
+    # the LNA's 2016 name is also a plain state-forces entry of its own; in 2016 it is the LNA's name
+    old = kb.camp_of("Military Forces of Libya (2014-)", 2016)
+    assert old is not None and old.id == "lna"
+    assert kb.camp_of("Military Forces of Libya (1969-2011)", 2011) is not None
+    assert kb.camp_of("Military Forces of Libya (1969-2011)", 2013) is None  # the camp had ended
+    gna = kb.camp_of(GNA, 2020)
+    assert gna is not None and not gna.leads_battles
+    assert kb.camp_of("Unidentified Armed Group (Libya)", 2017) is None
+
+
+def test_the_eastern_authorities_forces_are_haftars() -> None:
+    text = "Forces loyal to Libya's eastern authorities struck the air base."
+    assert ("eastern authorities", HAFTAR) in _names(text, 2017)
+    # "rebel fighters" and "opposition fighters" were Libya's rebels in 2011, no one's outside those years
+    assert _names("Rebel fighters entered the town.", 2011) == [("Rebel fighters", "Libyan Rebel Forces")]
+    assert _names("Rebel fighters entered the town.", 2017) == []

@@ -68,6 +68,7 @@ def test_country_table_uses_acled_spellings_and_unique_codes() -> None:
         ("Egyptian", 2019, "military", "Military Forces of Egypt (2014-)"),
         ("Turkey", 2020, "military", "Military Forces of Turkey"),
         ("United Arab Emirates", 2020, "military", "Military Forces of the United Arab Emirates"),
+        ("British", 2011, "military", "Military Forces of United Kingdom"),  # ACLED writes no article here
         ("Atlantis", 2020, "military", "Military Forces of Atlantis"),
     ],
 )

@@ -31,7 +31,7 @@ ENTRY_FIELDS = frozenset(
     }
 )
 LIST_FIELDS = ("aliases", "abbreviations", "leaders", "framing_cues", "areas")
-SIDE_FIELDS = frozenset({"id", "country", "years", "description", "opposes", "forces"})
+SIDE_FIELDS = frozenset({"id", "country", "years", "description", "opposes", "forces", "leads_battles"})
 LABEL_KINDS = (
     "state_claim",
     "state",
@@ -153,6 +153,7 @@ class RawSide:
     description: str
     opposes: tuple[str, ...]
     forces: tuple[str, ...]
+    leads_battles: bool = False
 
 
 @dataclass(frozen=True)
@@ -277,6 +278,8 @@ def _side(raw: object, path: str, i: int) -> RawSide:
     country = raw.get("country")
     if country is not None and not isinstance(country, str):
         raise fail(path, where, "`country` must be an ISO2 code or null")
+    if not isinstance(raw.get("leads_battles", False), bool):
+        raise fail(path, where, "`leads_battles` must be true or false")
     return RawSide(
         id=raw["id"],
         path=path,
@@ -285,6 +288,7 @@ def _side(raw: object, path: str, i: int) -> RawSide:
         description=str(raw.get("description") or ""),
         opposes=tuple(str_list(raw.get("opposes"), path, where, "opposes")),
         forces=tuple(str_list(raw.get("forces"), path, where, "forces")),
+        leads_battles=bool(raw.get("leads_battles", False)),
     )
 
 

@@ -83,6 +83,12 @@ class Side:
     description: str
     opposes: frozenset[str]
     forces: tuple[str, ...]
+    # ACLED's desk for the conflict lists this camp first in its battles (see `sides` in actors.yaml)
+    leads_battles: bool = False
+
+    def is_valid(self, year: int | None) -> bool:
+        """Return whether the camp fought in `year` (always, when the year is unknown)."""
+        return year is None or (self.start_year or 0) <= year <= (self.end_year or 9999)
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,12 @@ class ActorKB:
         self.templates = dict(templates)
         self.defaults = tuple(defaults)
         self._by_name = {e.name: e for e in self.entries}
+        # An actor written under an earlier name ("Military Forces of Libya (2014-)" for the Haftar Faction
+        # before ACLED named it so) still belongs to its entry's camp.
+        self._by_period_name: dict[str, list[ActorEntry]] = {}
+        for e in self.entries:
+            for _, _, old in e.period_names:
+                self._by_period_name.setdefault(old, []).append(e)
         self._children: dict[str, list[ActorEntry]] = {}
         self._index: PhraseIndex[tuple[ActorEntry, str, str]] = PhraseIndex()
         # The document's country and its actor mentions both scan the same text: keep the last scan.
@@ -200,6 +212,21 @@ class ActorKB:
         """Return the camp with this id, or None."""
         return self.sides.get(side_id) if side_id else None
 
+    def camp_of(self, name: str, year: int | None) -> Side | None:
+        """Return the camp of the actor written `name` in `year` (a canonical or period name), or None."""
+        entry = self._by_name.get(name)
+        if entry is None or entry.side is None:
+            entry = next((e for e in self._by_period_name.get(name, ()) if e.name_in(year) == name), entry)
+        side = self.sides.get(entry.side) if entry is not None and entry.side else None
+        return side if side is not None and side.is_valid(year) else None
+
+    def sole_opponent(self, name: str, country: str, year: int | None) -> ActorEntry | None:
+        """Return the forces of the one camp that the camp of actor `name` fights in `country` and `year`,
+        or None where it fights several camps, or one without forces."""
+        side = self.camp_of(name, year)
+        foes = [s for s in self.camps(country, year) if side is not None and self.opposes(side.id, s.id)]
+        return self.forces_for(foes[0].id, year) if len(foes) == 1 else None
+
     def opposes(self, a: str | None, b: str | None) -> bool:
         """Return whether camps `a` and `b` fight each other (read both ways)."""
         if not a or not b or a == b:
@@ -212,8 +239,7 @@ class ActorKB:
         return tuple(
             s
             for s in self.sides.values()
-            if (s.country is None or country is None or s.country == country)
-            and (year is None or ((s.start_year or 0) <= year <= (s.end_year or 9999)))
+            if (s.country is None or country is None or s.country == country) and s.is_valid(year)
         )
 
     def forces_for(self, side_id: str, year: int | None) -> ActorEntry | None:
@@ -292,7 +318,16 @@ def _merge(files: Sequence[RawFile]) -> ActorKB:
         if row is None or row.iso2 != d.country:
             raise fail(d.path, f"default for {d.country}", "`country` is not an ISO2 code in countries.yaml")
     side_objs = [
-        Side(s.id, s.country, s.years[0], s.years[1], s.description, frozenset(s.opposes), s.forces)
+        Side(
+            s.id,
+            s.country,
+            s.years[0],
+            s.years[1],
+            s.description,
+            frozenset(s.opposes),
+            s.forces,
+            s.leads_battles,
+        )
         for s in sides.values()
     ]
     return ActorKB(

@@ -83,6 +83,8 @@ def choose_actors(
         m2 = first_mention(patients, exclude=m1.actor if m1 else None)
         if m2 is None and etype in VIOLENT:
             m2 = first_mention(others, exclude=m1.actor if m1 else None)
+        if sub is SubEventType.AIR_DRONE_STRIKE and m1 is not None and m2 is None and m1 not in agents:
+            m1, m2 = _air_target(m1, actors, position)
         if m1 is not None and m2 is None and "rival" in m1.text.lower():
             m2 = m1  # "fighting between rival tribal groups": both sides share the generic name
     a1 = m1.actor if m1 else None
@@ -94,6 +96,17 @@ def choose_actors(
             )
     if etype is EventType.BATTLES and (a1 is None or a2 is None):
         a1, a2 = _fill_from_context(doc, sent, a1, a2, ctx, ev, place)
+        if (a1 is None) != (a2 is None):
+            # One side named, and its camp fights only one other in this war: that camp's forces.
+            known = a1 or a2
+            assert known is not None
+            foe = actors.sole_opponent(known)
+            if foe is not None:
+                fld = "actor2" if a2 is None else "actor1"
+                a1, a2 = (a1, foe) if a2 is None else (foe, a2)
+                ev.append(
+                    evidence_at(doc, sent, fld, foe.name, sent.start, sent.start, "camp:sole-opponent", 0.4)
+                )
     if a1 is None and etype in VIOLENT:
         # ACLED's convention for an unnamed perpetrator of violence.
         unknown = actors.resolve_phrase("unidentified armed group", position)
@@ -105,19 +118,53 @@ def choose_actors(
                 )
             )
     if (
-        etype is EventType.BATTLES
+        etype in VIOLENT
         and a1 is not None
         and a2 is not None
-        and not agents
-        and a2.inter < a1.inter
+        and 7 not in (a1.inter, a2.inter)
+        and _swap_sides(a1, a2, etype, bool(agents), actors)
     ):
-        # No stated initiator: ACLED lists state forces first (the lower inter code).
         a1, a2 = a2, a1
         ev = [
             dataclasses.replace(e, field={"actor1": "actor2", "actor2": "actor1"}.get(e.field, e.field))
             for e in ev
         ]
     return a1, a2, ev
+
+
+def _air_target(
+    m1: ActorMentionLike, actors: DocumentActorsLike, position: int
+) -> tuple[ActorMentionLike, ActorMentionLike | None]:
+    """An air strike whose only named party is a militia or rebel group not said to strike ("air raids on
+    the BDB's positions"): armed groups of that kind rarely fly, so the group is the target and the
+    striker is whoever flies there (the period's air power, resolved as an unnamed perpetrator)."""
+    if m1.actor.inter not in (2, 3, 4):
+        return m1, None
+    flyer = actors.resolve_phrase("unidentified armed group", position)
+    if flyer is None or flyer.actor.inter not in (1, 8):
+        return m1, None
+    return flyer, m1
+
+
+def _swap_sides(a1: Actor, a2: Actor, etype: EventType, agent: bool, actors: DocumentActorsLike) -> bool:
+    """Return whether the two armed sides of a battle or a strike go the other way round.
+
+    Actor order carries no meaning in ACLED's codebook, so each conflict's desk keeps its own habit: where
+    the knowledge base names a camp that leads its conflict's battles, that camp goes first whoever
+    attacked, except before a foreign force (whose strikes ACLED lists under the foreign force first) and
+    a rival government's forces (peers: the one acting goes first); a leading state camp also goes first
+    in the strikes between it and non-state groups (a rebel's rocket on an army base as much as the army's
+    shelling). Elsewhere the order found stands, but for a battle with no stated initiator, where state
+    forces (the lower inter code) go first."""
+    lead1, lead2 = actors.leads_battles(a1), actors.leads_battles(a2)
+    lead, other = (a1, a2) if lead1 else (a2, a1)
+    if lead1 != lead2 and not (lead.inter == 1 and other.inter == 1):
+        if other.inter == 8:
+            return lead1
+        if etype is EventType.BATTLES or (lead.inter == 1 and other.inter in (2, 3, 4)):
+            return lead2
+        return False
+    return etype is EventType.BATTLES and not agent and a2.inter < a1.inter
 
 
 def _fill_from_context(

@@ -34,6 +34,8 @@ _MODIFIER_OF = re.compile(r"-(?:backed|supported|brokered|based|sponsored|funded
 _PRONOUN = re.compile(r"\b(they|them|their|its|his|it)\b", re.IGNORECASE)
 _SAID_IT = re.compile(r"(?:said|says|claimed|announced|stated|added|declared)\s+(?:that\s+)?$")
 _COUNTRY_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s+")  # "Libya's internationally recognised"
+# Between a demonym and an aircraft word a model name may stand too: "British Tornado jets"
+_AIRCRAFT_GAP = re.compile(r"(?:\s+(?:[a-z][\w-]*|[A-Z][A-Za-z]*(?:-?\d+\w*)?)){0,2}\s+")
 _NEXT_CAPITAL = re.compile(r" [A-Z]")
 _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s$")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
@@ -222,17 +224,25 @@ class Scan:
         out += forces
         taken += [(f.start, f.end) for f in forces]
         found = self.kb.label_index.find(self.text)
+        aerial = self.kb.aerial_index.find(self.text)
         used: set[int] = set()
         for cm in countries.index.find(self.text):
             if _overlaps(cm.start, cm.end, taken):
                 continue
             c, how = cm.values[0]
             nxt = next((m for m in found if m.start >= cm.end), None)
+            air = next((m for m in aerial if m.start >= cm.end), None)
             if nxt and nxt.values[0] != "coref" and _COUNTRY_GAP.fullmatch(self.text, cm.end, nxt.start):
                 start = self._with_article(cm.start)
                 out.append(Label(start, nxt.end, self.text[start : nxt.end], nxt.values[0], nxt.text, c))
                 used.add(nxt.start)
                 taken.append((cm.start, nxt.end))
+            elif air and _AIRCRAFT_GAP.fullmatch(self.text, cm.end, air.start):
+                # "French aircraft", "British Apache helicopters": a state's air power, like "French troops"
+                start = self._with_article(cm.start)
+                out.append(Label(start, air.end, self.text[start : air.end], "state", air.text, c))
+                used.update(m.start for m in found if cm.start <= m.start < air.end)
+                taken.append((cm.start, air.end))
             elif how == "demonym" and c.is_plural_demonym(cm.text):
                 out.append(Label(cm.start, cm.end, cm.text, "civilian", cm.text, c))
             elif how != "demonym" and not _MODIFIER_OF.match(self.text, cm.end):

@@ -361,6 +361,18 @@ class DocumentActors:
         mentions = [_named_for_year(kb, m, year) for m in _to_named_unit(kb, resolver.history)]
         return cls(scan, framing, mentions)
 
+    def leads_battles(self, actor: Actor) -> bool:
+        """Return whether the actor's camp is the one ACLED lists first in the battles of this conflict."""
+        side = self._scan.kb.camp_of(actor.name, self.year)
+        return side is not None and side.leads_battles
+
+    def sole_opponent(self, actor: Actor) -> Actor | None:
+        """Return the forces of the only camp the actor's camp fights here and now ("rebel forces took the
+        town" in 2011: from Gaddafi's forces), or None where it fights several or none."""
+        iso2 = self.country.iso2 if self.country else None
+        entry = self._scan.kb.sole_opponent(actor.name, iso2, self.year) if iso2 else None
+        return None if entry is None else Actor(entry.name_in(self.year), entry.inter, entry.country)
+
     def mentions_in(self, start: int, end: int) -> list[ActorMention]:
         """Return the resolved mentions whose span lies inside text[start:end] (offsets into the document)."""
         return [m for m in self.mentions if start <= m.start and m.end <= end]
@@ -406,7 +418,10 @@ class DocumentActors:
         """Resolve the unnamed perpetrator of an air strike: only states (and a few foreign forces) fly, so
         "airstrikes hit X" is resolved as "warplanes" would be, not as an unidentified armed group."""
         s_start, s_end = self._scan.sentence(position)
-        hit = next(iter(self._scan.kb.aerial_index.find(self.text[s_start:s_end])), None)
+        sentence = self.text[s_start:s_end]
+        # "anti-aircraft guns" fight on the ground
+        hits = self._scan.kb.aerial_index.find(sentence)
+        hit = next((h for h in hits if not sentence[: h.start].endswith("anti-")), None)
         if hit is None:
             return None
         label = Label(s_start + hit.start, s_start + hit.end, hit.text, "state", hit.text)

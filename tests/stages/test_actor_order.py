@@ -1,0 +1,135 @@
+"""Which side of a battle or strike is actor 1: the camp a conflict's coding leads with, foreign forces
+before it, peers by who acted; a side left unnamed taken from the only camp the named one fights; and the
+target of an air strike that names only a group that does not fly."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from polemos.knowledge.actors import load_actor_kb
+from polemos.model import Actor, Document
+from polemos.stages.actors import DocumentActors
+from polemos.taxonomy import EventType
+
+GADDAFI = "Military Forces of Libya (1969-2011)"
+REBELS = "Libyan Rebel Forces"
+HAFTAR = "Military Forces of Libya (2014-) Haftar Faction"
+GNA = "Military Forces of Libya (2016-) Government of National Accord"
+TALIBAN = "Taliban"
+AFGHAN_ARMY = "Military Forces of Afghanistan (2014-)"
+
+
+def _doc(text: str, country: str, year: int) -> DocumentActors:
+    return DocumentActors.build(text, load_actor_kb(), country=country, year=year)
+
+
+@pytest.mark.parametrize(
+    ("name", "inter", "country", "year", "leads"),
+    [
+        (GADDAFI, 1, "LY", 2011, True),
+        (REBELS, 2, "LY", 2011, False),
+        (HAFTAR, 1, "LY", 2017, True),
+        (GNA, 1, "LY", 2017, False),
+        (TALIBAN, 2, "AF", 2020, True),
+        (AFGHAN_ARMY, 1, "AF", 2020, False),
+        ("Unidentified Armed Group (Libya)", 3, "LY", 2017, False),
+    ],
+)
+def test_leading_camps_are_the_ones_the_knowledge_base_marks(
+    name: str, inter: int, country: str, year: int, leads: bool
+) -> None:
+    doc = _doc("A report.", country, year)
+    assert doc.leads_battles(Actor(name, inter, country)) is leads
+
+
+def test_sole_opponent_is_the_forces_of_the_only_camp_fought() -> None:
+    doc = _doc("Rebel forces took the town.", "LY", 2011)
+    foe = doc.sole_opponent(Actor(REBELS, 2, "LY"))
+    assert foe is not None and (foe.name, foe.inter) == (GADDAFI, 1)
+    # the LNA fought the Tripoli camp, the shura councils and the jihadists: no single opponent
+    assert _doc("LNA forces advanced.", "LY", 2017).sole_opponent(Actor(HAFTAR, 1, "LY")) is None
+    # the Taliban fought the republic and the Islamic State
+    assert _doc("Taliban attacked.", "AF", 2020).sole_opponent(Actor(TALIBAN, 2, "AF")) is None
+
+
+def _sides(coder: Any, text: str, published: dt.date) -> tuple[str | None, str | None]:
+    events = coder.code(Document(id="order", text=text, published=published))
+    fights = [e for e in events if e.event_type in (EventType.BATTLES, EventType.EXPLOSIONS)]
+    assert fights, f"no battle or strike coded in {text!r}"
+    e = fights[0]
+    return (e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the leading camp goes first whoever attacked
+        ("Rebel forces captured the town of Brega from Gaddafi forces on Monday.", dt.date(2011, 7, 20),
+         (GADDAFI, REBELS)),
+        ("Afghan forces repulsed a Taliban attack on a checkpoint in Kunduz province on Monday.",
+         dt.date(2020, 3, 10), (TALIBAN, AFGHAN_ARMY)),
+        ("BRSC fighters attacked an LNA position in the Sabri district of Benghazi on Tuesday.",
+         dt.date(2017, 3, 12), (HAFTAR, "BRSC: Shura Council of Benghazi Revolutionaries")),
+        # and in strikes between a leading state camp and a non-state group
+        ("The Benghazi Defence Brigades shelled an LNA position near Ras Lanuf on Tuesday.",
+         dt.date(2017, 3, 12), (HAFTAR, "Brigades for the Defence of Benghazi")),
+        # a foreign force's strikes stay under the foreign force
+        ("British jets struck a Gaddafi ammunition depot near Sirte on Tuesday.", dt.date(2011, 6, 10),
+         ("Military Forces of United Kingdom", GADDAFI)),
+        # two governments' forces are peers: the one acting goes first, either way round
+        ("GNA forces attacked LNA positions near Tarhuna on Friday.", dt.date(2020, 6, 7), (GNA, HAFTAR)),
+        ("LNA forces attacked GNA positions near Tarhuna on Friday.", dt.date(2020, 6, 7), (HAFTAR, GNA)),
+        # no camp leads in Nigeria: the stated attacker goes first, else state forces
+        ("Boko Haram fighters attacked a Nigerian army base in Borno state on Monday.", dt.date(2016, 7, 12),
+         ("Boko Haram - Wilayat Gharb Ifriqiyyah", "Military Forces of Nigeria (2015-)")),
+        ("Soldiers clashed with Boko Haram fighters in Borno state on Monday.", dt.date(2016, 7, 12),
+         ("Military Forces of Nigeria (2015-)", "Boko Haram - Wilayat Gharb Ifriqiyyah")),
+    ],
+)  # fmt: skip
+def test_actor_order_follows_the_conflicts_lead_camp(
+    coder: Any, text: str, published: dt.date, expected: tuple[str, str]
+) -> None:
+    assert _sides(coder, text, published) == expected
+
+
+def test_a_battle_with_one_named_side_takes_the_only_camp_it_fights(coder: Any) -> None:
+    text = "Rebel fighters took control of a small coastal town west of Misrata on Sunday."
+    assert _sides(coder, text, dt.date(2011, 7, 20)) == (GADDAFI, REBELS)
+
+
+def test_a_battle_with_one_named_side_in_a_many_sided_war_is_not_filled(coder: Any) -> None:
+    text = "LNA forces took control of a small coastal town west of Sirte on Sunday."
+    assert _sides(coder, text, dt.date(2017, 7, 20)) == (HAFTAR, None)
+
+
+def test_an_air_strike_on_a_group_that_does_not_fly_is_by_the_period_air_power(coder: Any) -> None:
+    text = "Air strikes hit positions of the Benghazi Defence Brigades near Ras Lanuf on Sunday."
+    assert _sides(coder, text, dt.date(2017, 3, 12)) == (HAFTAR, "Brigades for the Defence of Benghazi")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("French aircraft destroyed several tanks south of Benghazi.", "Military Forces of France"),
+        (
+            "British Apache helicopters destroyed a radar station near Brega.",
+            "Military Forces of United Kingdom",
+        ),
+        ("British Tornado jets struck a depot.", "Military Forces of United Kingdom"),
+    ],
+)
+def test_a_demonym_before_aircraft_names_that_states_foreign_forces(text: str, expected: str) -> None:
+    found = [(m.actor.name, m.actor.inter) for m in _doc(text, "LY", 2011).mentions]
+    assert (expected, 8) in found
+
+
+def test_anti_aircraft_guns_are_no_air_strike() -> None:
+    doc = _doc("Clashes with anti-aircraft guns broke out in Tripoli.", "LY", 2017)
+    unnamed = doc.resolve_phrase("unidentified armed group", doc.text.index("broke"))
+    assert unnamed is not None and unnamed.actor.name == "Unidentified Armed Group (Libya)"
+    doc = _doc("Air strikes hit the port of Sirte.", "LY", 2017)
+    flyer = doc.resolve_phrase("unidentified armed group", doc.text.index("hit"))
+    assert flyer is not None and flyer.actor.name == HAFTAR
