@@ -114,6 +114,10 @@ class Place:
     candidates: tuple[str, ...] = ()  # runner-ups, "name (country, id)"
     start: int = -1  # the toponym in Document.text
     end: int = -1
+    # Taken from an earlier sentence, not named with the event: merging treats it as compatible with any
+    # place, as it would a mention with no place (see aggregate.same_place). A working flag of the
+    # coding run: stores need not keep it, so equality ignores it (a reloaded event equals its original).
+    inherited: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -111,6 +111,29 @@ def test_find_places_keeps_a_city_before_an_organisation_name(gazetteer: Gazette
     assert places[0].geo_precision == GeoPrecision.TOWN and places[1].feature == "A"
 
 
+@pytest.mark.parametrize(
+    ("text", "focus", "toponym"),
+    [
+        ("Gunmen threatened students at Bani Walid University.", "LY", "Bani Walid"),
+        ("Lupane State University students protested.", "ZW", "Lupane"),
+        ("A shell hit the Ras Lanouf Medical Centre.", "LY", "Ras Lanouf"),
+        ("Students held a sit-in at the University of Khartoum.", "SD", "Khartoum"),
+    ],
+)
+def test_find_places_codes_an_institution_at_the_town_it_is_named_after(
+    gazetteer: Gazetteer, text: str, focus: str, toponym: str
+) -> None:
+    place = _only(find_places(text, gazetteer, country_focus=focus))
+    assert text[place.start : place.end] == toponym and place.geo_precision == GeoPrecision.TOWN
+
+
+@pytest.mark.parametrize(
+    "text", ["The Misrata Military Council said so.", "The Sirte University Council met on Monday."]
+)
+def test_find_places_reads_a_body_named_after_a_town_as_no_place(gazetteer: Gazetteer, text: str) -> None:
+    assert find_places(text, gazetteer, country_focus="LY") == []
+
+
 # --- ambiguity ----------------------------------------------------------------------------------
 
 

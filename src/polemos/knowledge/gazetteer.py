@@ -135,6 +135,8 @@ def _fold_token(token: str) -> str:
     return token.replace("ou", "u")
 
 
+# Toponym look-ups and trust tests fold the same few thousand names over and over.
+@functools.lru_cache(maxsize=1 << 16)
 def normalise_name(name: str) -> str:
     """Fold a place name to its index key: ASCII, lower case, no articles, izafe or punctuation."""
     text = _ascii(name).lower()

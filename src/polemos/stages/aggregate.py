@@ -29,7 +29,7 @@ def distance_km(a: Place, b: Place) -> float:
 
 
 def same_place(a: Place | None, b: Place | None) -> bool:
-    if a is None or b is None:
+    if a is None or b is None or a.inherited or b.inherited:
         return True
     if a.name.split(" - ")[0] == b.name.split(" - ")[0]:
         return True  # "Darnah - Eastern Coast" is in Darnah
@@ -68,7 +68,8 @@ class _Group:
     @property
     def place(self) -> Place | None:
         places = [m.place for m in self.mentions if m.place]
-        return min(places, key=lambda p: p.geo_precision) if places else None
+        # A place the event's own sentence names beats one inherited from an earlier sentence.
+        return min(places, key=lambda p: (p.inherited, p.geo_precision)) if places else None
 
 
 def _is_inherited(m: EventMention) -> bool:

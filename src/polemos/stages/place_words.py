@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, fields
 from importlib import resources
 
@@ -21,7 +22,9 @@ class PlaceWords:
     connectors: frozenset[str]
     lead_articles: frozenset[str]
     facilities: tuple[str, ...]  # longest first, so "air base" is tried before "base"
+    facility_after: re.Pattern[str]  # a space and one of `facilities`, compiled once
     organisation_words: frozenset[str]
+    institutions: frozenset[str]
     actor_after: frozenset[str]
     structures: frozenset[str]
     not_places: tuple[str, ...]
@@ -31,7 +34,7 @@ class PlaceWords:
     common: frozenset[str]
 
 
-_KEYS = tuple(f.name for f in fields(PlaceWords))
+_KEYS = tuple(f.name for f in fields(PlaceWords) if f.name != "facility_after")
 
 
 @functools.cache
@@ -42,11 +45,14 @@ def place_words() -> PlaceWords:
     if not isinstance(data, dict) or set(data) != set(_KEYS):
         raise KnowledgeError(f"{path}: needs exactly the lists {', '.join(_KEYS)}")
     lists = {k: [w.replace("_", " ") for w in str(data[k]).split()] for k in _KEYS}
+    facilities = tuple(sorted(lists["facilities"], key=len, reverse=True))
     return PlaceWords(
         connectors=frozenset(lists["connectors"]),
         lead_articles=frozenset(lists["lead_articles"]),
-        facilities=tuple(sorted(lists["facilities"], key=len, reverse=True)),
+        facilities=facilities,
+        facility_after=re.compile(rf"\s(?:{'|'.join(re.escape(f) for f in facilities)})\b"),
         organisation_words=frozenset(lists["organisation_words"]),
+        institutions=frozenset(lists["institutions"]),
         actor_after=frozenset(lists["actor_after"]),
         structures=frozenset(lists["structures"]),
         not_places=tuple(lists["not_places"]),

@@ -7,7 +7,8 @@ Rules, in ACLED's terms (see ../shared/ACLED-CODING.md, "Spatial precision"):
 - an Afghan "X district" is coded to its main town (same name) at 2; a province ("X province", or a
   bare province name) to its capital at 3; "eastern Libya" to the region's main city at 3 (curated
   regions in places.yaml; other countries fall back to the country at its capital); a bare country is
-  returned at 3 with feature "A" so the caller can drop it, as ACLED rarely codes country-level events.
+  returned at 3 with feature "A" so the caller can drop it, as ACLED rarely codes country-level events;
+- "the Juba-Bor road" is coded near Juba at 2 (`place_routes`); "Bani Walid University" at Bani Walid.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from polemos.stages.place_context import (
     regions,
     to_place,
 )
+from polemos.stages.place_routes import apply_routes
 from polemos.stages.place_words import place_words
 
 __all__ = ["ToponymRun", "country_focus", "find_places", "toponym_runs"]
@@ -46,14 +48,15 @@ class _Token:
     text: str
     start: int
     end: int
+    lower: str  # read many times per token by the run and actor tests: folded once
+    is_cap: bool
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
 
-    @property
-    def is_cap(self) -> bool:
-        return self.text[0].isupper()
+def _tokens(text: str) -> list[_Token]:
+    return [
+        _Token(m.group(), m.start(), m.end(), m.group().lower(), m.group()[0].isupper())
+        for m in _WORD.finditer(text)
+    ]
 
 
 def find_places(
@@ -68,7 +71,7 @@ def find_places(
     (offsets in the DOCUMENT: offset + local), geo_precision, admin1/admin2, geonames_id, reason,
     candidates (runner-ups)."""
     focus = country_focus.upper() if country_focus else None
-    tokens = [_Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    tokens = _tokens(text)
     mentions = regions(text, gazetteer, focus)
     taken = [(m.start, m.end) for m in mentions]
     unresolved: list[tuple[int, int]] = []
@@ -83,6 +86,7 @@ def find_places(
     mentions = [apply_context(text, m) for m in mentions]
     mentions = apply_province_frame(mentions)
     mentions.sort(key=lambda m: m.start)
+    mentions = apply_routes(text, mentions)
     mentions = apply_quarters(text, mentions, unresolved)
     places = [to_place(m, offset) for m in mentions]
     places = apply_offsets(text, places, unresolved, previous, offset)
@@ -104,7 +108,7 @@ class ToponymRun:
 def toponym_runs(text: str, gazetteer: Gazetteer) -> Iterator[ToponymRun]:
     """Each candidate toponym run of `text` and its readings (admin context applied: "Borno State" is the
     state, not a German Borna), with no country focus: what the country votes count."""
-    tokens = [_Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    tokens = _tokens(text)
     for i, j in _runs(text, tokens):
         mentions = tuple(apply_context(text, m) for m in _resolve_run(text, tokens, i, j, gazetteer, None))
         yield ToponymRun(text[tokens[i].start : tokens[j - 1].end], tokens[i].start, j - i, mentions)
@@ -202,11 +206,15 @@ def _runs(text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
 def _is_actor_run(text: str, tokens: list[_Token], i: int, j: int) -> bool:
     words = place_words()
     said = [t.text for t in tokens[i:j]]
-    if any(w in words.organisation_words for w in said):
+    bodies = [w for w in said if w in words.organisation_words]
+    # "Bani Walid University", "University of Khartoum": a building in that town, where its students
+    # protest; "Sirte University Council" is a body.
+    if not words.institutions.issuperset(bodies):
         return True
     if said[0] in words.titles or said[-1] in words.structures:
         return True
-    if any(phrase in normalise_name(" ".join(said)) for phrase in words.not_places):
+    key = normalise_name(" ".join(said))
+    if any(phrase in key for phrase in words.not_places):
         return True
     if i > 0:
         before = tokens[i - 1]
@@ -291,6 +299,8 @@ def _truncated(tokens: list[_Token], j: int, end: int, mention: Mention, starts:
     nxt = tokens[end]
     if not nxt.is_cap or nxt.lower in words.common or nxt.lower in words.connectors or nxt.text.isupper():
         return False
+    if nxt.text in words.institutions:  # "Bani Walid University": the town's, not a longer name
+        return False
     return mention.entry.geonames_id is not None and mention.entry.population < 100_000
 
 
@@ -299,14 +309,12 @@ def _facility(
 ) -> Mention | None:
     """Try the run followed by a lower-case facility word: "al Watiya air base", "Jufra airbase"."""
     words = place_words()
-    rest = text[tokens[m - 1].end : tokens[m - 1].end + 20].lower()
-    for facility in words.facilities:
-        if re.match(rf"\s{re.escape(facility)}\b", rest):
-            end = tokens[m - 1].end + 1 + len(facility)
-            mention = _resolve_span(text, tokens[k].start, end, gazetteer, focus, facility_only=True)
-            if mention:
-                return mention
-    return None
+    # No facility word is a word-prefix of another, so at most one matches here.
+    found = words.facility_after.match(text[tokens[m - 1].end : tokens[m - 1].end + 20].lower())
+    if found is None:
+        return None
+    end = tokens[m - 1].end + found.end()
+    return _resolve_span(text, tokens[k].start, end, gazetteer, focus, facility_only=True)
 
 
 def _rank(entry: GazetteerEntry) -> int:
