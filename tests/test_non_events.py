@@ -66,6 +66,11 @@ NON_EVENTS = [
     # negated and denied
     "The rebels have not attacked the town since the ceasefire was signed in 2015.",
     "Officials denied that troops had shelled the village.",
+    # roads blocked by nature, words between parties, a reporter's accident, a protest still to come
+    "A landslide blocked the main road to the village on Monday.",
+    "The ruling party and the opposition clashed over the budget in parliament on Monday.",
+    "A journalist died in a car crash on the highway on Friday.",
+    "Organisers cancelled the planned march through the city centre on Saturday.",
 ]
 
 

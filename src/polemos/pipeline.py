@@ -32,9 +32,9 @@ from polemos.stages.annotate import (
 )
 from polemos.stages.dates import find_dates
 from polemos.stages.doc_country import document_country, document_focus
-from polemos.stages.extract import SentenceFacts, extract_mentions
+from polemos.stages.extract import extract_mentions
 from polemos.stages.fatalities import choose_fatalities, find_fatality_claims
-from polemos.stages.mention_context import INHERIT_WINDOW
+from polemos.stages.mention_context import INHERIT_WINDOW, SentenceFacts
 from polemos.stages.places import find_places
 from polemos.stages.relations import extract_relations
 from polemos.storage.base import DocumentStatus, Store

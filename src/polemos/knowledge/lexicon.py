@@ -33,6 +33,11 @@ class Condition:
 class Refinement:
     when: Condition
     sub_event_type: SubEventType
+    # more conditions that must hold with `when` (a list in the file: all of them)
+    also: tuple[Condition, ...] = ()
+
+    def __str__(self) -> str:
+        return "+".join(str(c) for c in (self.when, *self.also))
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,8 @@ class Trigger:
     refine: tuple[Refinement, ...] = ()
     # The trigger codes only if one of these holds (none: always).
     needs: tuple[Condition, ...] = ()
+    # ... and only if all of these hold (a crowd's blockade needs a road blocked AND a crowd).
+    requires: tuple[Condition, ...] = ()
     weak: bool = False
     confidence: float = 0.6
     # Parts of speech the trigger word may have here ("control" the noun, not "government-controlled");
@@ -83,6 +90,25 @@ def _condition(raw: object, path: str, where: str, classes: Mapping[str, frozens
     return Condition(kind, value)
 
 
+def _conditions(
+    raw: object, path: str, where: str, classes: Mapping[str, frozenset[str]]
+) -> tuple[Condition, ...]:
+    """One condition or a list of them (`needs`, `requires`)."""
+    items = [raw] if isinstance(raw, str) else raw or []
+    if not isinstance(items, list):
+        raise _fail(path, where, f"conditions {raw!r} must be a string or a list")
+    return tuple(_condition(n, path, where, classes) for n in items)
+
+
+def _refinement(raw: object, path: str, where: str, classes: Mapping[str, frozenset[str]]) -> Refinement:
+    if not isinstance(raw, Mapping):
+        raise _fail(path, where, f"refinement {raw!r} is not a mapping with `when` and `sub_event_type`")
+    when = _conditions(raw.get("when"), path, where, classes)
+    if not when:
+        raise _fail(path, where, "a refinement needs a `when` condition")
+    return Refinement(when[0], _sub_event(raw.get("sub_event_type"), path, where), when[1:])
+
+
 def _sub_event(raw: object, path: str, where: str) -> SubEventType:
     try:
         return SubEventType(str(raw))
@@ -104,18 +130,9 @@ def parse_lexicon(data: Mapping[str, object], path: str) -> tuple[list[Trigger],
         if not isinstance(t, Mapping) or "id" not in t or "phrases" not in t:
             raise _fail(path, f"triggers[{i}]", "needs at least `id`, `sub_event_type` and `phrases`")
         where = f"trigger {t['id']!r}"
-        refine = tuple(
-            Refinement(
-                _condition(r.get("when"), path, where, classes),
-                _sub_event(r.get("sub_event_type"), path, where),
-            )
-            for r in t.get("refine") or []
-        )
-        raw_needs = t.get("needs") or []
-        needs = tuple(
-            _condition(n, path, where, classes)
-            for n in ([raw_needs] if isinstance(raw_needs, str) else raw_needs)
-        )
+        refine = tuple(_refinement(r, path, where, classes) for r in t.get("refine") or [])
+        needs = _conditions(t.get("needs"), path, where, classes)
+        requires = _conditions(t.get("requires"), path, where, classes)
         phrases = tuple(tuple(str(p).lower().split()) for p in t["phrases"])
         if not phrases or any(not p for p in phrases):
             raise _fail(path, where, "`phrases` must be a non-empty list of non-empty strings")
@@ -126,6 +143,7 @@ def parse_lexicon(data: Mapping[str, object], path: str) -> tuple[list[Trigger],
                 phrases=phrases,
                 refine=refine,
                 needs=needs,
+                requires=requires,
                 weak=bool(t.get("weak", False)),
                 confidence=float(t.get("confidence", 0.6)),
                 pos=frozenset(str(p).upper() for p in t.get("pos") or ()),

@@ -125,7 +125,8 @@ _ATTACK_NOUNS = frozenset(
 
 
 def _attack_agents(doc: Any, clause: set[int]) -> list[Any]:
-    """Return the "by" agents of attack nouns under the trigger's verb: they carried the event out."""
+    """Return the agents of attack nouns under the trigger's verb, "by" phrases and modifiers ("killed in
+    a Boko Haram raid", "during ISIS's assault"): they carried the event out."""
     roots: list[Any] = []
     for i in sorted(clause):
         tok = doc[i]
@@ -133,6 +134,8 @@ def _attack_agents(doc: Any, clause: set[int]) -> list[Any]:
             for c in tok.children:
                 if c.dep_ in ("prep", "agent") and c.lower_ == "by":
                     roots.extend(c.children)
+                elif c.dep_ in ("poss", "compound", "nmod") and c.i < tok.i:
+                    roots.append(c)
     return roots
 
 

@@ -7,17 +7,26 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from polemos.knowledge.lexicon import Lexicon
 from polemos.model import EventMention
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike
+from polemos.stages.triggers import ARMED_WORDS
 from polemos.taxonomy import EventType, SubEventType
 
 # How many following sentences may tell that a protest turned violent.
 ESCALATION_WINDOW = 2
 _CALM_PROTESTS = frozenset({SubEventType.PEACEFUL_PROTEST, SubEventType.PROTEST_WITH_INTERVENTION})
+# Verbs that block a road when their object is one ("closed the road to Dire Dawa"); alone they close shops.
+_BLOCKING_VERBS = frozenset({"block", "blockade", "barricade", "close", "shut", "seal", "obstruct"})
+# Verbs that put up a barrier ("erected barricades", "set up roadblocks"); "built a road" blocks nothing.
+_ERECTING_VERBS = frozenset({"erect", "mount", "set", "put", "build", "place", "raise", "establish"})
+_BARRIERS = frozenset({"roadblock", "barricade", "blockade", "barrier"})
+# The context word the extract stage adds for a crowd's blockade (lexicon classes `blockade`,
+# `protest_violence`); not a word of English, so that the word "roadblock" alone does not count.
+BLOCKADE_MARK = "crowd-blockade"
 
 
 class PhraseResolver(Protocol):
@@ -57,11 +66,31 @@ def escalate_protests(
                         m = _as_riot(m, actors)
                     break
                 words = _sentence_words(s)
-                if words & violent or any(w.startswith(stems) for w in words):
+                if (
+                    words & violent
+                    or any(w.startswith(stems) for w in words)
+                    or (s.is_parsed and any(blocks_road(t, lexicon) for t in s.doc))
+                ):
                     m = _as_riot(m, actors)
                     break
         out.append(m)
     return out
+
+
+def blocks_road(tok: Any, lexicon: Lexicon) -> bool:
+    """ "blocked the highway", "closed the road", "erected barricades": a road blocked, by anyone but the
+    police or the army (who close roads against a protest, not in one)."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _BLOCKING_VERBS and lemma not in _ERECTING_VERBS:
+        return False
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in ARMED_WORDS for c in tok.children):
+        return False
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "blocking schools, transport and roads": every conjunct is blocked
+    objects = [o.lemma_.lower() for h in heads for o in (h, *h.conjuncts)]
+    if lemma in _ERECTING_VERBS:
+        return any(o in _BARRIERS for o in objects)
+    return any(lexicon.in_class(o, "road") for o in objects)
 
 
 def _as_riot(m: EventMention, actors: PhraseResolver) -> EventMention:

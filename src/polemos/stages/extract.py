@@ -5,39 +5,34 @@ fatality claims, each with its evidence (extract stage; aggregation into events 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
 
 from spacy.tokens import Token
 
 from polemos.knowledge.lexicon import Lexicon
 from polemos.model import (
     Actor,
-    DatePoint,
     Document,
     EventMention,
     Evidence,
     FatalityClaim,
-    Place,
     Span,
-    TimePrecision,
 )
 from polemos.stages.actor_choice import choose_actors, parties
 from polemos.stages.aggregate import same_place
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike, assign_roles, claimant_roots, token_at, verb_of
-from polemos.stages.escalation import escalate_protests
+from polemos.stages.escalation import BLOCKADE_MARK, blocks_road, escalate_protests
 from polemos.stages.mention_context import (
     INHERIT_WINDOW,
     VIOLENT,
     DocumentActorsLike,
     NarrativeContext,
+    SentenceFacts,
     evidence_at,
 )
+from polemos.stages.mention_setting import choose_date, choose_place
 from polemos.stages.triggers import (
     TriggerHit,
     candidate_hits,
@@ -46,30 +41,14 @@ from polemos.stages.triggers import (
     settle,
     victim_class,
 )
-from polemos.taxonomy import EventType, SubEventType
+from polemos.taxonomy import SubEventType
 
-# A sentence that places its event only "in the past" gives ACLED no date to code it with.
-# Words that deny a fight when they qualify "resistance" ("met no resistance").
+# Words that deny a fight when they qualify one ("met no resistance", "no violence").
 _NO_FIGHT_MODIFIERS = frozenset({"no", "little", "minimal", "any", "without", "negligible"})
-_VAGUE_PAST = re.compile(
-    r"\b(in the past|previously|historically|over the years|for years|in recent years)\b", re.I
+# What a take-over "without" or with "no" ... had none of: then it was not a fight.
+_FIGHT_NOUNS = frozenset(
+    {"resistance", "violence", "fight", "fighting", "clash", "bloodshed", "confrontation"}
 )
-# Place anaphora: the sentence's event is where the previous sentence's was.
-_THERE = re.compile(r"\b(there|in the area|the (?:city|town|village|area|capital))\b", re.I)
-# "Recently regained": ACLED's "past two or three weeks" rule gives month precision around two weeks back.
-RECENT_DAYS = 14
-# "since Monday" is an event of the last few days; "since 2015" is a continuing state.
-SINCE_RECENT_DAYS = 7
-
-
-@dataclass(frozen=True)
-class SentenceFacts:
-    """Dates, places and fatality claims found in one sentence (every sentence, parsed or not)."""
-
-    dates: tuple[DatePoint, ...] = ()
-    places: tuple[Place, ...] = ()
-    claims: tuple[FatalityClaim, ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def main_actors(mentions: Sequence[ActorMentionLike]) -> tuple[Actor, ...]:
@@ -108,7 +87,7 @@ def extract_mentions(
             )
         local = [p for p in fact.places if p.feature != "A" or p.geo_precision < 3]
         if local:
-            ctx.last_place = local[-1]
+            ctx.last_place, ctx.last_place_sentence = local[-1], sent
     return escalate_protests(out, sentences, lexicon, actors)
 
 
@@ -133,6 +112,10 @@ def _sentence_mentions(
     lemmas = {w for t in sdoc if t.i not in reporting for w in (t.lemma_.lower(), t.lower_)}
     if any(_unopposed(t) for t in sdoc):
         lemmas.add("unopposed")  # "took the town without resistance"; "stiff resistance" is a fight
+    if any(t.lower_ == "duty" and t.i > 0 and sdoc[t.i - 1].lower_ == "off" for t in sdoc):
+        lemmas.add("off-duty")  # "killed while he was off duty": a civilian victim (lexicon: off_duty)
+    if any(blocks_road(t, lexicon) for t in sdoc):
+        lemmas.add(BLOCKADE_MARK)  # a crowd's blockade makes a protest a riot (lexicon: protest_violence)
     for m in mentions:
         tok = token_at(sdoc, m.end - 1 - sent.start)
         if m.category in ("state", "armed") and tok is not None and tok.i not in reporting:
@@ -231,7 +214,7 @@ def _mention(
     if settled is None:
         return None
     sub, rule = settled
-    date = _choose_date(doc, sent, fact, hit, ctx)
+    date = choose_date(doc, sent, fact, hit, ctx)
     if date is None and doc.published is not None:
         return None  # the sentence dates its event in a way ACLED cannot code (e.g. "in the past", "since")
     trig_start = sent.start + sent.doc[hit.start].idx
@@ -239,7 +222,7 @@ def _mention(
     evidence = [
         evidence_at(doc, sent, "event_type", sub.value, trig_start, trig_end, rule, hit.trigger.confidence)
     ]
-    place = _choose_place(sent, fact, hit, ctx)
+    place = choose_place(sent, fact, hit, ctx)
     a1, a2, actor_ev = choose_actors(doc, sent, sub, roles, actors, ctx, trig_start, place, mentions)
     evidence.extend(actor_ev)
     if sub is SubEventType.ABDUCTION and a1 is not None and a1.inter == 1:
@@ -247,14 +230,19 @@ def _mention(
         sub, rule = SubEventType.ARRESTS, rule + "+actor1:state"
         evidence[0] = dataclasses.replace(evidence[0], value=sub.value, rule=rule)
     if place is not None:
+        # A place taken from an earlier sentence ("there", or a sentence naming none) is quoted there.
+        named_in = ctx.last_place_sentence
+        inside = sent.start <= place.start < sent.end
+        if inside or named_in is None or not named_in.start <= place.start < named_in.end:
+            named_in = sent
         evidence.append(
             evidence_at(
                 doc,
-                sent,
+                named_in,
                 "location",
                 place.name,
-                max(place.start, sent.start),
-                max(place.end, sent.start),
+                max(place.start, named_in.start),
+                max(place.end, named_in.start),
                 f"place:{place.reason}"[:200],
                 0.8 if place.geo_precision == 1 else 0.6,
             )
@@ -276,85 +264,6 @@ def _mention(
         evidence=tuple(evidence),
         confidence=hit.trigger.confidence,
     )
-
-
-def _choose_date(
-    doc: Document, sent: Sentence, fact: SentenceFacts, hit: TriggerHit, ctx: NarrativeContext
-) -> DatePoint | None:
-    verb = verb_of(hit.anchor)
-    lo, hi = sent.start + verb.left_edge.idx, sent.start + verb.right_edge.idx + len(verb.right_edge.text)
-    usable = [d for d in fact.dates if d.rule != "year-only"]
-    if usable and all(d.rule.startswith("since") for d in usable):
-        recent = [
-            d for d in usable if doc.published and 0 <= (doc.published - d.date).days <= SINCE_RECENT_DAYS
-        ]
-        if not recent:
-            return None  # "since mid-2015": a continuing state, not an atomic event day
-        # "killing five since Monday": a few days' violence, coded to the day it began (ACLED's first day)
-        return dataclasses.replace(recent[0], rule=f"recent-{recent[0].rule}", is_background=False)
-    usable = [d for d in usable if not d.rule.startswith("since")]
-    in_clause = [d for d in usable if lo <= d.start < hi]
-    anchor_pos = sent.start + hit.anchor.idx
-    if in_clause:
-        return min(in_clause, key=lambda d: abs(d.start - anchor_pos))
-    if doc.published and any(c.lower_ == "recently" for c in verb.children):
-        return DatePoint(
-            doc.published - dt.timedelta(days=RECENT_DAYS), TimePrecision.MONTH, "recently", rule="recently"
-        )
-    if usable:
-        return min(usable, key=lambda d: abs(d.start - anchor_pos))
-    if _VAGUE_PAST.search(sent.text):
-        return None
-    if (
-        ctx.last_date is not None
-        and sent.index - ctx.last_date_sentence <= INHERIT_WINDOW
-        and sent.paragraph == ctx.last_date_paragraph
-    ):
-        return dataclasses.replace(ctx.last_date, rule=f"inherited:{ctx.last_date.rule}")
-    if doc.published is not None:
-        return DatePoint(doc.published, TimePrecision.WEEK, "", rule="published")
-    return None
-
-
-def _choose_place(
-    sent: Sentence, fact: SentenceFacts, hit: TriggerHit, ctx: NarrativeContext
-) -> Place | None:
-    anchor_pos = sent.start + hit.anchor.idx
-    local = [p for p in fact.places if not (p.feature == "A" and p.geo_precision >= 3)]
-    # Places inside a relative clause that does not hold the trigger describe something else
-    # ("mines which militias used to explode mosques in Tripoli").
-    kept = []
-    for p in local:
-        tok = token_at(sent.doc, p.start - sent.start)
-        in_other_clause = False
-        node = tok
-        for _ in range(8):
-            if node is None or node.head.i == node.i:
-                break
-            # A clause describing the trigger itself tells where it happened ("an airstrike that hit
-            # his house in Sirte").
-            describes_trigger = node.head.i == hit.anchor.i
-            if (
-                node.dep_ == "relcl"
-                and not describes_trigger
-                and not (node.left_edge.i <= hit.anchor.i <= node.right_edge.i)
-            ):
-                in_other_clause = True
-                break
-            node = node.head
-        if not in_other_clause:
-            kept.append(p)
-    if kept:
-        spans = [(sent.start + t.left_edge.idx, sent.start + t.right_edge.idx + len(t.right_edge.text))
-                 for t in object_tokens(hit.anchor)]  # fmt: skip
-        in_object = [p for p in kept if any(lo <= p.start < hi for lo, hi in spans)]
-        return min(in_object or kept, key=lambda p: (abs(p.start - anchor_pos), p.geo_precision))
-    if _THERE.search(sent.text) and ctx.last_place is not None:
-        return dataclasses.replace(ctx.last_place, reason=f"anaphora 'there' -> {ctx.last_place.name}")
-    countries = [p for p in fact.places if p.feature == "A"]
-    if countries and hit.sub_event_type.event_type is EventType.STRATEGIC_DEVELOPMENTS:
-        return countries[0]  # ACLED records some strategic developments at country level
-    return None
 
 
 def _compatible(x: Actor | None, y: Actor | None) -> bool:
@@ -390,8 +299,8 @@ def _merge_in_sentence(found: list[EventMention]) -> list[EventMention]:
 
 
 def _unopposed(tok: Token) -> bool:
-    """ "no resistance", "little resistance", "without resistance": a take-over with no fight."""
-    if tok.lemma_.lower() != "resistance":
+    """ "no resistance", "without violence", "without a fight": a take-over with no fight."""
+    if tok.lemma_.lower() not in _FIGHT_NOUNS:
         return False
     if any(c.lower_ in _NO_FIGHT_MODIFIERS for c in tok.children if c.dep_ in ("det", "amod", "advmod")):
         return True

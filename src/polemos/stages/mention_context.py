@@ -1,14 +1,15 @@
 """What the extract stage carries from sentence to sentence of a document (the narrative context), and
-the small shared pieces its modules use: the document-actors interface and an evidence builder.
+the small shared pieces its modules use: the facts found per sentence, the document-actors interface
+and an evidence builder.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
-from polemos.model import Actor, DatePoint, Document, EventMention, Evidence, Place
+from polemos.model import Actor, DatePoint, Document, EventMention, Evidence, FatalityClaim, Place
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike
 from polemos.taxonomy import EventType
@@ -19,11 +20,23 @@ INHERIT_WINDOW = 2
 VIOLENT = frozenset({EventType.BATTLES, EventType.EXPLOSIONS})
 
 
+@dataclass(frozen=True)
+class SentenceFacts:
+    """Dates, places and fatality claims found in one sentence (every sentence, parsed or not)."""
+
+    dates: tuple[DatePoint, ...] = ()
+    places: tuple[Place, ...] = ()
+    claims: tuple[FatalityClaim, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
 class DocumentActorsLike(Protocol):
     """The actor mentions of one document, and a resolver for generic phrases ("civilians")."""
 
     def mentions_in(self, start: int, end: int) -> Sequence[ActorMentionLike]: ...
     def resolve_phrase(self, phrase: str, position: int) -> ActorMentionLike | None: ...
+    def leads_battles(self, actor: Actor) -> bool: ...
+    def sole_opponent(self, actor: Actor) -> Actor | None: ...
 
 
 @dataclass
@@ -34,6 +47,7 @@ class NarrativeContext:
     last_date_sentence: int = -99
     last_date_paragraph: int = -1
     last_place: Place | None = None
+    last_place_sentence: Sentence | None = None  # where last_place is named, for its evidence
     last_mention: EventMention | None = None
     last_mention_sentence: int = -99
     main_actors: tuple[Actor, ...] = ()

@@ -55,6 +55,11 @@ PURPOSE_NOUNS = frozenset(
 TIME_PREPS = frozenset({"following", "after", "amid", "during"})
 HABITUAL = frozenset({"periodic", "periodically", "regularly", "often", "frequently", "routinely", "usually"})
 NEGATING_ADJ = frozenset({"free", "without", "absent"})
+# Modifiers that make an event noun one still to come: "ahead of planned protests", "a looming strike".
+PROSPECTIVE = frozenset(
+    {"planned", "upcoming", "proposed", "scheduled", "impending", "looming", "possible", "potential",
+     "future", "intended", "threatened", "forthcoming", "imminent"}
+)  # fmt: skip
 # Clause links that carry the parent's modality down to the trigger.
 _CHAIN = frozenset(
     {"xcomp", "ccomp", "csubj", "csubjpass", "advcl", "acl", "conj", "pcomp", "pobj", "prep", "dobj", "nsubj",
@@ -70,6 +75,13 @@ def non_factual_reason(token: Any) -> str | None:
         token.head.i != token.i and any(c.lower_ in HABITUAL for c in token.head.children if c.i != token.i)
     ):
         return "habitual"
+    # ... unless the noun does something itself: "the planned march ended peacefully" took place.
+    if (
+        token.pos_ == "NOUN"
+        and token.dep_ != "nsubj"
+        and any(c.dep_ == "amod" and c.lower_ in PROSPECTIVE for c in token.children)
+    ):
+        return "prospective"
     node = token
     for _ in range(8):  # walk up the clause chain; 8 hops covers real sentences and bounds bad parses
         reason = _clause_reason(node, is_trigger=node.i == token.i)

@@ -110,8 +110,8 @@ def object_tokens(anchor: Any) -> list[Any]:
     for o in objs:
         expanded.append(o)
         expanded.extend(c for c in o.children if c.dep_ in ("compound", "amod", "conj", "appos"))
-        for c in o.children:  # "the city of Tarhuna", "hills around Fattaih"
-            if c.dep_ == "prep":
+        for c in o.children:  # "the city of Tarhuna", "hills around Fattaih"; not "an attack by fighters"
+            if c.dep_ == "prep" and c.lower_ != "by":
                 expanded.extend(p for p in c.children if p.dep_ == "pobj")
     return expanded
 
@@ -146,9 +146,17 @@ def settle(
     actor1_inter: int | None,
 ) -> tuple[SubEventType, str] | None:
     """The trigger's sub-event type here, and the rule that decided it; None if it does not apply."""
+    # `requires` before the refinements: no refinement makes a road's blockade out of a shop's.
+    if not all(
+        _holds(r, lexicon, obj_classes, sentence_lemmas, victims, actor1_inter) for r in trigger.requires
+    ):
+        return None
     for ref in trigger.refine:
-        if _holds(ref.when, lexicon, obj_classes, sentence_lemmas, victims, actor1_inter):
-            return ref.sub_event_type, f"trigger:{trigger.id}+{ref.when}"
+        if all(
+            _holds(c, lexicon, obj_classes, sentence_lemmas, victims, actor1_inter)
+            for c in (ref.when, *ref.also)
+        ):
+            return ref.sub_event_type, f"trigger:{trigger.id}+{ref}"
     if trigger.needs and not any(
         _holds(n, lexicon, obj_classes, sentence_lemmas, victims, actor1_inter) for n in trigger.needs
     ):
@@ -231,7 +239,16 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
     for start, end, trig in chosen:
         anchor = _anchor(doc, start, end)
         objs = object_tokens(anchor)
-        classes = {cls for o in objs for cls, words in lexicon.classes.items() if o.lemma_.lower() in words}
+        # "recaptured territory from militants": who a place is taken from lost it, and was not taken
+        losers = {
+            o.i for o in objs if o.dep_ == "pobj" and o.head.lower_ == "from" and o.head.head.i == anchor.i
+        }
+        classes = {
+            cls
+            for o in objs
+            for cls, words in lexicon.classes.items()
+            if o.lemma_.lower() in words and not (cls == "person" and o.i in losers)
+        }
         if any(o.like_num for o in objs):
             classes.add("count")  # "arrested 45", "detained over 200": a mass arrest told by its number
         if any(o.i in place_token_ids or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs):
