@@ -23,7 +23,7 @@ from polemos.stages.fatality_numbers import MIN_QUALS, NUM, QUAL, WORDNUM, parse
 from polemos.stages.fatality_periods import adjust_for_period, split_multi_day
 from polemos.stages.fatality_singles import is_person_head, one_more, single_claims
 from polemos.stages.fatality_sources import mask_coder_notes
-from polemos.stages.fatality_verbs import ACTIVE_KILL, KILLED
+from polemos.stages.fatality_verbs import ACTIVE_KILL, KILLED, may_tell_deaths
 from polemos.stages.fatality_words import fatality_words
 
 __all__ = ["choose_fatalities", "find_fatality_claims", "parse_number", "split_multi_day"]
@@ -212,6 +212,8 @@ def find_fatality_claims(text: str, *, offset: int = 0) -> list[FatalityClaim]:
     A subset introduced by "including" is not a claim of its own: "12 militants including 2 commanders"
     is 12. "No one was killed" and "casualties unknown" give no claim (ACLED records that as 0 anyway).
     """
+    if not may_tell_deaths(text):
+        return []
     text = mask_coder_notes(text)  # blank, same length: offsets and claim texts stay the original's
     found: list[tuple[tuple[int, int], list[FatalityClaim]]] = []
     for name, pattern in (*_PATTERNS, ("bodies", _BODIES)):
