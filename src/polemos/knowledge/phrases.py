@@ -37,6 +37,15 @@ def tokens(text: str) -> Iterator[re.Match[str]]:
     return _TOKEN.finditer(text)
 
 
+# Every index of a document's stages reads the same texts: their tokens are cut and folded once.
+@functools.lru_cache(maxsize=RECENT_TEXTS)
+def _tokenized(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple[str, ...]]:
+    """(starts, ends, tokens as written, folded tokens) of a text."""
+    toks = list(tokens(text))
+    raw = tuple(t.group() for t in toks)
+    return tuple(t.start() for t in toks), tuple(t.end() for t in toks), raw, tuple(fold(w) for w in raw)
+
+
 @dataclass(frozen=True)
 class PhraseMatch(Generic[T]):
     """One phrase found in a text: its span and every value registered under that phrase."""
@@ -91,23 +100,27 @@ class PhraseIndex(Generic[T]):
         return list(found)
 
     def _find(self, text: str) -> list[PhraseMatch[T]]:
-        toks = list(tokens(text))
-        folded = [fold(t.group()) for t in toks]
+        starts, ends, raw, folded = _tokenized(text)
+        children = self._root.children
         out: list[PhraseMatch[T]] = []
+        n = len(folded)
         i = 0
-        while i < len(toks):
+        while i < n:
+            if folded[i] not in children:  # most words start no phrase
+                i += 1
+                continue
             best: tuple[int, tuple[T, ...]] | None = None
             node = self._root
             j = i
-            while j < len(toks):
-                if j > i and not _GAP.fullmatch(text, toks[j - 1].end(), toks[j].start()):
+            while j < n:
+                if j > i and not _GAP.fullmatch(text, ends[j - 1], starts[j]):
                     break
                 nxt = node.children.get(folded[j])
                 if nxt is None:
                     break
                 node = nxt
                 if node.values:
-                    spelled = tuple(t.group() for t in toks[i : j + 1])
+                    spelled = raw[i : j + 1]
                     vals = tuple(v for v, exact in node.values if exact is None or exact == spelled)
                     if vals:
                         best = (j, vals)
@@ -116,7 +129,7 @@ class PhraseIndex(Generic[T]):
                 i += 1
                 continue
             last, vals = best
-            start, end = toks[i].start(), toks[last].end()
+            start, end = starts[i], ends[last]
             out.append(PhraseMatch(start, end, text[start:end], vals))
             i = last + 1
         return out
