@@ -168,6 +168,11 @@ actors:
         ("actors:\n  - name: X\n    inter: 3\n    aliases: alias\n", "`aliases`"),
         ("sides:\n  - id: s\n    opposes: [nobody]\n", "`opposes`"),
         ("sides:\n  - id: s\n    leads_battles: often\n", "`leads_battles`"),
+        ('sides:\n  - id: s\n    leads_battles: [["2011-05", "2011-02"]]\n', "`leads_battles`"),
+        ('sides:\n  - id: s\n    leads_battles: [["2011-13", 2012]]\n', "`leads_battles`"),
+        ("sides:\n  - id: s\n    leads_battles: [2011, 2012]\n", "`leads_battles`"),
+        ('actors:\n  - name: X\n    inter: 3\n    named: [{years: ["2011-6", 2012], name: Y}]\n', "`named`"),
+        ('actors:\n  - name: X\n    inter: 3\n    named: [{years: ["2012-06", 2011], name: Y}]\n', "`named`"),
         ("labels:\n  weird: [x]\n", "unknown label kind"),
         ("people: []\n", "unknown section"),
         ("actors: [\n", "not valid YAML"),
@@ -295,3 +300,28 @@ def test_the_eastern_authorities_forces_are_haftars() -> None:
     # "rebel fighters" and "opposition fighters" were Libya's rebels in 2011, no one's outside those years
     assert _names("Rebel fighters entered the town.", 2011) == [("Rebel fighters", "Libyan Rebel Forces")]
     assert _names("Rebel fighters entered the town.", 2017) == []
+
+
+def test_a_camp_may_lead_battles_only_in_the_months_a_user_file_gives(tmp_path: Path) -> None:
+    extra = tmp_path / "war.yaml"
+    extra.write_text(
+        "sides:\n  - id: insurgents\n    years: [2030, 2032]\n"
+        '    leads_battles: [["2030-03", "2030-08"], [2032, 2032]]\n',
+        encoding="utf-8",
+    )
+    side = load_actor_kb([extra]).side("insurgents")
+    assert side is not None and side.leads_battles
+    assert [side.leads_in(2030, m) for m in (2, 3, 8, 9)] == [False, True, True, False]
+    assert side.leads_in(2031, 5) is False and side.leads_in(2032, 1) is True
+    assert side.leads_in(2030) is True  # an unknown month reads as mid-year
+
+
+def test_a_period_name_may_change_within_a_year() -> None:
+    rebels = load_actor_kb().entry("Libyan Rebel Forces")
+    assert rebels is not None
+    assert [rebels.name_in(2011, m) for m in (5, 6, 9, 10)] == [
+        "Libyan Rebel Forces",
+        "NLA: National Liberation Army",
+        "NLA: National Liberation Army",
+        "Libyan Rebel Forces",
+    ]

@@ -16,6 +16,7 @@ from polemos.taxonomy import EventType
 
 GADDAFI = "Military Forces of Libya (1969-2011)"
 REBELS = "Libyan Rebel Forces"
+NLA = "NLA: National Liberation Army"  # ACLED's name for the rebels from June to September 2011
 HAFTAR = "Military Forces of Libya (2014-) Haftar Faction"
 GNA = "Military Forces of Libya (2016-) Government of National Accord"
 TALIBAN = "Taliban"
@@ -45,6 +46,20 @@ def test_leading_camps_are_the_ones_the_knowledge_base_marks(
     assert doc.leads_battles(Actor(name, inter, country)) is leads
 
 
+@pytest.mark.parametrize(
+    ("month", "gaddafi_leads", "rebels_lead"),
+    [(2, False, True), (3, True, False), (8, True, False), (10, False, True), (None, True, False)],
+)
+def test_the_camp_that_leads_libyas_2011_battles_follows_the_month_of_the_report(
+    month: int | None, gaddafi_leads: bool, rebels_lead: bool
+) -> None:
+    # The uprising's rebels took the initiative in February 2011 and again from October; the regime led
+    # between; a report of unknown month reads as mid-year.
+    doc = DocumentActors.build("A report.", load_actor_kb(), country="LY", year=2011, month=month)
+    assert doc.leads_battles(Actor(GADDAFI, 1, "LY")) is gaddafi_leads
+    assert doc.leads_battles(Actor(REBELS, 2, "LY")) is rebels_lead
+
+
 def test_sole_opponent_is_the_forces_of_the_only_camp_fought() -> None:
     doc = _doc("Rebel forces took the town.", "LY", 2011)
     foe = doc.sole_opponent(Actor(REBELS, 2, "LY"))
@@ -68,7 +83,7 @@ def _sides(coder: Any, text: str, published: dt.date) -> tuple[str | None, str |
     [
         # the leading camp goes first whoever attacked
         ("Rebel forces captured the town of Brega from Gaddafi forces on Monday.", dt.date(2011, 7, 20),
-         (GADDAFI, REBELS)),
+         (GADDAFI, NLA)),
         ("Afghan forces repulsed a Taliban attack on a checkpoint in Kunduz province on Monday.",
          dt.date(2020, 3, 10), (TALIBAN, AFGHAN_ARMY)),
         ("BRSC fighters attacked an LNA position in the Sabri district of Benghazi on Tuesday.",
@@ -97,7 +112,8 @@ def test_actor_order_follows_the_conflicts_lead_camp(
 
 def test_a_battle_with_one_named_side_takes_the_only_camp_it_fights(coder: Any) -> None:
     text = "Rebel fighters took control of a small coastal town west of Misrata on Sunday."
-    assert _sides(coder, text, dt.date(2011, 7, 20)) == (GADDAFI, REBELS)
+    assert _sides(coder, text, dt.date(2011, 7, 20)) == (GADDAFI, NLA)
+    assert _sides(coder, text, dt.date(2011, 4, 20)) == (GADDAFI, REBELS)
 
 
 def test_a_battle_with_one_named_side_in_a_many_sided_war_is_not_filled(coder: Any) -> None:

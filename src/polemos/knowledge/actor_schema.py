@@ -13,6 +13,14 @@ from pathlib import Path
 import yaml
 
 from polemos.errors import KnowledgeError
+from polemos.knowledge.actor_periods import (
+    Period,
+    PeriodName,
+    fail,
+    lead_periods,
+    period_names,
+    years,
+)
 
 ENTRY_FIELDS = frozenset(
     {
@@ -70,13 +78,6 @@ _TOP = frozenset(
 DEFAULT_CLASSES = frozenset({"army", "air", "unnamed"})
 
 
-def fail(path: str, where: str, msg: str) -> KnowledgeError:
-    """Return the error for a bad field, naming the file, the entry and what to do."""
-    return KnowledgeError(
-        f"{path}: {where}: {msg}. Fix it (the layout is described at the top of actors.yaml)."
-    )
-
-
 @dataclass(frozen=True)
 class FramingLexeme:
     """A framing cue word with its kind (pejorative, honorific, enemy, own_voice) and weight."""
@@ -129,8 +130,7 @@ class RawEntry:
     leaders: list[str] = field(default_factory=list)
     framing_cues: list[str] = field(default_factory=list)
     areas: list[str] = field(default_factory=list)
-    # (start, end, name): the name ACLED wrote for the actor's events of those years
-    named: list[tuple[int | None, int | None, str]] = field(default_factory=list)
+    named: list[PeriodName] = field(default_factory=list)
 
     def extend(self, other: RawEntry) -> None:
         """Add another file's lists to this entry; scalar fields the other file gives replace these."""
@@ -154,6 +154,7 @@ class RawSide:
     opposes: tuple[str, ...]
     forces: tuple[str, ...]
     leads_battles: bool = False
+    lead_periods: tuple[Period, ...] = ()  # where given, it leads only within these months
 
 
 @dataclass(frozen=True)
@@ -215,22 +216,6 @@ def str_list(raw: object, path: str, where: str, name: str) -> list[str]:
     return [str(x).strip() for x in raw]
 
 
-def _is_year(y: object) -> bool:
-    return isinstance(y, int) and not isinstance(y, bool) and 1800 <= y <= 2200
-
-
-def years(raw: object, path: str, where: str) -> tuple[int | None, int | None]:
-    """Return (start, end) from `[start, end]` (either may be null)."""
-    if raw is None:
-        return None, None
-    if not isinstance(raw, list) or len(raw) != 2 or not all(y is None or _is_year(y) for y in raw):
-        raise fail(path, where, "`years` must be [start, end] with years or null")
-    start, end = raw
-    if start is not None and end is not None and end < start:
-        raise fail(path, where, f"`years` ends ({end}) before it starts ({start})")
-    return start, end
-
-
 def _entry(raw: object, path: str, i: int) -> RawEntry:
     if not isinstance(raw, Mapping) or not isinstance(raw.get("name"), str) or not str(raw["name"]).strip():
         raise fail(path, f"actors[{i}]", "each actor needs a `name`")
@@ -252,19 +237,7 @@ def _entry(raw: object, path: str, i: int) -> RawEntry:
     out.years = years(raw.get("years"), path, where)
     for key in LIST_FIELDS:
         setattr(out, key, str_list(raw.get(key), path, where, key))
-    out.named = _period_names(raw.get("named"), path, where)
-    return out
-
-
-def _period_names(raw: object, path: str, where: str) -> list[tuple[int | None, int | None, str]]:
-    """Read `named`: [{years: [start, end], name: ...}], the names an actor had in earlier periods."""
-    out: list[tuple[int | None, int | None, str]] = []
-    items = raw if isinstance(raw, list) else [] if raw is None else [raw]
-    for item in items:
-        if not isinstance(item, Mapping) or not isinstance(item.get("name"), str) or not item["name"].strip():
-            raise fail(path, where, "each `named` item needs `years` and `name`")
-        start, end = years(item.get("years"), path, where)
-        out.append((start, end, item["name"].strip()))
+    out.named = period_names(raw.get("named"), path, where)
     return out
 
 
@@ -278,8 +251,7 @@ def _side(raw: object, path: str, i: int) -> RawSide:
     country = raw.get("country")
     if country is not None and not isinstance(country, str):
         raise fail(path, where, "`country` must be an ISO2 code or null")
-    if not isinstance(raw.get("leads_battles", False), bool):
-        raise fail(path, where, "`leads_battles` must be true or false")
+    leads, periods = lead_periods(raw.get("leads_battles", False), path, where)
     return RawSide(
         id=raw["id"],
         path=path,
@@ -288,7 +260,8 @@ def _side(raw: object, path: str, i: int) -> RawSide:
         description=str(raw.get("description") or ""),
         opposes=tuple(str_list(raw.get("opposes"), path, where, "opposes")),
         forces=tuple(str_list(raw.get("forces"), path, where, "forces")),
-        leads_battles=bool(raw.get("leads_battles", False)),
+        leads_battles=leads,
+        lead_periods=periods,
     )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from polemos.knowledge.actor_periods import Period, PeriodName, fail
 from polemos.knowledge.actor_schema import (
     TEMPLATE_KINDS,
     DefaultReading,
@@ -22,7 +23,6 @@ from polemos.knowledge.actor_schema import (
     RawFile,
     RawSide,
     Template,
-    fail,
     parse_file,
     read_file,
     read_yaml,
@@ -52,14 +52,16 @@ class ActorEntry:
     side: str | None
     framing_cues: tuple[str, ...]
     areas: tuple[str, ...] = ()  # places of a regional branch's territory ("Sirte" for IS's Tripoli province)
-    period_names: tuple[tuple[int | None, int | None, str], ...] = ()  # (start, end, name) ACLED used
+    period_names: tuple[PeriodName, ...] = ()  # (start, end, name) ACLED used
 
-    def name_in(self, year: int | None) -> str:
-        """Return the name ACLED gives the actor's events of `year` (its canonical name by default)."""
+    def name_in(self, year: int | None, month: int | None = None) -> str:
+        """Return the name ACLED gives the actor's events of `year`/`month` (an unknown month read as
+        mid-year; its canonical name by default)."""
         if year is None:
             return self.name
+        at = (year, month or 7)
         for start, end, name in self.period_names:
-            if (start is None or start <= year) and (end is None or year <= end):
+            if (start is None or start <= at) and (end is None or at <= end):
                 return name
         return self.name
 
@@ -85,10 +87,20 @@ class Side:
     forces: tuple[str, ...]
     # ACLED's desk for the conflict lists this camp first in its battles (see `sides` in actors.yaml)
     leads_battles: bool = False
+    # Where given, the months in which it leads: a war whose initiative changed hands within a year
+    lead_periods: tuple[Period, ...] = ()
 
     def is_valid(self, year: int | None) -> bool:
         """Return whether the camp fought in `year` (always, when the year is unknown)."""
         return year is None or (self.start_year or 0) <= year <= (self.end_year or 9999)
+
+    def leads_in(self, year: int | None, month: int | None = None) -> bool:
+        """Return whether ACLED lists this camp first in its battles of `year`/`month` (an unknown month
+        is read as mid-year; an unknown year as any time the camp leads)."""
+        if not self.leads_battles or not self.lead_periods or year is None:
+            return self.leads_battles
+        at = (year, month or 7)
+        return any(start <= at <= end for start, end in self.lead_periods)
 
 
 @dataclass(frozen=True)
@@ -327,6 +339,7 @@ def _merge(files: Sequence[RawFile]) -> ActorKB:
             frozenset(s.opposes),
             s.forces,
             s.leads_battles,
+            s.lead_periods,
         )
         for s in sides.values()
     ]

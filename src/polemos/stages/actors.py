@@ -9,12 +9,12 @@ or resolves a phrase it found by parse.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 
 from polemos.knowledge.actors import ActorEntry, ActorKB
 from polemos.knowledge.countries import Countries, Country, load_countries, state_forces_name
 from polemos.knowledge.phrases import fold, tokens
 from polemos.model import Actor
+from polemos.stages.actor_naming import ActorMention, named_for_period, to_named_unit
 from polemos.stages.actor_scan import Label, Named, Scan
 from polemos.stages.doc_country import own_country_votes
 from polemos.stages.framing import Framing, FramingCue, salience, score_framing
@@ -42,20 +42,6 @@ _TEMPLATE_OF = {
 # "Government troops" name a camp by its government, which the army default says nothing about.
 _GOVERNMENT_WORDS = frozenset({"government", "governments", "authorities", "administration", "regime"})
 _PRONOUN_WINDOW = 2  # sentences back a pronoun may reach
-
-
-@dataclass(frozen=True)
-class ActorMention:
-    """An actor mention resolved to a canonical actor, with the rule that decided it."""
-
-    start: int
-    end: int
-    text: str
-    actor: Actor
-    rule: str
-    confidence: float
-    is_generic: bool
-    category: str  # "state" | "armed" | "civilian" | "protester" | "rioter" | "external"
 
 
 class _Resolver:
@@ -288,47 +274,6 @@ def _infer_country(text: str, kb: ActorKB, countries: Countries, year: int | Non
     return countries.get(best) if best else None
 
 
-def _named_for_year(kb: ActorKB, m: ActorMention, year: int | None) -> ActorMention:
-    """Write the actor under the name ACLED used for events of `year` (names change: the LNA was
-    "Military Forces of Libya (2014-)" before ACLED named it the Haftar Faction)."""
-    entry = kb.entry(m.actor.name)
-    name = entry.name_in(year) if entry is not None else m.actor.name
-    return (
-        m if name == m.actor.name else dataclasses.replace(m, actor=dataclasses.replace(m.actor, name=name))
-    )
-
-
-def _to_named_unit(kb: ActorKB, mentions: list[ActorMention]) -> list[ActorMention]:
-    """Give a force's mentions to its unit when the document names exactly one unit of it.
-
-    ACLED codes the most specific actor a report supports: a report on the LNA's Saiqa forces codes the
-    Saiqa unit even where a sentence says "the LNA". Only units named "<force> - <unit>" count, not a
-    force's political wing or regional branches.
-    """
-    units: dict[str, set[str]] = {}
-    for m in mentions:
-        entry = kb.entry(m.actor.name)
-        if (
-            entry is not None
-            and entry.parent
-            and not m.is_generic
-            and entry.name.startswith(entry.parent + " - ")
-        ):
-            units.setdefault(entry.parent, set()).add(entry.name)
-    only = {parent: next(iter(names)) for parent, names in units.items() if len(names) == 1}
-    if not only:
-        return mentions
-    out = []
-    for m in mentions:
-        unit = kb.entry(only[m.actor.name]) if m.actor.name in only else None
-        if unit is None:
-            out.append(m)
-            continue
-        actor = dataclasses.replace(m.actor, name=unit.name)
-        out.append(dataclasses.replace(m, actor=actor, rule=f"{m.rule}->unit named in document"))
-    return out
-
-
 class DocumentActors:
     """The actors of one document: its framing and every resolved actor mention, in text order."""
 
@@ -358,20 +303,22 @@ class DocumentActors:
             m = resolver.resolve(item)
             if m is not None:
                 resolver.history.append(m)
-        mentions = [_named_for_year(kb, m, year) for m in _to_named_unit(kb, resolver.history)]
+        mentions = [named_for_period(kb, m, year, month) for m in to_named_unit(kb, resolver.history)]
         return cls(scan, framing, mentions)
 
     def leads_battles(self, actor: Actor) -> bool:
         """Return whether the actor's camp is the one ACLED lists first in the battles of this conflict."""
         side = self._scan.kb.camp_of(actor.name, self.year)
-        return side is not None and side.leads_battles
+        return side is not None and side.leads_in(self.year, self._scan.month)
 
     def sole_opponent(self, actor: Actor) -> Actor | None:
         """Return the forces of the only camp the actor's camp fights here and now ("rebel forces took the
         town" in 2011: from Gaddafi's forces), or None where it fights several or none."""
         iso2 = self.country.iso2 if self.country else None
         entry = self._scan.kb.sole_opponent(actor.name, iso2, self.year) if iso2 else None
-        return None if entry is None else Actor(entry.name_in(self.year), entry.inter, entry.country)
+        if entry is None:
+            return None
+        return Actor(entry.name_in(self.year, self._scan.month), entry.inter, entry.country)
 
     def mentions_in(self, start: int, end: int) -> list[ActorMention]:
         """Return the resolved mentions whose span lies inside text[start:end] (offsets into the document)."""
@@ -399,7 +346,7 @@ class DocumentActors:
                 best = m
         if best is not None and best.rule.startswith("unidentified:"):
             best = self._air_power(resolver, position) or self._war_party(best) or best
-        return None if best is None else _named_for_year(self._scan.kb, best, self.year)
+        return None if best is None else named_for_period(self._scan.kb, best, self.year, self._scan.month)
 
     def _war_party(self, unnamed: ActorMention) -> ActorMention | None:
         """Resolve an unnamed perpetrator by the knowledge base's default for the country and period, where

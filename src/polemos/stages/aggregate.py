@@ -4,12 +4,27 @@ highest-ranked type winning (aggregate stage, after extract, before store).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from polemos.model import Actor, Document, Event, EventMention, FatalityClaim, GeoPrecision, Place, Source
+from polemos.knowledge.actors import load_actor_kb
+from polemos.knowledge.countries import load_countries
+from polemos.model import (
+    Actor,
+    Document,
+    Event,
+    EventMention,
+    Evidence,
+    FatalityClaim,
+    GeoPrecision,
+    Place,
+    Source,
+)
+from polemos.taxonomy import EventType
 
 # Two "near X" places this close are the same battlefield (ACLED codes both to the nearby town).
 NEAR_KM = 20.0
@@ -112,10 +127,45 @@ def aggregate(
             groups.append(_Group([m]))
         else:
             target.mentions.append(m)
-    return [_to_event(document, g, choose_fatalities) for g in groups]
+    home = _home_country(mentions)
+    return [_to_event(document, g, choose_fatalities, home) for g in groups]
 
 
-def _to_event(doc: Document, g: _Group, choose_fatalities: Callable[[Sequence[FatalityClaim]], int]) -> Event:
+def _home_country(mentions: Sequence[EventMention]) -> str | None:
+    """Return the country most of a document's mentions take place in (else the one its actors are of).
+
+    An event told with no place of its own happened, as far as the report says, where the rest of it did.
+    """
+    places = Counter(m.place.country for m in mentions if m.place is not None)
+    if places:
+        return places.most_common(1)[0][0]
+    # Foreign forces (inter 8) are of another country than the one they fight in.
+    actors = Counter(
+        a.country for m in mentions for a in (m.actor1, m.actor2) if a and a.country and a.inter != 8
+    )
+    return actors.most_common(1)[0][0] if actors else None
+
+
+# The template for an event's unnamed initiator, by event type (any other type: an armed group).
+_UNNAMED_TEMPLATE = {EventType.PROTESTS: "protesters", EventType.RIOTS: "rioters"}
+
+
+@functools.cache
+def unnamed_actor1(event_type: EventType, country: str) -> Actor | None:
+    """Return actor1 for an event in `country` whose report names no initiator (None: unknown country).
+
+    Protests are the country's protesters, riots its rioters, any other event an "Unidentified Armed Group".
+    """
+    found = load_countries().get(country)
+    if found is None:
+        return None
+    t = load_actor_kb().templates[_UNNAMED_TEMPLATE.get(event_type, "unidentified_armed_group")]
+    return Actor(t.render(found.name, found.iso2), t.inter, found.iso2)
+
+
+def _to_event(
+    doc: Document, g: _Group, choose_fatalities: Callable[[Sequence[FatalityClaim]], int], home: str | None
+) -> Event:
     top = min(g.mentions, key=lambda m: m.sub_event_type.rank)
     dated = [m.date for m in g.mentions if m.date is not None]
     own = [d for d in dated if not d.rule.startswith(("inherited", "published"))]
@@ -154,6 +204,18 @@ def _to_event(doc: Document, g: _Group, choose_fatalities: Callable[[Sequence[Fa
         flags.append("no-location")
     actor1, actor2 = g.actor1, g.actor2
     evidence = tuple(e for m in g.mentions for e in m.evidence)
+    country = place.country if place is not None else home
+    if actor1 is None and country is not None:
+        # ACLED never leaves actor1 empty: an event whose report names no initiator is coded to the
+        # country's unidentified group. Only here, once mentions are merged: an actor-less mention is
+        # a wildcard that merges with any actor pair, so filling it earlier would split events.
+        actor1 = unnamed_actor1(top.event_type, country)
+        if actor1 is not None:
+            sent = g.first.sentence
+            evidence += (
+                Evidence("actor1", actor1.name, doc.id, sent.text, sent.start, sent.start, "",
+                         "actor:unnamed-initiator", 0.3),
+            )  # fmt: skip
     fatalities = choose_fatalities(claims)
     key = "|".join(
         [doc.id, top.event_type.value, date.date.isoformat() if date else "", place.name if place else "",

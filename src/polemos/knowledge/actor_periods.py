@@ -1,0 +1,84 @@
+"""Parts of the actor file's schema shared by its sections: the error a bad field raises and the periods
+(years, or "YYYY-MM" where a change fell within a year) that validity, names and battle lead hold for."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from polemos.errors import KnowledgeError
+
+# ((year, month), (year, month)), both ends included: a span a camp's habits held, known to the month.
+Period = tuple[tuple[int, int], tuple[int, int]]
+# (start, end, name): the name ACLED wrote for an actor's events from (year, month) to (year, month)
+PeriodName = tuple[tuple[int, int] | None, tuple[int, int] | None, str]
+
+
+def fail(path: str, where: str, msg: str) -> KnowledgeError:
+    """Return the error for a bad field, naming the file, the entry and what to do."""
+    return KnowledgeError(
+        f"{path}: {where}: {msg}. Fix it (the layout is described at the top of actors.yaml)."
+    )
+
+
+def is_year(y: object) -> bool:
+    return isinstance(y, int) and not isinstance(y, bool) and 1800 <= y <= 2200
+
+
+def years(raw: object, path: str, where: str) -> tuple[int | None, int | None]:
+    """Return (start, end) from `[start, end]` (either may be null)."""
+    if raw is None:
+        return None, None
+    if not isinstance(raw, list) or len(raw) != 2 or not all(y is None or is_year(y) for y in raw):
+        raise fail(path, where, "`years` must be [start, end] with years or null")
+    start, end = raw
+    if start is not None and end is not None and end < start:
+        raise fail(path, where, f"`years` ends ({end}) before it starts ({start})")
+    return start, end
+
+
+def period_names(raw: object, path: str, where: str) -> list[PeriodName]:
+    """Read `named`: [{years: [start, end], name: ...}], the names an actor had in earlier periods; a bound
+    is a year, "YYYY-MM" (a name that changed within a year) or null."""
+    out: list[PeriodName] = []
+    items = raw if isinstance(raw, list) else [] if raw is None else [raw]
+    for item in items:
+        if not isinstance(item, Mapping) or not isinstance(item.get("name"), str) or not item["name"].strip():
+            raise fail(path, where, "each `named` item needs `years` and `name`")
+        span = item.get("years")
+        pair = span if isinstance(span, list) and len(span) == 2 else [0, 0]
+        start = None if pair[0] is None else month_of(pair[0], end=False)
+        stop = None if pair[1] is None else month_of(pair[1], end=True)
+        if (pair[0] is not None and start is None) or (pair[1] is not None and stop is None):
+            raise fail(path, where, '`named` `years` must be [start, end], each a year, "YYYY-MM" or null')
+        if start is not None and stop is not None and stop < start:
+            raise fail(path, where, f"`named` `years` ends ({pair[1]}) before it starts ({pair[0]})")
+        out.append((start, stop, item["name"].strip()))
+    return out
+
+
+def month_of(raw: object, *, end: bool) -> tuple[int, int] | None:
+    """Read 2011 (its first or, for an end, last month) or "2011-03" as (year, month); None if neither."""
+    if isinstance(raw, int) and is_year(raw):
+        return raw, 12 if end else 1
+    year, sep, month = str(raw).partition("-")
+    if isinstance(raw, str) and sep and year.isdigit() and is_year(int(year)) and month in _MONTHS:
+        return int(year), int(month)
+    return None
+
+
+_MONTHS = frozenset(f"{m:02d}" for m in range(1, 13))
+
+
+def lead_periods(raw: object, path: str, where: str) -> tuple[bool, tuple[Period, ...]]:
+    """Read `leads_battles`: true, false, or the [start, end] spans ("2011-03") in which the camp leads."""
+    if isinstance(raw, bool):
+        return raw, ()
+    periods: list[Period] = []
+    for item in raw if isinstance(raw, list) and raw else [None]:
+        pair = item if isinstance(item, list) and len(item) == 2 else [None, None]
+        start, stop = month_of(pair[0], end=False), month_of(pair[1], end=True)
+        if start is None or stop is None or stop < start:
+            raise fail(path, where, "`leads_battles` must be true, false or a list of [start, end] spans "
+                       '(each a year or "YYYY-MM", the start first)')  # fmt: skip
+        periods.append((start, stop))
+    return True, tuple(periods)

@@ -1,0 +1,65 @@
+"""The actor mention record of the actors stage, and the naming rules applied to a document's finished
+mentions: the name ACLED used in the report's period, and a force's one named unit."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from polemos.knowledge.actors import ActorKB
+from polemos.model import Actor
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor mention resolved to a canonical actor, with the rule that decided it."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+    rule: str
+    confidence: float
+    is_generic: bool
+    category: str  # "state" | "armed" | "civilian" | "protester" | "rioter" | "external"
+
+
+def named_for_period(kb: ActorKB, m: ActorMention, year: int | None, month: int | None) -> ActorMention:
+    """Write the actor under the name ACLED used for events of `year`/`month` (names change: the LNA was
+    "Military Forces of Libya (2014-)" before ACLED named it the Haftar Faction)."""
+    entry = kb.entry(m.actor.name)
+    name = entry.name_in(year, month) if entry is not None else m.actor.name
+    return (
+        m if name == m.actor.name else dataclasses.replace(m, actor=dataclasses.replace(m.actor, name=name))
+    )
+
+
+def to_named_unit(kb: ActorKB, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Give a force's mentions to its unit when the document names exactly one unit of it.
+
+    ACLED codes the most specific actor a report supports: a report on the LNA's Saiqa forces codes the
+    Saiqa unit even where a sentence says "the LNA". Only units named "<force> - <unit>" count, not a
+    force's political wing or regional branches.
+    """
+    units: dict[str, set[str]] = {}
+    for m in mentions:
+        entry = kb.entry(m.actor.name)
+        if (
+            entry is not None
+            and entry.parent
+            and not m.is_generic
+            and entry.name.startswith(entry.parent + " - ")
+        ):
+            units.setdefault(entry.parent, set()).add(entry.name)
+    only = {parent: next(iter(names)) for parent, names in units.items() if len(names) == 1}
+    if not only:
+        return mentions
+    out = []
+    for m in mentions:
+        unit = kb.entry(only[m.actor.name]) if m.actor.name in only else None
+        if unit is None:
+            out.append(m)
+            continue
+        actor = dataclasses.replace(m.actor, name=unit.name)
+        out.append(dataclasses.replace(m, actor=actor, rule=f"{m.rule}->unit named in document"))
+    return out
