@@ -15,7 +15,6 @@ from polemos.model import (
     Actor,
     Document,
     EventMention,
-    Evidence,
     FatalityClaim,
     Span,
 )
@@ -24,6 +23,14 @@ from polemos.stages.aggregate import same_place
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike, assign_roles, claimant_roots, token_at, verb_of
 from polemos.stages.escalation import BLOCKADE_MARK, blocks_road, escalate_protests
+from polemos.stages.fatality_tolls import (
+    attach_claims,
+    claims_to_last_mention,
+    is_follow_up_toll,
+    split_tolls,
+    tells_outcome_of,
+    toll_possible,
+)
 from polemos.stages.mention_context import (
     INHERIT_WINDOW,
     VIOLENT,
@@ -72,12 +79,13 @@ def extract_mentions(
     for sent, fact in zip(sentences, facts, strict=True):
         found: list[EventMention] = []
         if sent.is_parsed:
-            found = _sentence_mentions(document, sent, fact, lexicon, actors, ctx)
+            found, tolls = _sentence_mentions(document, sent, fact, lexicon, actors, ctx)
+            claims_to_last_mention(out, ctx, sent, tolls)
             out.extend(found)
             if found:
                 ctx.last_mention, ctx.last_mention_sentence = found[-1], sent.index
-        if not (sent.is_parsed and found) and fact.claims and ctx.last_mention is not None:
-            _claims_to_last_mention(out, ctx, sent, fact.claims)
+        else:
+            claims_to_last_mention(out, ctx, sent, fact.claims)
         dated = [d for d in fact.dates if not d.rule.startswith("since") and d.rule != "year-only"]
         if dated:
             ctx.last_date, ctx.last_date_sentence, ctx.last_date_paragraph = (
@@ -98,7 +106,8 @@ def _sentence_mentions(
     lexicon: Lexicon,
     actors: DocumentActorsLike,
     ctx: NarrativeContext,
-) -> list[EventMention]:
+) -> tuple[list[EventMention], tuple[FatalityClaim, ...]]:
+    """The sentence's event mentions, and the claims of its toll that go to the event told before it."""
     sdoc = sent.doc
     place_tokens: set[int] = set()
     for p in fact.places:
@@ -130,47 +139,28 @@ def _sentence_mentions(
     hits = candidate_hits(sdoc, lexicon, frozenset(place_tokens))
     found: list[EventMention] = []
     # Weak triggers ("killed", "attacked") usually report the outcome of a stronger one in the same
-    # sentence; they code an event only when no strong trigger of the sentence does.
-    tolls = 0
+    # sentence; they code an event only when no strong trigger of the sentence does. When that trigger
+    # tells no fighting, a weak "killed" may still be the previous event's toll ("Six fighters killed,
+    # 9 others abducted." after a clash).
+    is_toll: list[bool] = []
     for weak in (False, True):
-        for hit in (h for h in hits if h.trigger.weak is weak):
-            mention = _mention(doc, sent, fact, lexicon, actors, ctx, hit, mentions, frozenset(lemmas))
-            if mention is not None:
-                found.append(mention)
-                tolls += _is_follow_up_toll(hit, mention, sent, mentions, ctx)
-        if found:
+        told = bool(found)
+        if told and (
+            not fact.claims or any(m.event_type in VIOLENT for m in found) or not toll_possible(sent, ctx)
+        ):
             break
-    if found and tolls == len(found):
-        return []  # the caller gives this sentence's claims to the event just told
-    return _attach_claims(_merge_in_sentence(found), fact.claims)
-
-
-_DEATH_VERBS = frozenset({"kill", "die"})
-
-
-def _is_follow_up_toll(
-    hit: TriggerHit,
-    mention: EventMention,
-    sent: Sentence,
-    mentions: Sequence[ActorMentionLike],
-    ctx: NarrativeContext,
-) -> bool:
-    """ "SAF bombed Deribat. Two farmers died." - a death told with no one doing it, right after an event at
-    the same place and day, is that event's toll, not an event of its own (ACLED codes one event)."""
-    prev = ctx.last_mention
-    if (
-        prev is None
-        or sent.index - ctx.last_mention_sentence > INHERIT_WINDOW
-        or prev.event_type not in VIOLENT
-    ):
-        return False  # deaths after a protest are an event of their own (excessive force)
-    if hit.trigger.id != "kill" or hit.anchor.lemma_.lower() not in _DEATH_VERBS:
-        return False
-    roles = assign_roles(sent.doc, hit.anchor, mentions, sent.start)
-    if any(m.category != "civilian" for m in roles.agents):
-        return False
-    same_day = mention.date is None or prev.date is None or mention.date.date == prev.date.date
-    return same_day and same_place(prev.place, mention.place)
+        for hit in (h for h in hits if h.trigger.weak is weak and (not told or h.trigger.id == "kill")):
+            if told and tells_outcome_of(hit, sent, found):
+                continue
+            mention = _mention(doc, sent, fact, lexicon, actors, ctx, hit, mentions, frozenset(lemmas))
+            toll = mention is not None and is_follow_up_toll(hit, mention, sent, mentions, fact.claims, ctx)
+            if mention is not None and (toll or not told):
+                found.append(mention)
+                is_toll.append(toll)
+    if not found:
+        return [], tuple(fact.claims)  # a toll in a sentence of its own: the event just told
+    own, back = split_tolls(found, is_toll, fact.claims)
+    return attach_claims(_merge_in_sentence(own), [c for c in fact.claims if c not in back]), back
 
 
 def _mention(
@@ -315,42 +305,3 @@ def _unnamed_agent_inter(verb: Token, lexicon: Lexicon) -> int | None:
         if child.dep_ == "nsubj" and child.lemma_.lower() in nonstate:
             return 3  # political militia: the inter ACLED gives an unnamed organised non-state group
     return None
-
-
-def _claims_to_last_mention(
-    out: list[EventMention], ctx: NarrativeContext, sent: Sentence, claims: Sequence[FatalityClaim]
-) -> None:
-    """A toll told in a sentence of its own ("Three fighters died, a hospital source said.") belongs to
-    the event the report was just telling, if that was a sentence or two before."""
-    last = ctx.last_mention
-    if last is None or sent.index - ctx.last_mention_sentence > INHERIT_WINDOW:
-        return
-    i = max(k for k, m in enumerate(out) if m is last)
-    out[i] = _attach_claims([last], claims, sent.text)[0]
-    ctx.last_mention = out[i]
-
-
-def _attach_claims(
-    mentions: list[EventMention], claims: Sequence[FatalityClaim], sentence_text: str | None = None
-) -> list[EventMention]:
-    """Give each claim to the nearest mention; `sentence_text` is the claims' sentence when it is not the
-    mentions' own."""
-    if not mentions or not claims:
-        return mentions
-    where = sentence_text or mentions[0].sentence.text
-    by: dict[int, list[FatalityClaim]] = {}
-    for c in claims:
-        nearest = min(range(len(mentions)), key=lambda i: abs(mentions[i].trigger.start - c.start))
-        by.setdefault(nearest, []).append(c)
-    out = []
-    for i, m in enumerate(mentions):
-        mine = tuple(by.get(i, ()))
-        evidence = tuple(
-            Evidence("fatalities", str(c.count), m.document_id, where, c.start, c.end, c.text,
-                     f"fatalities:{c.rule}" + (f" claimed by {c.claimant}" if c.claimant else ""), 0.7)
-            for c in mine
-        )  # fmt: skip
-        out.append(
-            dataclasses.replace(m, fatality_claims=m.fatality_claims + mine, evidence=m.evidence + evidence)
-        )
-    return out

@@ -14,12 +14,14 @@ __all__ = ["FatalityWords", "fatality_words"]
 
 @dataclass(frozen=True)
 class FatalityWords:
-    """Vague counts, non-person heads, person nouns and party outlets (see the YAML file's comments)."""
+    """Vague counts, non-person heads, person nouns, party outlets and words that set an event apart
+    (see the YAML file's comments)."""
 
     vague_counts: Mapping[str, int]
     non_victims: frozenset[str]
     person_nouns: frozenset[str]
     party_outlets: Mapping[str, str]
+    separate_event: frozenset[str]
 
 
 def _words(value: object) -> frozenset[str]:
@@ -35,4 +37,10 @@ def fatality_words() -> FatalityWords:
         raise ValueError("fatalities.yaml: expected a mapping at the top level")
     vague = {str(k).lower(): int(v) for k, v in dict(data["vague_counts"]).items()}
     outlets = {str(k).lower(): str(v) for k, v in dict(data["party_outlets"]).items()}
-    return FatalityWords(vague, _words(data["non_victims"]), _words(data["person_nouns"]), outlets)
+    return FatalityWords(
+        vague,
+        _words(data["non_victims"]),
+        _words(data["person_nouns"]),
+        outlets,
+        _words(data["separate_event"]),
+    )
