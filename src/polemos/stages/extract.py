@@ -22,6 +22,7 @@ from polemos.stages.actor_choice import choose_actors, parties
 from polemos.stages.aggregate import same_place
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike, assign_roles, claimant_roots, token_at, verb_of
+from polemos.stages.date_order import day_before, told_as_preceding
 from polemos.stages.escalation import BLOCKADE_MARK, blocks_road, escalate_protests
 from polemos.stages.fatality_tolls import (
     attach_claims,
@@ -137,6 +138,7 @@ def _sentence_mentions(
     ):
         lemmas.add("armed")  # the sentence goes on with the fighting the previous one told
     hits = candidate_hits(sdoc, lexicon, frozenset(place_tokens))
+    anchors = frozenset(h.anchor.i for h in hits)
     found: list[EventMention] = []
     # Weak triggers ("killed", "attacked") usually report the outcome of a stronger one in the same
     # sentence; they code an event only when no strong trigger of the sentence does. When that trigger
@@ -152,7 +154,9 @@ def _sentence_mentions(
         for hit in (h for h in hits if h.trigger.weak is weak and (not told or h.trigger.id == "kill")):
             if told and tells_outcome_of(hit, sent, found):
                 continue
-            mention = _mention(doc, sent, fact, lexicon, actors, ctx, hit, mentions, frozenset(lemmas))
+            mention = _mention(
+                doc, sent, fact, lexicon, actors, ctx, hit, mentions, frozenset(lemmas), anchors
+            )
             toll = mention is not None and is_follow_up_toll(hit, mention, sent, mentions, fact.claims, ctx)
             if mention is not None and (toll or not told):
                 found.append(mention)
@@ -173,7 +177,9 @@ def _mention(
     hit: TriggerHit,
     mentions: Sequence[ActorMentionLike],
     lemmas: frozenset[str],
+    anchors: frozenset[int] = frozenset(),
 ) -> EventMention | None:
+    """One event mention from one trigger hit; `anchors` are the tokens of the sentence's other hits."""
     roles = assign_roles(sent.doc, hit.anchor, mentions, sent.start)
     verb = verb_of(hit.anchor)
     # Who was harmed: the object, the passive subject, and the subject of "die".
@@ -205,6 +211,9 @@ def _mention(
         return None
     sub, rule = settled
     date = choose_date(doc, sent, fact, hit, ctx)
+    borrowed = date is not None and date.rule.startswith(("inherited", "published"))
+    if date is not None and borrowed and told_as_preceding(hit.anchor, anchors - {hit.anchor.i}):
+        date = day_before(date)  # "came after a series of airstrikes": the day before, at best
     if date is None and doc.published is not None:
         return None  # the sentence dates its event in a way ACLED cannot code (e.g. "in the past", "since")
     trig_start = sent.start + sent.doc[hit.start].idx
