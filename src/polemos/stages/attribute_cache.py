@@ -52,6 +52,11 @@ class RuleAttributes:
             for at, tok_spec in enumerate(spec):
                 for word in _named(tok_spec):
                     self._pairs_by_word.setdefault(word, []).append((spec, at))
+        # Labels no pattern names behave alike: one stands for them all in the key (fewer keys to learn).
+        named_deps = _named_labels(nlp)
+        strings = nlp.vocab.strings
+        self._named_deps = frozenset(strings.add(d) for d in named_deps) if named_deps is not None else None
+        self._other_dep = strings.add(_OTHER_LABEL)
         # key -> (pos, morph, lemma) as the components leave a token with that key; None where they
         # change its tag or label (a Doc holding such a token goes through the real components).
         self._memo: dict[Key, tuple[int, int, int] | None] = {}
@@ -73,7 +78,7 @@ class RuleAttributes:
             if any(r[3] in self._context for r in rows) and self._pair_matches(doc):
                 keyed.append((doc, None))
             else:
-                keyed.append((doc, [(r[0], r[1], r[2]) for r in rows]))
+                keyed.append((doc, [self._key(r) for r in rows]))
         unseen = sorted({k for _, keys in keyed if keys for k in keys if k not in memo})
         for i in range(0, len(unseen), LEARN_CHUNK):
             self._learn(unseen[i : i + LEARN_CHUNK])
@@ -84,6 +89,11 @@ class RuleAttributes:
             elif values:
                 doc.from_array(self._set_attrs, numpy.array(values, dtype="uint64").reshape(len(values), 3))
         return [doc for doc, _ in keyed]
+
+    def _key(self, row: list[int]) -> Key:
+        named = self._named_deps
+        dep = row[2] if named is None or row[2] in named else self._other_dep
+        return (row[0], row[1], dep)
 
     def _pair_matches(self, doc: Any) -> bool:
         """Could a multi-token pattern match this Doc? Checked only where one of its named words stands."""
@@ -136,6 +146,32 @@ def index_lemma_sets(nlp: Any) -> None:
     for key, words in list(table.items()):
         if isinstance(words, list):
             table[key] = frozenset(words)
+
+
+# The label standing for every label no pattern names; it must be one no pattern names either.
+_OTHER_LABEL = "dep"
+
+
+def _named_labels(nlp: Any) -> set[str] | None:
+    """Every dependency label the ruler's patterns name (by value, IN or NOT_IN); None when a pattern
+    reads labels some other way or names the stand-in label, so that labels must be kept as they are."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return set()
+    named: set[str] = set()
+    for pattern in nlp.get_pipe("attribute_ruler").patterns:
+        for spec in pattern.get("patterns", []):
+            for tok in spec if isinstance(spec, list) else []:
+                want = tok.get("DEP")
+                if want is None:
+                    continue
+                if isinstance(want, str):
+                    named.add(want)
+                elif isinstance(want, dict) and set(want) <= {"IN", "NOT_IN"}:
+                    for values in want.values():
+                        named.update(str(v) for v in values)
+                else:
+                    return None
+    return None if _OTHER_LABEL in named else named
 
 
 def _token_may_match(spec: dict[str, Any], tok: Any) -> bool:
