@@ -36,3 +36,14 @@ def test_toponym_votes_count_namesakes_below_the_main_reading(gazetteer: Gazette
     votes, first = toponym_votes("Fighting in Tripoli.", gazetteer)
     assert max(votes, key=lambda c: votes[c]) == "LY"
     assert set(votes) > {"LY"} and first["LY"] == len("Fighting in ")
+
+
+def test_toponym_votes_ignore_a_geonames_namesake_with_no_population(gazetteer: Gazetteer) -> None:
+    # GeoNames lists an unpeopled Chinese "Beida": it must not make a Libyan report Chinese
+    votes, _ = toponym_votes("Gunmen attacked a checkpoint in Beida.", gazetteer)
+    assert "CN" not in votes
+
+
+def test_toponym_votes_count_a_demonym_that_opens_a_name(gazetteer: Gazetteer) -> None:
+    votes, first = toponym_votes("Units of the Libyan National Army advanced.", gazetteer)
+    assert votes == {"LY": pytest.approx(1.0)} and first["LY"] == len("Units of the ")

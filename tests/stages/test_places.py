@@ -280,7 +280,6 @@ def test_find_places_codes_an_afghan_district_at_its_main_town(
             "Qala i Naw",
         ),  # GeoNames' Muqur: Ghazni
         ("A bomb exploded in Sholgara district, Balkh.", "Mazar-e Sharif"),  # Sholgara: not in GeoNames
-        ("A policeman was killed in the Haidarabad area of Nahri Saraj district, Helmand.", "Lashkar Gah"),
     ],
 )
 def test_find_places_falls_back_to_the_province_when_the_district_is_elsewhere_or_unknown(
@@ -433,3 +432,48 @@ def test_find_places_never_raises_and_offsets_lie_within_the_text(text: str, off
 def test_country_focus_never_raises(text: str) -> None:
     code = country_focus(text, load_gazetteer())
     assert code is None or len(code) == 2
+
+
+# --- respellings --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Clashes were reported in Gasr Ben Ghasir on Monday.", "Qasr Bin Ghashir"),
+        ("Youths from Garabulli burned a checkpoint.", "Qasr al Qarabulli"),
+        ("Fighting resumed at Tamenhant air base.", "Tamanhint Air Base"),
+    ],
+)
+def test_find_places_reads_a_respelt_name_in_the_focus_country(
+    gazetteer: Gazetteer, text: str, name: str
+) -> None:
+    place = _only(find_places(text, gazetteer, country_focus="LY"))
+    assert place.name == name
+    assert "respelling" in place.reason
+
+
+def test_find_places_respells_only_in_a_focused_report_and_never_over_an_exact_name(
+    gazetteer: Gazetteer,
+) -> None:
+    assert find_places("Clashes were reported in Gasr Ben Ghasir.", gazetteer) == []
+    # "Misrata TV" is Misrata's: the run's exact first word wins over any respelling of the whole run
+    place = _only(find_places("Misrata TV reported shelling.", gazetteer, country_focus="LY"))
+    assert place.name == "Misratah" and "respelling" not in place.reason
+
+
+def test_find_places_codes_a_respelt_district_at_its_main_town(gazetteer: Gazetteer) -> None:
+    # "Nahri Saraj" is GeoNames' "Nahr-e Saraj" district, whose centre is Gereshk: no longer unknown
+    text = "A policeman was killed in the Haidarabad area of Nahri Saraj district, Helmand."
+    place = _only(find_places(text, gazetteer, country_focus="AF"))
+    assert place.name == "Gereshk" and place.geo_precision == GeoPrecision.NEAR and place.admin1 == "Helmand"
+
+
+def test_find_places_drops_a_respelling_far_from_the_place_that_qualifies_it(gazetteer: Gazetteer) -> None:
+    # "Mungwa" shares Muyinga's skeleton, 100 km away; "X, Gitega" sets it in Gitega's area
+    text = "A girl was kidnapped in Mungwa, Gitega."
+    assert [p.name for p in find_places(text, gazetteer, country_focus="BI")] == ["Gitega"]
+    assert (
+        "respelling"
+        in _only(find_places("A girl was kidnapped in Mungwa.", gazetteer, country_focus="BI")).reason
+    )

@@ -196,6 +196,7 @@ class IndexedGazetteer:
     ) -> None:
         self._by_key: dict[str, list[GazetteerEntry]] = {}
         self._compact: dict[str, set[str]] | None = None  # built on the first compact look-up
+        self._loose: dict[tuple[str, str], list[tuple[str, GazetteerEntry]]] | None = None
         self._countries: dict[str, GazetteerEntry] = {}
         self._codes: dict[str, GazetteerEntry] = {}
         self._admin1: dict[str, list[GazetteerEntry]] = {}
@@ -211,7 +212,7 @@ class IndexedGazetteer:
         for key in keys:
             if key:
                 self._by_key.setdefault(key, []).append(entry)
-        self._compact = None
+        self._compact = self._loose = None
         if entry.feature_code == "ADM1":
             self._admin1.setdefault(entry.country_code, []).append(entry)
 
@@ -251,6 +252,19 @@ class IndexedGazetteer:
     def keyed_entries(self) -> Iterable[tuple[str, list[GazetteerEntry]]]:
         """Every (normalised key, entries) pair: what `gazetteer_store` writes to SQLite."""
         return self._by_key.items()
+
+    def respellings(self, name: str, country_code: str) -> list[GazetteerEntry]:
+        """Places of `country_code` whose name is a respelling of `name` (`gazetteer_loose`)."""
+        from polemos.knowledge.gazetteer_loose import closest, is_respellable, loose_key
+
+        code = country_code.upper()
+        if self._loose is None:  # built on the first miss: the test double and builder rarely need it
+            self._loose = {}
+            for k, found in self._by_key.items():
+                for e in found:
+                    if is_respellable(lk := loose_key(k), e):
+                        self._loose.setdefault((lk, e.country_code), []).append((k, e))
+        return closest(name, self._loose.get((loose_key(name), code), []))
 
     def country_names(self) -> tuple[dict[str, GazetteerEntry], dict[str, GazetteerEntry]]:
         """The country look-up tables: (codes, normalised names and demonyms)."""

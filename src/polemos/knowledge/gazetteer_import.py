@@ -201,6 +201,7 @@ def _entry(
 
 
 def _insert(db: sqlite3.Connection, e: GazetteerEntry, r: _Row) -> None:
+    from polemos.knowledge.gazetteer_loose import loose_key
     from polemos.knowledge.gazetteer_store import insert_entry
 
     keys = {normalise_name(n) for n in (r.name, r.asciiname, *filter(is_usable_alternate, r.alternates)) if n}
@@ -208,6 +209,6 @@ def _insert(db: sqlite3.Connection, e: GazetteerEntry, r: _Row) -> None:
     keys |= {k.removesuffix(" district") for k in keys if k.endswith(" district")}
     place = insert_entry(db, e)
     db.executemany(
-        "INSERT INTO names (key, compact, place) VALUES (?, ?, ?)",
-        [(k, compact_key(k), place) for k in sorted(keys) if k],
+        "INSERT INTO names (key, compact, loose, place) VALUES (?, ?, ?, ?)",
+        [(k, compact_key(k), loose_key(k), place) for k in sorted(keys) if k],
     )

@@ -27,6 +27,7 @@ from polemos.knowledge.gazetteer import (
     normalise_name,
     rank,
 )
+from polemos.knowledge.gazetteer_loose import closest, is_respellable, loose_key
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -38,7 +39,7 @@ __all__ = [
     "write_sqlite",
 ]
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE places (
@@ -47,7 +48,9 @@ CREATE TABLE places (
     population INTEGER NOT NULL, feature_class TEXT NOT NULL, feature_code TEXT NOT NULL,
     alternate_names TEXT NOT NULL, seat TEXT
 );
-CREATE TABLE names (key TEXT NOT NULL, compact TEXT NOT NULL, place INTEGER NOT NULL REFERENCES places);
+CREATE TABLE names (
+    key TEXT NOT NULL, compact TEXT NOT NULL, loose TEXT NOT NULL, place INTEGER NOT NULL REFERENCES places
+);
 CREATE TABLE country_codes (code TEXT PRIMARY KEY, place INTEGER NOT NULL REFERENCES places);
 CREATE TABLE country_names (key TEXT PRIMARY KEY, place INTEGER NOT NULL REFERENCES places);
 CREATE VIRTUAL TABLE place_search USING fts5(name, place UNINDEXED, tokenize = 'trigram');
@@ -55,6 +58,7 @@ CREATE VIRTUAL TABLE place_search USING fts5(name, place UNINDEXED, tokenize = '
 _INDEXES = """
 CREATE INDEX names_key ON names (key);
 CREATE INDEX names_compact ON names (compact);
+CREATE INDEX names_loose ON names (loose);
 CREATE INDEX places_feature ON places (country_code, feature_code);
 CREATE INDEX places_geonames ON places (geonames_id);
 """
@@ -118,9 +122,10 @@ def write_index(db: sqlite3.Connection, index: IndexedGazetteer) -> None:
         return ids[id(entry)]
 
     for key, entries in index.keyed_entries():
+        loose = loose_key(key)
         db.executemany(
-            "INSERT INTO names (key, compact, place) VALUES (?, ?, ?)",
-            [(key, compact_key(key), row_id(e)) for e in entries],
+            "INSERT INTO names (key, compact, loose, place) VALUES (?, ?, ?, ?)",
+            [(key, compact_key(key), loose, row_id(e)) for e in entries],
         )
     codes, names = index.country_names()
     db.executemany("INSERT INTO country_codes VALUES (?, ?)", [(c, row_id(e)) for c, e in codes.items()])
@@ -175,6 +180,7 @@ class SqliteGazetteer:
         self._names = self._countries("SELECT key, {} FROM country_names c JOIN places p ON p.id = c.place")
         # The places stage tries every window of every capitalised run: the same names recur.
         self._cache: dict[str, list[GazetteerEntry]] = {}
+        self._loose_cache: dict[tuple[str, str], list[GazetteerEntry]] = {}
 
     def __getstate__(self) -> dict[str, object]:
         return {"path": self.path}  # a connection does not pickle: workers reopen the file
@@ -217,6 +223,24 @@ class SqliteGazetteer:
             (country_code.upper(),),
         )
         return [_entry(r) for r in rows]
+
+    def respellings(self, name: str, country_code: str) -> list[GazetteerEntry]:
+        """Places of `country_code` whose name is a respelling of `name` (`gazetteer_loose`)."""
+        found = self._loose_cache.get((name, country_code))
+        if found is None:
+            cols = ", ".join(f"p.{c.strip()}" for c in _COLUMNS.split(","))
+            rows = self._db.execute(
+                f"SELECT n.key, p.id, {cols} FROM names n JOIN places p ON p.id = n.place "
+                "WHERE n.loose = ? AND p.country_code = ?",
+                (loose_key(name), country_code.upper()),
+            )
+            entries: dict[int, GazetteerEntry] = {}  # one entry object per place, however many names
+            pairs = [(str(r[0]), entries.setdefault(int(r[1]), _entry(r[2:]))) for r in rows]
+            found = closest(name, [(k, e) for k, e in pairs if is_respellable(loose_key(k), e)])
+            if len(self._loose_cache) > 10_000:
+                self._loose_cache.clear()
+            self._loose_cache[(name, country_code)] = found
+        return list(found)
 
     def search(self, text: str, limit: int = 10) -> list[GazetteerEntry]:
         """Return entries whose name holds `text` (3+ characters, any case), most populous first."""

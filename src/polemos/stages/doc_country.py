@@ -104,12 +104,15 @@ def toponym_votes(text: str, gazetteer: Gazetteer) -> tuple[dict[str, float], di
             if mention.entry.feature_code == "PCLI":
                 vote(mention.entry.country_code, _COUNTRY, mention.start)
                 continue
-            best: dict[str, GazetteerEntry] = {mention.entry.country_code: mention.entry}
-            for e in mention.others:
+            readings = [e for e in (mention.entry, *mention.others) if not _unpeopled(e)]
+            if not readings:
+                continue
+            best: dict[str, GazetteerEntry] = {readings[0].country_code: readings[0]}
+            for e in readings[1:]:
                 held = best.get(e.country_code)
                 if is_trusted_match(run, e) and (held is None or e.population > held.population):
                     best[e.country_code] = e
-            main = mention.entry.country_code  # the resolver's reading (curated entries, feature ranks)
+            main = readings[0].country_code  # the resolver's reading (curated entries, feature ranks)
             for code, e in best.items():
                 # a reading the name only loosely fits ("Dar Al-Ifta" -> Ifta) counts half
                 fit = 1.0 if is_trusted_match(run, e) else 0.5
@@ -117,4 +120,16 @@ def toponym_votes(text: str, gazetteer: Gazetteer) -> tuple[dict[str, float], di
         if demonym is not None and not gazetteer.lookup(run):
             people = (c := countries.get(demonym.country_code)) is not None and c.is_plural_demonym(run)
             vote(demonym.country_code, _PEOPLE if people else _NATIONAL, found.start)
+        elif found.words > 1 and not found.mentions:
+            # "Libyan National Army", "Malian Armed Forces": a demonym opening a name that is no place
+            head = run.split()[0]
+            named = gazetteer.country(head) if not head.isupper() else None
+            if named is not None and named.feature_code == "PCLI" and not gazetteer.lookup(head):
+                vote(named.country_code, _NATIONAL, found.start)
     return votes, first
+
+
+def _unpeopled(entry: GazetteerEntry) -> bool:
+    """A GeoNames place with no recorded population: often a stray or abandoned namesake (a Chinese
+    "Beida" beside Libya's Al Bayda), too doubtful to vote; curated entries carry none and do vote."""
+    return entry.geonames_id is not None and entry.population == 0 and entry.feature_class == "P"

@@ -21,6 +21,8 @@ _VAGUE_PAST = re.compile(
 )
 # Place anaphora: the sentence's event is where the previous sentence's was.
 _THERE = re.compile(r"\b(there|in the area|the (?:city|town|village|area|capital))\b", re.I)
+# What joins the members of a list of places: "Ras Lanuf, Sidra and Ben Jawad", "Zawiya or Surman".
+_LIST_GAP = re.compile(r"\s*(?:,|&|/|,?\s+(?:and|or)\b)\s*")
 # "Recently regained": ACLED's "past two or three weeks" rule gives month precision around two weeks back.
 RECENT_DAYS = 14
 # "since Monday" is an event of the last few days; "since 2015" is a continuing state.
@@ -96,7 +98,8 @@ def choose_place(sent: Sentence, fact: SentenceFacts, hit: TriggerHit, ctx: Narr
         spans = [(sent.start + t.left_edge.idx, sent.start + t.right_edge.idx + len(t.right_edge.text))
                  for t in object_tokens(hit.anchor)]  # fmt: skip
         in_object = [p for p in kept if any(lo <= p.start < hi for lo, hi in spans)]
-        return min(in_object or kept, key=lambda p: (abs(p.start - anchor_pos), p.geo_precision))
+        chosen = min(in_object or kept, key=lambda p: (abs(p.start - anchor_pos), p.geo_precision))
+        return list_head(sent, kept, chosen)
     if _THERE.search(sent.text) and ctx.last_place is not None:
         return dataclasses.replace(ctx.last_place, reason=f"anaphora 'there' -> {ctx.last_place.name}")
     countries = [p for p in fact.places if p.feature == "A"]
@@ -113,3 +116,17 @@ def choose_place(sent: Sentence, fact: SentenceFacts, hit: TriggerHit, ctx: Narr
         # who had travelled to Bujumbura was abducted" happened there more often than not.
         return min(local, key=lambda p: (abs(p.start - anchor_pos), p.geo_precision))
     return None
+
+
+def list_head(sent: Sentence, places: list[Place], chosen: Place) -> Place:
+    """The first town of the list `chosen` belongs to: ACLED codes one event per town of "clashes in
+    Ras Lanuf, Sidra and Ben Jawad", the first standing for the event polemos codes once."""
+    ordered = sorted(places, key=lambda p: p.start)
+    i = next(k for k, p in enumerate(ordered) if p is chosen)
+    while i > 0:
+        before = ordered[i - 1]
+        gap = sent.text[before.end - sent.start : ordered[i].start - sent.start]
+        if before.geo_precision >= 3 or not _LIST_GAP.fullmatch(gap):
+            break
+        i -= 1
+    return ordered[i]

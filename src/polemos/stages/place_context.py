@@ -14,6 +14,7 @@ from polemos.model import GeoPrecision, Place
 
 __all__ = [
     "ANAPHORA",
+    "RESPELT",
     "Mention",
     "anaphora",
     "apply_context",
@@ -75,6 +76,9 @@ _QUARTER_BEFORE = re.compile(r"\b(?:district|neighbou?rhood|quarter|suburb)\s+of
 _QUARTER_AFTER = re.compile(
     r"\s+(?:district|neighbou?rhood|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?", re.IGNORECASE
 )
+
+
+RESPELT = "respelling of"  # how the reason of a mention read by its skeleton (gazetteer_loose) opens
 
 
 @dataclass
@@ -154,8 +158,11 @@ def apply_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
         if nxt and _QUALIFIER.fullmatch(between):
             areas = {e.admin1 for e in (nxt.entry, *nxt.others) if e.feature_code == "ADM1"}
             pool = [e for e in (m.entry, *m.others) if e.admin1 in areas]
-            if areas and not pool and "district" in between and m.entry.feature_class != "A":
-                continue  # "Muqur district, Badghis", but the only Muqur is in Ghazni: keep the province
+            # "Muqur district, Badghis", but the only Muqur is in Ghazni; "Mungwa, Gitega" respelt as
+            # Muyinga: keep the province
+            misread = "district" in between or m.reason.startswith(RESPELT)
+            if areas and not pool and misread and m.entry.feature_class != "A":
+                continue
             # "Highfields, Harare": no Highfields in Zimbabwe, so the foreign namesake is wrong (a big
             # city stays: "Paris, Brussels" lists two countries' capitals).
             countries = {e.country_code for e in (nxt.entry, *nxt.others) if e.feature_code != "PCLI"}

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from polemos.knowledge.gazetteer import Gazetteer, GazetteerEntry, is_trusted_match, normalise_name
+from polemos.knowledge.gazetteer_loose import loose_lookup
 from polemos.model import Place
 from polemos.stages.place_context import (
     ANAPHORA,
@@ -33,6 +34,7 @@ from polemos.stages.place_context import (
     regions,
     to_place,
 )
+from polemos.stages.place_respell import RESPELT, drop_stray_respellings, may_respell
 from polemos.stages.place_routes import apply_routes
 from polemos.stages.place_words import place_words
 
@@ -75,13 +77,19 @@ def find_places(
     mentions = regions(text, gazetteer, focus)
     taken = [(m.start, m.end) for m in mentions]
     unresolved: list[tuple[int, int]] = []
+    respelt = False
     for i, j in _runs(text, tokens):
         if any(s < tokens[j - 1].end and tokens[i].start < e for s, e in taken):
             continue
         found = _resolve_run(text, tokens, i, j, gazetteer, focus)
+        respelt = respelt or any(m.reason.startswith(RESPELT) for m in found)
         if not found:
             unresolved.append((tokens[i].start, tokens[j - 1].end))
         mentions.extend(found)
+    if respelt:
+        kept = drop_stray_respellings(text, mentions)
+        unresolved += [(m.start, m.end) for m in mentions if m not in kept]
+        mentions = kept
     mentions = apply_qualifiers(text, mentions)
     mentions = [apply_context(text, m) for m in mentions]
     mentions = apply_province_frame(mentions)
@@ -283,6 +291,10 @@ def _resolve_run(
             ):
                 person = True
             k += 1
+    if not found and focus is not None:
+        # Last resort, never over an exact name: the whole run respelt ("Gasr Ben Ghasir")
+        respelt = _resolve_span(text, tokens[i].start, tokens[j - 1].end, gazetteer, focus, loose=True)
+        return [respelt] if respelt else []
     starts = {k for k, _, _ in found}
     return [x for _, m, x in found if not _truncated(tokens, j, m, x, starts)]
 
@@ -332,8 +344,10 @@ def _resolve_span(
     *,
     facility_only: bool = False,
     part: bool = False,
+    loose: bool = False,
 ) -> Mention | None:
-    """Resolve one span; `part`: it is only part of a capitalised run ("Khwaja" of "Khwaja Hijran")."""
+    """Resolve one span; `part`: it is only part of a capitalised run ("Khwaja" of "Khwaja Hijran");
+    `loose`: a whole run no exact name was found in, that may be a respelling of a focus-country place."""
     name = text[start:end]
     hits = gazetteer.lookup(name)
     if facility_only:
@@ -344,6 +358,10 @@ def _resolve_span(
     # A demonym names people, not a place ("Malian magistrates" is no Malyan).
     if gazetteer.country(name) is not None and not any(e.feature_code == "PCLI" for e in hits):
         return None
+    respelt = loose and focus is not None and may_respell(name, hits, focus)
+    if respelt and focus:
+        hits = loose_lookup(gazetteer, name, focus) or hits
+        respelt = bool(hits) and hits[0].country_code == focus
     # A loose alternate name is accepted in the focus country, and only for a whole run.
     ok = [e for e in hits if is_trusted_match(name, e) or (not part and e.country_code == focus)]
     if not ok:
@@ -380,7 +398,9 @@ def _resolve_span(
         return None
     if focus and best.country_code == focus and any(e.country_code != focus for e in others):
         reason.append(f"country focus {focus}")
-    if not is_trusted_match(name, best):
+    if respelt:
+        reason.insert(0, f"{RESPELT} {best.name} in focus country {focus}")
+    elif not is_trusted_match(name, best):
         reason.append(f"alternate name, same country as focus {focus}")
     if best.geonames_id is None:
         reason.append("curated" if best.feature_class != "A" else "admin area")
