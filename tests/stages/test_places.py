@@ -462,6 +462,14 @@ def test_find_places_respells_only_in_a_focused_report_and_never_over_an_exact_n
     assert place.name == "Misratah" and "respelling" not in place.reason
 
 
+def test_find_places_never_respells_a_run_of_common_words(gazetteer: Gazetteer) -> None:
+    # A month of a date ("March") is no respelling of a place of the focus country.
+    found = find_places(
+        "On 21 March 2020, a scholar was killed in Kabul city.", gazetteer, country_focus="AF"
+    )
+    assert [p.name for p in found] == ["Kabul"]
+
+
 def test_find_places_codes_a_respelt_district_at_its_main_town(gazetteer: Gazetteer) -> None:
     # "Nahri Saraj" is GeoNames' "Nahr-e Saraj" district, whose centre is Gereshk: no longer unknown
     text = "A policeman was killed in the Haidarabad area of Nahri Saraj district, Helmand."

@@ -291,8 +291,9 @@ def _resolve_run(
             ):
                 person = True
             k += 1
-    if not found and focus is not None:
-        # Last resort, never over an exact name: the whole run respelt ("Gasr Ben Ghasir")
+    if not found and focus is not None and not all(t.lower in words.common for t in tokens[i:j]):
+        # Last resort, never over an exact name: the whole run respelt ("Gasr Ben Ghasir"); never a run
+        # of common words ("March" of a date is no Afghan "Marcha")
         respelt = _resolve_span(text, tokens[i].start, tokens[j - 1].end, gazetteer, focus, loose=True)
         return [respelt] if respelt else []
     starts = {k for k, _, _ in found}
