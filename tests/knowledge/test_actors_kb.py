@@ -173,6 +173,10 @@ actors:
         ("sides:\n  - id: s\n    leads_battles: [2011, 2012]\n", "`leads_battles`"),
         ('actors:\n  - name: X\n    inter: 3\n    named: [{years: ["2011-6", 2012], name: Y}]\n', "`named`"),
         ('actors:\n  - name: X\n    inter: 3\n    named: [{years: ["2012-06", 2011], name: Y}]\n', "`named`"),
+        ("defaults:\n  - {country: LY, labels: [navy], actor: Taliban}\n", "`labels`"),
+        ("defaults:\n  - {country: LY, labels: [army], actor: Nobody}\n", "unknown actor"),
+        ("defaults:\n  - {country: Libya, labels: [army], actor: Taliban}\n", "`country`"),
+        ("defaults:\n  - {labels: [army], actor: Taliban}\n", "needs `country`"),
         ("labels:\n  weird: [x]\n", "unknown label kind"),
         ("people: []\n", "unknown section"),
         ("actors: [\n", "not valid YAML"),
@@ -217,23 +221,6 @@ def test_user_file_default_is_consulted_before_packaged_ones(tmp_path: Path) -> 
     kb = load_actor_kb([extra])
     assert kb.default_reading("LY", 2017, "army").name == GNA  # type: ignore[union-attr]
     assert kb.default_reading("LY", 2016, "army").name == HAFTAR  # type: ignore[union-attr]
-
-
-@pytest.mark.parametrize(
-    ("body", "message"),
-    [
-        ("defaults:\n  - {country: LY, labels: [navy], actor: Taliban}\n", "`labels`"),
-        ("defaults:\n  - {country: LY, labels: [army], actor: Nobody}\n", "unknown actor"),
-        ("defaults:\n  - {country: Libya, labels: [army], actor: Taliban}\n", "`country`"),
-        ("defaults:\n  - {labels: [army], actor: Taliban}\n", "needs `country`"),
-    ],
-)
-def test_bad_default_names_file_and_field(tmp_path: Path, body: str, message: str) -> None:
-    extra = tmp_path / "bad-default.yaml"
-    extra.write_text(body, encoding="utf-8")
-    with pytest.raises(KnowledgeError, match=message) as err:
-        load_actor_kb([extra])
-    assert str(extra) in str(err.value)
 
 
 def test_regional_branches_list_the_places_of_their_territory() -> None:
