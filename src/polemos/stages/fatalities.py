@@ -7,7 +7,8 @@ claims (count, victims, claimant) with plain regular expressions, keeps every on
 The stage's parts: counts and ACLED's vague words (`fatality_numbers`), the verbs of killing
 (`fatality_verbs`), single victims written without a number (`fatality_singles`), claimants
 (`fatality_claimants`), coders' bookkeeping and parties' own claims (`fatality_sources`), multi-day and
-running totals (`fatality_periods`), the choice of one figure (`fatality_choice`); word lists live in
+running totals (`fatality_periods`), casualties told without a number (`fatality_casualties`), the
+choice of one figure (`fatality_choice`); word lists live in
 `knowledge/data/fatalities.yaml` (`fatality_words`).
 """
 
@@ -17,7 +18,15 @@ import re
 from dataclasses import replace
 
 from polemos.model import FatalityClaim
-from polemos.stages.fatality_choice import ADDITIONAL, BACKGROUND, choose_fatalities, head_noun, is_additional
+from polemos.stages.fatality_casualties import unknown_casualties
+from polemos.stages.fatality_choice import (
+    ADDITIONAL,
+    BACKGROUND,
+    choose_fatalities,
+    head_noun,
+    is_additional,
+    is_later_death,
+)
 from polemos.stages.fatality_claimants import REPORT, claimant_mentions, claimant_of
 from polemos.stages.fatality_numbers import MIN_QUALS, NUM, QUAL, WORDNUM, parse_number
 from polemos.stages.fatality_periods import adjust_for_period, split_multi_day
@@ -113,7 +122,11 @@ _NAMED_PP = (
     r"(?:\s+(?:(?:serving|fighting)\s+(?:with|for|alongside)|belonging\s+to|loyal\s+to|in|from|of|at|near)"
     r"\s+(?:the\s+)?(?:[a-z-]+\s+)?(?-i:[A-Z])[\w'’-]*"
     # "soldiers from the Solid Structure (SS) operations room": an acronym and a common noun may close it.
-    r"(?:\s+(?-i:[A-Z])[\w'’-]*){0,4}(?:\s*\([^()]{1,30}\))?(?:\s+(?-i:[a-z]+)){0,2}){1,2}"
+    r"(?:\s+(?-i:[A-Z])[\w'’-]*){0,4}(?:\s*\([^()]{1,30}\))?(?:\s+(?-i:[a-z]+)){0,2}"
+    # "three people from the complex were gunned down", "seven soldiers from the army reportedly killed":
+    # a common noun after "the" names the place or the body they came from just as well.
+    rf"|\s+(?:from|in|at|inside|near)\s+the\s+(?!{_STOP}\b)(?-i:[a-z][a-z'’-]*)(?:\s+(?!{_STOP}\b)(?-i:[a-z][a-z'’-]*))?"
+    r"){1,2}"
 )
 _PASSIVE = re.compile(
     rf"\b(?P<list>{_items(_VICT_LAZY)})"
@@ -149,7 +162,8 @@ _BODIES = re.compile(
 # "the killing of 5 protesters", "led to the death of one of the miners": the deaths as a noun.
 _NOMINAL = re.compile(
     r"\b(?P<trig>(?:assassination|killing|murder|execution|beheading|lynching|deaths?)\s+of)\s+"
-    rf"(?P<list>{_items(_VICT_LAZY)})",
+    # Greedy: "the deaths of two male ambulance drivers" holds its whole victim phrase, which no verb ends.
+    rf"(?P<list>{_items(_VICT_GREEDY)})",
     re.I,
 )
 # "fighting continued following the murder of one of its commanders": a death named as the cause or
@@ -167,8 +181,13 @@ _CAUSE = re.compile(
 # or charged belong to an earlier event, whatever verb reports them (", killing 4" after a comma is
 # the clause's own result).
 _MOURNED = re.compile(
-    r"\b(?:protest(?:s|ed|ing)?\s+(?:against|over)|vigils?\s+for|funerals?\s+(?:of|for)|mourn\w*"
+    # "people protested in Shashamene against attacks that killed seven": a place may come between.
+    r"\b(?:protest(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,4}?(?:against|over)|vigils?\s+for|funerals?\s+(?:of|for)|mourn\w*"
     r"|in\s+memory\s+of|commemorat\w+)\b[^.;:!?,]*$"
+    # "the attack was in retaliation for air strikes during which some of their men were killed": deaths
+    # a clause of the avenged act tells are an earlier event's ("in response, troops killed 5" are not).
+    r"|\bin\s+(?:retaliation|revenge|reprisal|response)\s+(?:for|to)\b[^.;:!?,]*"
+    r"\b(?:which|that|who|whom|when|where)\b[^.;:!?,]*$"
     # "accused of killing": only the charge's own verb; "a man accused of spying was executed" is his death.
     r"|\b(?:(?:accused|suspected|convicted|guilty)\s+of|charged\s+with)\s+(?:\w+ly\s+)?$",
     re.I,
@@ -229,7 +248,7 @@ def find_fatality_claims(text: str, *, offset: int = 0) -> list[FatalityClaim]:
                 continue
             found.append((m.span(), items))
             pos = m.end()
-    for claim in single_claims(text):
+    for claim in (*single_claims(text), *unknown_casualties(text)):
         if not any(claim.start < b and a < claim.end for (a, b), _ in found):
             found.append(((claim.start, claim.end), [claim]))
     mentions = claimant_mentions(text)
@@ -240,7 +259,7 @@ def find_fatality_claims(text: str, *, offset: int = 0) -> list[FatalityClaim]:
         outside = [c for c in mentions if not m_start <= c[0] < m_end]
         claimant = claimant_of(outside, m_start, m_end)
         for claim in items:
-            if is_additional(text[: claim.start], claim.victims):
+            if is_additional(text[: claim.start], claim.victims) or is_later_death(text[claim.start :]):
                 claim = replace(claim, rule=claim.rule + ADDITIONAL)
             if _MOURNED.search(text, 0, claim.start):
                 claim = replace(claim, rule=claim.rule + BACKGROUND)
@@ -267,7 +286,7 @@ def _claims_in_match(text: str, m: re.Match[str], name: str) -> list[FatalityCla
         if (part := _items_in(text, m, name, trig, span, out)) is None:
             return None
         out = part
-    if out and name == "active" and (extra := one_more(text, out[-1].end)) is not None:
+    if out and name in ("active", "nominal") and (extra := one_more(text, out[-1].end)) is not None:
         # "killed a man and his wife": a last victim named without a number is one more death.
         victims, end = extra
         out.append(

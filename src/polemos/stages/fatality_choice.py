@@ -14,7 +14,7 @@ from polemos.model import FatalityClaim
 from polemos.stages.fatality_periods import CUMULATIVE
 from polemos.stages.fatality_sources import is_party_claim, party_of_sources
 
-__all__ = ["ADDITIONAL", "BACKGROUND", "choose_fatalities", "head_noun", "is_additional"]
+__all__ = ["ADDITIONAL", "BACKGROUND", "choose_fatalities", "head_noun", "is_additional", "is_later_death"]
 
 # Marks a claim about deaths an event is about but did not cause: "a vigil for two men killed".
 BACKGROUND = "|background"
@@ -33,6 +33,22 @@ def is_additional(text_before: str, victims: str | None) -> bool:
     "another 5 soldiers", "a further 36 bodies", "two more civilians", "three other policemen".
     """
     return bool(_ADDITIONAL_BEFORE.search(text_before[-40:]) or _ADDITIONAL_VICTIMS.match(victims or ""))
+
+
+# "One person was killed and another injured. He died of his injuries in hospital.": a wounded person's
+# later death comes on top of the dead told before it ("one of them died of his wounds" is one of them).
+_LATER_DEATH = re.compile(
+    # Within the claim's clause: "four killed, including two who died of their wounds" is no later death.
+    r"^(?!\w+\s+of\s+(?:them|those|these|whom)\b)(?:(?!\b(?:including|among|who|whom)\b)[^.;:,])*?"
+    r"\b(?:succumb\w*|died\s+(?:of|from)\s+(?:his|her|their|the)?\s*(?:wounds|injuries))",
+    re.I,
+)
+
+
+def is_later_death(text_from_claim: str) -> bool:
+    """Whether a claim (the text from its start on) tells a wounded person's later death: "He died of his
+    wounds", "the victim later succumbed"."""
+    return bool(_LATER_DEATH.match(text_from_claim[:160]))
 
 
 def head_noun(victims: str) -> str:
@@ -57,6 +73,9 @@ _GENERIC_VICTIMS = frozenset(
 )
 
 
+_PRONOUNS = frozenset({"them", "those", "these", "whom"})
+
+
 def choose_fatalities(claims: Sequence[FatalityClaim], *, outlet: str | None = None) -> int:
     """Choose ACLED's fatality figure for one event from its claims; 0 when there are none.
 
@@ -77,9 +96,16 @@ def choose_fatalities(claims: Sequence[FatalityClaim], *, outlet: str | None = N
     party = party_of_sources(outlet)
     groups: dict[str, list[FatalityClaim]] = {}
     additional = 0
-    for claim in claims:
-        if is_party_claim(claim, party) or claim.rule.endswith(CUMULATIVE) or BACKGROUND in claim.rule:
-            continue
+    kept = [
+        c
+        for c in claims
+        if not (is_party_claim(c, party) or c.rule.endswith(CUMULATIVE) or BACKGROUND in c.rule)
+    ]
+    if any(not _is_pronoun(c) for c in kept):
+        # "Three people were killed. One of them died in hospital.": a count of "them" is part of dead told
+        # elsewhere, no rival figure; alone ("A number of them were killed") it is the only figure there is.
+        kept = [c for c in kept if not _is_pronoun(c)]
+    for claim in kept:
         if ADDITIONAL in claim.rule:
             additional += claim.count
             continue
@@ -90,6 +116,10 @@ def choose_fatalities(claims: Sequence[FatalityClaim], *, outlet: str | None = N
     bombers = lowest.pop("bomber", 0)
     by_group = sum(lowest.values())
     return bombers + additional + (by_group if total is None else max(total, by_group))
+
+
+def _is_pronoun(claim: FatalityClaim) -> bool:
+    return (claim.victims or "").lower() in _PRONOUNS
 
 
 def _group_figure(claims: Sequence[FatalityClaim], head: str) -> int:

@@ -13,10 +13,10 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from polemos.model import FatalityClaim
+from polemos.model import DatePoint, FatalityClaim
 from polemos.stages.fatality_numbers import parse_number
 
-__all__ = ["CUMULATIVE", "adjust_for_period", "split_multi_day"]
+__all__ = ["CUMULATIVE", "adjust_for_period", "range_days", "split_multi_day", "spread_over_days"]
 
 CUMULATIVE = "|cumulative"
 
@@ -70,6 +70,34 @@ def adjust_for_period(claim: FatalityClaim, text: str) -> FatalityClaim:
         share = _day_share(claim.count, days)
         return replace(claim, count=share, rule=f"{claim.rule}|split {claim.count}/{days}")
     return claim
+
+
+# The days of a date range the dates stage read ("24-26 June", "June 19-20", "between 3 and 5 March").
+_RANGE_DAYS = re.compile(
+    r"\b(?P<a>[0-9]{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|and|to|until|till|through)\s*(?:the\s+)?"
+    r"(?P<b>[0-9]{1,2})(?:st|nd|rd|th)?\b",
+    re.I,
+)
+
+
+def range_days(date: DatePoint | None) -> int:
+    """How many days the event's date covers: more than 1 only for a range of days of one month."""
+    if date is None or not date.rule.endswith("range-start"):
+        return 1
+    if (m := _RANGE_DAYS.search(date.expression)) is None:
+        return 1
+    first, last = int(m["a"]), int(m["b"])
+    return last - first + 1 if 0 < last - first < 7 else 1
+
+
+def spread_over_days(claim: FatalityClaim, days: int) -> FatalityClaim:
+    """`claim` split per day when its event's date covers `days` days ("Fighting over 24-26 June. Some 21
+    people were killed." -> 7): a toll told in another sentence than the range is as much a total of
+    those days as one told beside it. Claims already split, or cumulative, stay as they are."""
+    if days < 2 or claim.count < days or "|split" in claim.rule or claim.rule.endswith(CUMULATIVE):
+        return claim
+    share = _day_share(claim.count, days)
+    return replace(claim, count=share, rule=f"{claim.rule}|split {claim.count}/{days}")
 
 
 def _days(window: str) -> int:
