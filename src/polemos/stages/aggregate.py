@@ -1,5 +1,7 @@
 """Merge a document's event mentions into ACLED events: one event per day, place and actor pair, the
-highest-ranked type winning (aggregate stage, after extract, before store).
+highest-ranked type winning (aggregate stage, after extract, before store). An event named again with a
+definite article ("The clashes broke out ...") joins the one it names; an event's fatalities are chosen
+from all its mentions' claims, split per day when its date is a range of days.
 """
 
 from __future__ import annotations
@@ -7,6 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +27,7 @@ from polemos.model import (
     Place,
     Source,
 )
+from polemos.stages.fatality_periods import range_days, spread_over_days
 from polemos.taxonomy import EventType
 
 # Two "near X" places this close are the same battlefield (ACLED codes both to the nearby town).
@@ -100,6 +104,24 @@ def _dates_ok(g: _Group, m: EventMention, *, exact: bool) -> bool:
     return not exact and (_is_inherited(m) or _is_inherited(g.first)) and abs((gd.date - md.date).days) <= 1
 
 
+# "Clashes erupted in Benghazi. The clashes broke out as ...": an event named again with a definite
+# article is the one the report has just told. One modifier may come between when it reads as an
+# adjective ("the ensuing fighting", "the heavy clashes"); "the army shelled" is a subject and a verb.
+_DEFINITE_BEFORE = re.compile(
+    r"(?:^|[^\w'’-])(?:the|these|those|this)\s+"
+    r"(?:(?:[a-z]+(?:ing|al|ic|ful|ous|ive|ent|ant|ern|est)|heavy|fresh|new|deadly|fierce|same|first|latest)\s+)?$",
+    re.I,
+)
+
+
+def _is_definite(m: EventMention) -> bool:
+    """Whether the mention's trigger is a noun told with a definite article: "the clashes"."""
+    if m.trigger.text.lower().endswith("ed"):
+        return False
+    before = m.sentence.text[: max(0, m.trigger.start - m.sentence.start)]
+    return bool(_DEFINITE_BEFORE.search(before[-40:]))
+
+
 def aggregate(
     document: Document,
     mentions: Sequence[EventMention],
@@ -123,6 +145,13 @@ def aggregate(
             )
             if target:
                 break
+        if target is None and _is_definite(m):
+            # The event it names again, one of its type told that day, whatever place or actors this
+            # sentence's parse gave it (ACLED codes one event, with the toll told here).
+            # Of several, the one at its place ("took Waddan ... regained Sukna. The clashes first erupted
+            # on the outskirts of Waddan"), else the last told.
+            told = [g for g in groups if g.first.event_type is m.event_type and _dates_ok(g, m, exact=False)]
+            target = next((g for g in told if same_place(g.place, m.place)), told[-1] if told else None)
         if target is None:
             groups.append(_Group([m]))
         else:
@@ -172,9 +201,10 @@ def _to_event(
     date = min(own or dated, key=lambda d: d.precision) if dated else None
     claims: list[FatalityClaim] = []
     for m in g.mentions:
+        days = range_days(m.date)
         for c in m.fatality_claims:
             if all((c.start, c.end) != (x.start, x.end) for x in claims):
-                claims.append(c)
+                claims.append(spread_over_days(c, days))
     sentences: list[Source] = []
     for m in g.mentions:
         if all(s.start != m.sentence.start for s in sentences):
