@@ -306,9 +306,31 @@ def test_a_camp_may_lead_battles_only_in_the_months_a_user_file_gives(tmp_path: 
 def test_a_period_name_may_change_within_a_year() -> None:
     rebels = load_actor_kb().entry("Libyan Rebel Forces")
     assert rebels is not None
-    assert [rebels.name_in(2011, m) for m in (5, 6, 9, 10)] == [
+    assert [rebels.name_in(2011, m) for m in (5, 6, 9, 10, 11)] == [
         "Libyan Rebel Forces",
         "NLA: National Liberation Army",
         "NLA: National Liberation Army",
-        "Libyan Rebel Forces",
+        "Military Forces of Libya (1969-2011)",  # the recognised NTC's fighters: the state's forces
+        "Military Forces of Libya (2011-2012)",
     ]
+
+
+def test_a_period_name_reads_back_to_the_camp_that_bore_it_then() -> None:
+    kb = load_actor_kb()
+    # In October 2011 the state forces' name was the NTC's fighters', and Gaddafi's were a militia.
+    state = kb.camp_of("Military Forces of Libya (1969-2011)", 2011, 10)
+    assert state is not None and state.id == "ntc"
+    loyalists = kb.camp_of("Militia (Pro-Government)", 2011, 10)
+    assert loyalists is not None and loyalists.id == "gaddafi" and loyalists.leads_in(2011, 10)
+    early = kb.camp_of("Military Forces of Libya (1969-2011)", 2011, 5)
+    assert early is not None and early.id == "gaddafi"
+    assert kb.camp_of("Militia (Pro-Government)", 2011, 5) is None  # nobody's period name in May
+    # the rebels' one foe in November is the loyalist militia
+    foe = kb.sole_opponent("Military Forces of Libya (2011-2012)", "LY", 2011, 11)
+    assert foe is not None and foe.name_in(2011, 11) == "Militia (Pro-Government)"
+
+
+def test_a_unit_commanders_press_spellings_name_his_unit() -> None:
+    saiqa = "Military Forces of Libya (2014-) Haftar Faction - Saiqa Forces"
+    for text in ("Commander Werfelli executed the prisoners.", "Mahmoud Werfalli executed the prisoners."):
+        assert [name for _, name in _names(text, 2017)] == [saiqa]

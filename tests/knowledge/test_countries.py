@@ -85,6 +85,19 @@ def test_state_forces_name_without_year_uses_current_regime() -> None:
     assert state_forces_name("Libya", None) == "Military Forces of Libya (2014-)"
 
 
+@pytest.mark.parametrize(
+    ("month", "expected"),
+    [(10, "Military Forces of Libya (1969-2011)"), (11, "Military Forces of Libya (2011-2012)"),
+     (None, "Military Forces of Libya (1969-2011)")],
+)  # fmt: skip
+def test_libyas_state_forces_take_the_new_governments_name_after_liberation(
+    month: int | None, expected: str
+) -> None:
+    # liberation was declared on 23 October 2011: the old name holds through October, mid-year without a month
+    assert state_forces_name("Libya", 2011, month=month) == expected
+    assert state_forces_name("Libya", 2012, month=5) == "Military Forces of Libya (2011-2012)"
+
+
 def test_capital_letter_aliases_match_only_in_capitals() -> None:
     found = [m.text for m in load_countries().index.find("Tell us what the US and the UAE said.")]
     assert found == ["US", "UAE"]

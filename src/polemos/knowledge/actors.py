@@ -224,18 +224,23 @@ class ActorKB:
         """Return the camp with this id, or None."""
         return self.sides.get(side_id) if side_id else None
 
-    def camp_of(self, name: str, year: int | None) -> Side | None:
-        """Return the camp of the actor written `name` in `year` (a canonical or period name), or None."""
+    def camp_of(self, name: str, year: int | None, month: int | None = None) -> Side | None:
+        """Return the camp of the actor written `name` in `year`/`month` (a canonical or period name), or
+        None. An entry that ACLED wrote under this name at that time comes first: in October 2011 the
+        rebels' forces were written as the state's "Military Forces of Libya (1969-2011)"."""
         entry = self._by_name.get(name)
-        if entry is None or entry.side is None:
-            entry = next((e for e in self._by_period_name.get(name, ()) if e.name_in(year) == name), entry)
+        written = [e for e in self._by_period_name.get(name, ()) if e.name_in(year, month) == name]
+        if entry is None or entry.side is None or entry.name_in(year, month) != name:
+            entry = next((e for e in written if e.side), entry)
         side = self.sides.get(entry.side) if entry is not None and entry.side else None
         return side if side is not None and side.is_valid(year) else None
 
-    def sole_opponent(self, name: str, country: str, year: int | None) -> ActorEntry | None:
+    def sole_opponent(
+        self, name: str, country: str, year: int | None, month: int | None = None
+    ) -> ActorEntry | None:
         """Return the forces of the one camp that the camp of actor `name` fights in `country` and `year`,
         or None where it fights several camps, or one without forces."""
-        side = self.camp_of(name, year)
+        side = self.camp_of(name, year, month)
         foes = [s for s in self.camps(country, year) if side is not None and self.opposes(side.id, s.id)]
         return self.forces_for(foes[0].id, year) if len(foes) == 1 else None
 

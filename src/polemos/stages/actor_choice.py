@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from polemos.model import Actor, Document, Evidence, Place
-from polemos.stages.aggregate import same_place
+from polemos.stages.aggregate import same_place, unnamed_actor1
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike, Roles
 from polemos.stages.mention_context import (
@@ -21,6 +21,11 @@ from polemos.stages.mention_context import (
 )
 from polemos.taxonomy import EventType, SubEventType
 
+# What follows a party named as a bomb's casualty: "soldiers (of the LNA) were killed", "reported dead".
+_CASUALTY_AFTER = re.compile(
+    r"[^.;:]{0,60}?\b(?:(?:was|were|been|are|is|reportedly|reported|later)\s+){1,2}"
+    r"(?:\w+\s+)?(?:killed|wounded|injured|hurt|dead)\b"
+)
 # Observers and mediators report on fighting; they are never a party to it.
 _NON_COMBATANT = re.compile(
     r"\bUnited Nations\b|^UN\b|^UN[A-Z]+:|Red Cross|Human Rights Watch|Amnesty|Crisis Group"
@@ -57,6 +62,7 @@ def choose_actors(
     m1: ActorMentionLike | None
     m2: ActorMentionLike | None
     agents, patients, others = list(roles.agents), list(roles.patients), list(roles.others)
+    victim_known = False
     if etype in VIOLENT or etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
         agents, others = parties(agents), parties(others)
     if etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
@@ -85,15 +91,17 @@ def choose_actors(
             m2 = first_mention(others, exclude=m1.actor if m1 else None)
         if sub is SubEventType.AIR_DRONE_STRIKE and m1 is not None and m2 is None and m1 not in agents:
             m1, m2 = _air_target(m1, actors, position)
+        if sub is SubEventType.REMOTE_EXPLOSIVE and m1 is not None and m2 is None and m1 not in agents:
+            m1, m2 = _mine_victim(m1, sent, actors, position)
+            # the casualty stays actor 2 whichever camp leads the conflict's battles
+            victim_known = m2 is not None
         if m1 is not None and m2 is None and "rival" in m1.text.lower():
             m2 = m1  # "fighting between rival tribal groups": both sides share the generic name
-    a1 = m1.actor if m1 else None
+    a1 = _crowd_of(etype, m1.actor) if m1 else None
     a2 = m2.actor if m2 else None
-    for fld, m in (("actor1", m1), ("actor2", m2)):
-        if m is not None and m.start >= 0:
-            ev.append(
-                evidence_at(doc, sent, fld, m.actor.name, m.start, m.end, f"actor:{m.rule}", m.confidence)
-            )
+    for fld, m, a in (("actor1", m1, a1), ("actor2", m2, a2)):
+        if m is not None and a is not None and m.start >= 0:
+            ev.append(evidence_at(doc, sent, fld, a.name, m.start, m.end, f"actor:{m.rule}", m.confidence))
     if etype is EventType.BATTLES and (a1 is None or a2 is None):
         a1, a2 = _fill_from_context(doc, sent, a1, a2, ctx, ev, place)
         if (a1 is None) != (a2 is None):
@@ -112,6 +120,9 @@ def choose_actors(
         unknown = actors.resolve_phrase("unidentified armed group", position)
         if unknown is not None:
             a1 = unknown.actor
+            # a mine's or bomb's named casualty stays its target (as in _mine_victim); a foreign force
+            # named beside an unnamed side is rather the one that struck ("bombed by NATO")
+            victim_known = sub is SubEventType.REMOTE_EXPLOSIVE and a2 is not None and a2.inter != 8
             ev.append(
                 evidence_at(
                     doc, sent, "actor1", a1.name, sent.start, sent.start, "actor:unnamed-perpetrator", 0.3
@@ -122,6 +133,7 @@ def choose_actors(
         and a1 is not None
         and a2 is not None
         and 7 not in (a1.inter, a2.inter)
+        and not victim_known
         and _swap_sides(a1, a2, etype, bool(agents), actors)
     ):
         a1, a2 = a2, a1
@@ -130,6 +142,28 @@ def choose_actors(
             for e in ev
         ]
     return a1, a2, ev
+
+
+def _mine_victim(
+    m1: ActorMentionLike, sent: Sentence, actors: DocumentActorsLike, position: int
+) -> tuple[ActorMentionLike | None, ActorMentionLike | None]:
+    """A mine or bomb whose only named party is said to have been killed or wounded by it ("two soldiers
+    were killed in a landmine explosion"): that party is the target, and whoever planted it, unnamed, is
+    actor 1 (an unidentified armed group, or the period's default perpetrator)."""
+    if not _CASUALTY_AFTER.match(sent.text, max(0, m1.end - sent.start)):
+        return m1, None
+    planter = actors.resolve_phrase("unidentified armed group", position)
+    if planter is None or planter.actor == m1.actor:
+        return m1, None
+    return planter, m1
+
+
+def _crowd_of(etype: EventType, actor: Actor) -> Actor:
+    """ACLED names a crowd by what it did, not by the report's word for it: "protesters" who storm a
+    building are a riot's rioters, a peaceful "mob" a protest's protesters."""
+    if etype not in (EventType.PROTESTS, EventType.RIOTS) or actor.inter not in (5, 6) or not actor.country:
+        return actor
+    return unnamed_actor1(etype, actor.country) or actor
 
 
 def _air_target(

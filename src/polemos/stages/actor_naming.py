@@ -29,9 +29,18 @@ def named_for_period(kb: ActorKB, m: ActorMention, year: int | None, month: int 
     "Military Forces of Libya (2014-)" before ACLED named it the Haftar Faction)."""
     entry = kb.entry(m.actor.name)
     name = entry.name_in(year, month) if entry is not None else m.actor.name
-    return (
-        m if name == m.actor.name else dataclasses.replace(m, actor=dataclasses.replace(m.actor, name=name))
-    )
+    if name == m.actor.name:
+        return m
+    return dataclasses.replace(m, actor=period_actor(kb, m.actor, name))
+
+
+def period_actor(kb: ActorKB, actor: Actor, name: str) -> Actor:
+    """Return `actor` written under its period name, with the actor type that name has where the knowledge
+    base holds it (Gaddafi's forces written "Militia (Pro-Government)" are a militia, inter 3); a force
+    acting abroad stays external (8)."""
+    written = kb.entry(name)
+    inter = written.inter if written is not None and actor.inter != 8 else actor.inter
+    return dataclasses.replace(actor, name=name, inter=inter)
 
 
 def to_named_unit(kb: ActorKB, mentions: list[ActorMention]) -> list[ActorMention]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from polemos.knowledge.actors import ActorEntry, ActorKB, AliasMatch
 from polemos.knowledge.countries import Countries, Country
 from polemos.knowledge.phrases import fold, tokens
+from polemos.stages.actor_coordination import paired_groups
 
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(<]?[A-Z0-9<])|(?<=[a-z0-9][.!?])(?=[A-Z][a-z])|\n\s*"
@@ -36,6 +37,9 @@ _SAID_IT = re.compile(r"(?:said|says|claimed|announced|stated|added|declared)\s+
 _COUNTRY_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s+")  # "Libya's internationally recognised"
 # Between a demonym and an aircraft word a model name may stand too: "British Tornado jets"
 _AIRCRAFT_GAP = re.compile(r"(?:\s+(?:[a-z][\w-]*|[A-Z][A-Za-z]*(?:-?\d+\w*)?)){0,2}\s+")
+# An aircraft model right after a demonym ("Canadian CF-18s", "Turkish F-16s", "Russian Su-24s"): that
+# state's air power, as "Canadian jets" would be
+_AIRCRAFT_MODEL = re.compile(r"\s+[A-Z][A-Za-z]{0,2}-?\d{1,4}[A-Za-z]{0,3}\b")
 _NEXT_CAPITAL = re.compile(r" [A-Z]")
 _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s$")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
@@ -116,6 +120,7 @@ class Scan:
         self._areas = Counter(name for m in kb.area_index.find(text) for name in m.values)
         matches = kb.scan(text)
         self.named = [n for m in matches if (n := self._choose(m, text)) is not None]
+        self.named = sorted([*self.named, *self._paired(text)], key=lambda n: n.start)
         self._named_starts = [n.core_start for n in self.named]
         self.labels = self._labels(countries)
 
@@ -175,6 +180,17 @@ class Scan:
         end = self._extend_head(end)
         rule = f"{m.how}:{'anti-' if anti else ''}{m.key}{note}"
         return Named(start, end, m.start, m.end, text[start:end], entry, m.how, m.key, rule, confidence, anti)
+
+    def _paired(self, text: str) -> list[Named]:
+        """Identity groups paired by "and" with a militia named after them ("Tebu and Awlad Sulaiman
+        fighters"), which the knowledge base's "<group> <noun>" phrases miss."""
+        if not any(n.entry.inter == 4 and n.how == "alias" for n in self.named):
+            return []
+        found = [(n.start, n.end, n.entry, n.key, n.confidence) for n in self.named if n.how == "alias"]
+        return [
+            Named(s, e, s, e, text[s:e], entry, "alias", key, rule, round(conf, 3))
+            for s, e, entry, key, rule, conf in paired_groups(text, found, self.kb)
+        ]
 
     def _regional_branch(self, entry: ActorEntry) -> ActorEntry | None:
         """Return the regional branch of `entry` whose territory the document names most ("Islamic State"
@@ -243,6 +259,11 @@ class Scan:
                 out.append(Label(start, air.end, self.text[start : air.end], "state", air.text, c))
                 used.update(m.start for m in found if cm.start <= m.start < air.end)
                 taken.append((cm.start, air.end))
+            elif how == "demonym" and (model := _AIRCRAFT_MODEL.match(self.text, cm.end)) is not None:
+                start = self._with_article(cm.start)
+                text = self.text[start : model.end()]
+                out.append(Label(start, model.end(), text, "state", model.group().strip(), c))
+                taken.append((cm.start, model.end()))
             elif how == "demonym" and c.is_plural_demonym(cm.text):
                 out.append(Label(cm.start, cm.end, cm.text, "civilian", cm.text, c))
             elif how != "demonym" and not _MODIFIER_OF.match(self.text, cm.end):

@@ -14,7 +14,7 @@ from polemos.knowledge.actors import ActorEntry, ActorKB
 from polemos.knowledge.countries import Countries, Country, load_countries, state_forces_name
 from polemos.knowledge.phrases import fold, tokens
 from polemos.model import Actor
-from polemos.stages.actor_naming import ActorMention, named_for_period, to_named_unit
+from polemos.stages.actor_naming import ActorMention, named_for_period, period_actor, to_named_unit
 from polemos.stages.actor_scan import Label, Named, Scan
 from polemos.stages.doc_country import own_country_votes
 from polemos.stages.framing import Framing, FramingCue, salience, score_framing
@@ -308,17 +308,19 @@ class DocumentActors:
 
     def leads_battles(self, actor: Actor) -> bool:
         """Return whether the actor's camp is the one ACLED lists first in the battles of this conflict."""
-        side = self._scan.kb.camp_of(actor.name, self.year)
+        side = self._scan.kb.camp_of(actor.name, self.year, self._scan.month)
         return side is not None and side.leads_in(self.year, self._scan.month)
 
     def sole_opponent(self, actor: Actor) -> Actor | None:
         """Return the forces of the only camp the actor's camp fights here and now ("rebel forces took the
         town" in 2011: from Gaddafi's forces), or None where it fights several or none."""
         iso2 = self.country.iso2 if self.country else None
-        entry = self._scan.kb.sole_opponent(actor.name, iso2, self.year) if iso2 else None
+        month = self._scan.month
+        entry = self._scan.kb.sole_opponent(actor.name, iso2, self.year, month) if iso2 else None
         if entry is None:
             return None
-        return Actor(entry.name_in(self.year, self._scan.month), entry.inter, entry.country)
+        own = Actor(entry.name, entry.inter, entry.country)
+        return period_actor(self._scan.kb, own, entry.name_in(self.year, month))
 
     def mentions_in(self, start: int, end: int) -> list[ActorMention]:
         """Return the resolved mentions whose span lies inside text[start:end] (offsets into the document)."""
