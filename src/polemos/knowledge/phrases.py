@@ -21,7 +21,8 @@ _TOKEN = re.compile(r"[^\W_]+")
 # Texts whose matches each index remembers (a document's worth of sentences and its whole text).
 RECENT_TEXTS = 256
 # What may sit between two tokens of one phrase: a space run, a hyphen, an apostrophe or the dot of "U.S.".
-_GAP = re.compile(r"\s+|[-‐‑–'’.]|\.\s*|\s*[-–]\s*")
+# "Tripoli Revolutionaries' Brigade": a plural possessive's apostrophe, then a space, joins words too.
+_GAP = re.compile(r"\s+|[-‐‑–'’.]|['’]\s+|\.\s*|\s*[-–]\s*")
 
 
 # Every index scans every document: the same few thousand words are folded again and again.
