@@ -279,7 +279,7 @@ def test_find_places_codes_an_afghan_district_at_its_main_town(
             "1 Taliban militant was killed in Muqur district, Badghis.",
             "Qala i Naw",
         ),  # GeoNames' Muqur: Ghazni
-        ("A bomb exploded in Sholgara district, Balkh.", "Mazar-e Sharif"),  # Sholgara: not in GeoNames
+        ("A bomb exploded in Qarzinak district, Balkh.", "Mazar-e Sharif"),  # an invented district
     ],
 )
 def test_find_places_falls_back_to_the_province_when_the_district_is_elsewhere_or_unknown(

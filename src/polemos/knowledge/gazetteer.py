@@ -200,6 +200,8 @@ class IndexedGazetteer:
         self._countries: dict[str, GazetteerEntry] = {}
         self._codes: dict[str, GazetteerEntry] = {}
         self._admin1: dict[str, list[GazetteerEntry]] = {}
+        # Counts changes, so that readings memoized by the places stage are not served stale.
+        self.revision = 0
         for entry in entries:
             self.add(entry)
         for country in countries:
@@ -213,6 +215,7 @@ class IndexedGazetteer:
             if key:
                 self._by_key.setdefault(key, []).append(entry)
         self._compact = self._loose = None
+        self.revision += 1
         if entry.feature_code == "ADM1":
             self._admin1.setdefault(entry.country_code, []).append(entry)
 

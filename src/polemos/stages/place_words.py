@@ -20,6 +20,7 @@ class PlaceWords:
     """The cue words of `place_words.yaml`, one set per list (facilities longest first)."""
 
     connectors: frozenset[str]
+    hyphened_connectors: frozenset[str]  # also English words: they join only when a hyphen follows
     lead_articles: frozenset[str]
     facilities: tuple[str, ...]  # longest first, so "air base" is tried before "base"
     facility_after: re.Pattern[str]  # a space and one of `facilities`, compiled once
@@ -48,6 +49,7 @@ def place_words() -> PlaceWords:
     facilities = tuple(sorted(lists["facilities"], key=len, reverse=True))
     return PlaceWords(
         connectors=frozenset(lists["connectors"]),
+        hyphened_connectors=frozenset(lists["hyphened_connectors"]),
         lead_articles=frozenset(lists["lead_articles"]),
         facilities=facilities,
         facility_after=re.compile(rf"\s(?:{'|'.join(re.escape(f) for f in facilities)})\b"),

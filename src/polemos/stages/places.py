@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from polemos.knowledge.gazetteer import Gazetteer, GazetteerEntry, is_trusted_match, normalise_name
-from polemos.knowledge.gazetteer_loose import loose_lookup
+from polemos.knowledge.gazetteer import Gazetteer, is_trusted_match, normalise_name
 from polemos.model import Place
 from polemos.stages.place_context import (
     ANAPHORA,
@@ -30,23 +30,21 @@ from polemos.stages.place_context import (
     apply_qualifiers,
     apply_quarters,
     capital,
-    distinct,
     regions,
     to_place,
 )
-from polemos.stages.place_respell import RESPELT, drop_stray_respellings, may_respell
+from polemos.stages.place_respell import RESPELT, drop_stray_respellings
 from polemos.stages.place_routes import apply_routes
+from polemos.stages.place_spans import resolve_span
 from polemos.stages.place_words import place_words
 
 __all__ = ["ToponymRun", "country_focus", "find_places", "toponym_runs"]
 
 _WORD = re.compile(r"\w+")
-_UPPER = re.compile(r"[A-Z].*[A-Z]")  # two capitals in one word: an acronym ("FAMa", "ABs")
 _MAX_TOKENS = 6  # "Markaz-e Woluswali-ye Achin": names with articles and izafe run long
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: built for every word of every sentence, so it must be cheap
     text: str
     start: int
     end: int
@@ -202,6 +200,7 @@ def _runs(text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
                 and j + 1 < n
                 and _joinable(text, tokens, j)
                 and tokens[j + 1].is_cap
+                and (tokens[j].lower not in words.hyphened_connectors or text[tokens[j].end] == "-")
             ):
                 j += 1
             else:
@@ -265,7 +264,7 @@ def _resolve_run(
             mention = _facility(text, tokens, k, m, gazetteer, focus) if m == j else None
             # The name after an "of" that ends the run stands alone ("Killi of Obe": Obe, as a whole run).
             whole = (k, m) == (i, j) or (m == j and k > i and tokens[k - 1].lower == "of")
-            mention = mention or _resolve_span(
+            mention = mention or resolve_span(
                 text, tokens[k].start, tokens[m - 1].end, gazetteer, focus, part=not whole
             )
             if mention:
@@ -294,15 +293,18 @@ def _resolve_run(
     if not found and focus is not None and not all(t.lower in words.common for t in tokens[i:j]):
         # Last resort, never over an exact name: the whole run respelt ("Gasr Ben Ghasir"); never a run
         # of common words ("March" of a date is no Afghan "Marcha")
-        respelt = _resolve_span(text, tokens[i].start, tokens[j - 1].end, gazetteer, focus, loose=True)
+        respelt = resolve_span(text, tokens[i].start, tokens[j - 1].end, gazetteer, focus, loose=True)
         return [respelt] if respelt else []
     starts = {k for k, _, _ in found}
-    return [x for _, m, x in found if not _truncated(tokens, j, m, x, starts)]
+    return [x for _, m, x in found if not _truncated(tokens, j, m, x, starts, focus)]
 
 
-def _truncated(tokens: list[_Token], j: int, end: int, mention: Mention, starts: set[int]) -> bool:
+def _truncated(
+    tokens: list[_Token], j: int, end: int, mention: Mention, starts: set[int], focus: str | None
+) -> bool:
     """Whether a match is the head of a longer unknown name: "Boko" of "Boko Haram", "Abu" of "Abu
-    Sleem", "Sir" of "Sir Lowry's Pass". A big city or a curated place keeps its match ("Tripoli Post")."""
+    Sleem", "Sir" of "Sir Lowry's Pass". A big city or a curated place keeps its match ("Tripoli Post"),
+    but not a foreign one: "the Qom Qishlaq area" of an Afghan report is a village, not Iran's Qom."""
     words = place_words()
     # "Hay al-Andalus": look past an article (not past "wa", "and": "Narang wa Badil" is two names)
     if end < j - 1 and tokens[end].lower in words.lead_articles:
@@ -314,7 +316,8 @@ def _truncated(tokens: list[_Token], j: int, end: int, mention: Mention, starts:
         return False
     if nxt.text in words.institutions:  # "Bani Walid University": the town's, not a longer name
         return False
-    return mention.entry.geonames_id is not None and mention.entry.population < 100_000
+    foreign = focus is not None and mention.entry.country_code != focus
+    return mention.entry.geonames_id is not None and (mention.entry.population < 100_000 or foreign)
 
 
 def _facility(
@@ -327,85 +330,4 @@ def _facility(
     if found is None:
         return None
     end = tokens[m - 1].end + found.end()
-    return _resolve_span(text, tokens[k].start, end, gazetteer, focus, facility_only=True)
-
-
-def _rank(entry: GazetteerEntry) -> int:
-    if entry.feature_class == "P" or (entry.geonames_id is None and entry.feature_class in "SHTVRL"):
-        return 0
-    return 2 if entry.feature_class in "AL" else 1
-
-
-def _resolve_span(
-    text: str,
-    start: int,
-    end: int,
-    gazetteer: Gazetteer,
-    focus: str | None,
-    *,
-    facility_only: bool = False,
-    part: bool = False,
-    loose: bool = False,
-) -> Mention | None:
-    """Resolve one span; `part`: it is only part of a capitalised run ("Khwaja" of "Khwaja Hijran");
-    `loose`: a whole run no exact name was found in, that may be a respelling of a focus-country place."""
-    name = text[start:end]
-    hits = gazetteer.lookup(name)
-    if facility_only:
-        hits = [e for e in hits if e.feature_class == "S"]
-    # Acronyms, also in mixed case ("FAMa", "ABs", "IDPs"): only a country alias ("UAE") is a place.
-    if name.replace("-", "").isupper() or (" " not in name and len(name) <= 6 and _UPPER.search(name)):
-        hits = [e for e in hits if e.feature_code == "PCLI"]
-    # A demonym names people, not a place ("Malian magistrates" is no Malyan).
-    if gazetteer.country(name) is not None and not any(e.feature_code == "PCLI" for e in hits):
-        return None
-    respelt = loose and focus is not None and may_respell(name, hits, focus)
-    if respelt and focus:
-        hits = loose_lookup(gazetteer, name, focus) or hits
-        respelt = bool(hits) and hits[0].country_code == focus
-    # A loose alternate name is accepted in the focus country, and only for a whole run.
-    ok = [e for e in hits if is_trusted_match(name, e) or (not part and e.country_code == focus)]
-    if not ok:
-        return None
-
-    def order(e: GazetteerEntry) -> tuple[bool, bool, bool, int, int]:
-        # Focus first; then an exact country name beats small towns sharing it ("Egypt", Ohio).
-        out_of_focus = focus is not None and e.country_code != focus
-        return (
-            out_of_focus,
-            e.feature_code != "PCLI",
-            not is_trusted_match(name, e),
-            _rank(e),
-            -e.population,
-        )
-
-    ok.sort(key=order)
-    best, reason = ok[0], []
-    # A report focused on Mexico that names "Madrid" means Spain's capital, not a Mexican village
-    # (capitals only: an Afghan "Haidarabad" is not India's Hyderabad).
-    famous = [e for e in ok if e.feature_class == "P" and e.population >= max(500_000, 50 * best.population)]
-    if focus and best.country_code == focus and famous and is_trusted_match(name, famous[0]):
-        capital = gazetteer.country(famous[0].country_code)
-        if capital is not None and capital.seat == famous[0].name:
-            best = famous[0]
-            reason.append("a capital dwarfs its namesake in the focus country")
-    others = distinct([e for e in ok if e is not best], best)
-    # Names collide with foreign places ("Most", CZ; "Marwa" for Maroua, CM): a focused report names
-    # only big foreign cities, by their own name ("Haidarabad" is not Pakistan's Hyderabad).
-    foreign = focus and best.country_code != focus and best.feature_code != "PCLI"
-    if foreign and best.population < (250_000 if " " not in name.strip() else 50_000):
-        return None
-    if foreign and best.geonames_id is not None and normalise_name(name) != normalise_name(best.name):
-        return None
-    if focus and best.country_code == focus and any(e.country_code != focus for e in others):
-        reason.append(f"country focus {focus}")
-    if respelt:
-        reason.insert(0, f"{RESPELT} {best.name} in focus country {focus}")
-    elif not is_trusted_match(name, best):
-        reason.append(f"alternate name, same country as focus {focus}")
-    if best.geonames_id is None:
-        reason.append("curated" if best.feature_class != "A" else "admin area")
-    elif others:
-        reason.append(f"population {best.population:,}")
-    reason.append(f"{len(others)} runner-up(s)" if others else "only candidate")
-    return Mention(start, end, best, others, "; ".join(reason))
+    return resolve_span(text, tokens[k].start, end, gazetteer, focus, facility_only=True)
