@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from polemos.model import Actor
+from polemos.stages.token_view import view
 
 _AGENT_PREPS = frozenset({"by"})
 _PATIENT_PREPS = frozenset({"against", "on", "at", "from", "with", "targeting", "upon", "into", "of", "near"})
@@ -55,13 +56,13 @@ def token_at(doc: Any, offset: int) -> Any | None:
     user_data = getattr(doc, "user_data", None)
     starts = user_data.get(_STARTS) if user_data is not None else None
     if starts is None:
-        starts = [tok.idx for tok in doc]
+        starts = [tok.idx for tok in view(doc).tokens]
         if user_data is not None:
             user_data[_STARTS] = starts
     i = bisect.bisect_right(starts, offset) - 1
     if i < 0:
         return None
-    tok = doc[i]
+    tok = view(doc).tokens[i]
     return tok if offset < tok.idx + len(tok.text) else None
 
 
@@ -90,10 +91,31 @@ REPORT_VERBS = frozenset(
 
 
 def claimant_roots(doc: Any) -> list[Any]:
-    """Subtrees naming who reports: subjects of reporting verbs, "according to X"."""
+    """Subtrees naming who reports: subjects of reporting verbs, "according to X" (kept on the Doc)."""
+    found: list[Any] | None = doc.user_data.get(_CLAIMANTS)
+    if found is None:
+        found = doc.user_data[_CLAIMANTS] = _claimant_roots(doc)
+    return found
+
+
+def claimant_tokens(doc: Any) -> frozenset[int]:
+    """Indices of every token in the claimants' subtrees (kept on the Doc)."""
+    found: frozenset[int] | None = doc.user_data.get(_CLAIMANT_TOKENS)
+    if found is None:
+        found = frozenset(t.i for root in claimant_roots(doc) for t in root.subtree)
+        doc.user_data[_CLAIMANT_TOKENS] = found
+    return found
+
+
+_CLAIMANTS = "polemos.claimant_roots"
+_CLAIMANT_TOKENS = "polemos.claimant_tokens"
+
+
+def _claimant_roots(doc: Any) -> list[Any]:
     roots: list[Any] = []
-    for tok in doc:
-        if tok.lemma_.lower() in REPORT_VERBS and tok.pos_ in ("VERB", "NOUN"):
+    tokens = view(doc)
+    for tok, lemma, lower in zip(tokens.tokens, tokens.lemmas, tokens.lowers, strict=True):
+        if lemma in REPORT_VERBS and tok.pos_ in ("VERB", "NOUN"):
             # A claimant is a short noun phrase; a long or numeric "subject" is a misparse of the report
             # ("28 people were killed and 130 wounded ..., the ministry said": 130 is not who reports).
             roots.extend(
@@ -101,7 +123,7 @@ def claimant_roots(doc: Any) -> list[Any]:
                 for c in tok.children
                 if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON") and len(list(c.subtree)) <= 8
             )
-        if tok.lower_ == "according":
+        if lower == "according":
             roots.extend(g for c in tok.children if c.lower_ == "to" for g in c.children)
     return roots
 
@@ -128,9 +150,10 @@ def _attack_agents(doc: Any, clause: set[int]) -> list[Any]:
     """Return the agents of attack nouns under the trigger's verb, "by" phrases and modifiers ("killed in
     a Boko Haram raid", "during ISIS's assault"): they carried the event out."""
     roots: list[Any] = []
+    tokens = view(doc)
     for i in sorted(clause):
-        tok = doc[i]
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _ATTACK_NOUNS:
+        tok = tokens.tokens[i]
+        if tokens.lemmas[i] in _ATTACK_NOUNS and tok.pos_ == "NOUN":
             for c in tok.children:
                 if c.dep_ in ("prep", "agent") and c.lower_ == "by":
                     roots.extend(c.children)

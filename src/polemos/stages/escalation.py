@@ -13,6 +13,7 @@ from polemos.knowledge.lexicon import Lexicon
 from polemos.model import EventMention
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike
+from polemos.stages.token_view import view
 from polemos.stages.triggers import ARMED_WORDS
 from polemos.taxonomy import EventType, SubEventType
 
@@ -24,6 +25,8 @@ _BLOCKING_VERBS = frozenset({"block", "blockade", "barricade", "close", "shut", 
 # Verbs that put up a barrier ("erected barricades", "set up roadblocks"); "built a road" blocks nothing.
 _ERECTING_VERBS = frozenset({"erect", "mount", "set", "put", "build", "place", "raise", "establish"})
 _BARRIERS = frozenset({"roadblock", "barricade", "blockade", "barrier"})
+# Every lemma `blocks_road` can accept: callers skip the other tokens without asking it.
+ROAD_VERBS = _BLOCKING_VERBS | _ERECTING_VERBS
 # The context word the extract stage adds for a crowd's blockade (lexicon classes `blockade`,
 # `protest_violence`); not a word of English, so that the word "roadblock" alone does not count.
 BLOCKADE_MARK = "crowd-blockade"
@@ -35,7 +38,8 @@ class PhraseResolver(Protocol):
 
 def _sentence_words(sent: Sentence) -> set[str]:
     if sent.is_parsed:
-        return {w for t in sent.doc for w in (t.lemma_.lower(), t.lower_)}
+        tokens = view(sent.doc)
+        return {*tokens.lemmas, *tokens.lowers}
     return set(re.findall(r"[a-z]+", sent.text.lower()))
 
 

@@ -21,9 +21,9 @@ from polemos.model import (
 from polemos.stages.actor_choice import choose_actors, parties
 from polemos.stages.aggregate import same_place
 from polemos.stages.annotate import Sentence
-from polemos.stages.arguments import ActorMentionLike, assign_roles, claimant_roots, token_at, verb_of
+from polemos.stages.arguments import ActorMentionLike, assign_roles, claimant_tokens, token_at, verb_of
 from polemos.stages.date_order import day_before, told_as_preceding
-from polemos.stages.escalation import BLOCKADE_MARK, blocks_road, escalate_protests
+from polemos.stages.escalation import BLOCKADE_MARK, ROAD_VERBS, blocks_road, escalate_protests
 from polemos.stages.fatality_tolls import (
     attach_claims,
     claims_to_last_mention,
@@ -41,6 +41,7 @@ from polemos.stages.mention_context import (
     evidence_at,
 )
 from polemos.stages.mention_setting import choose_date, choose_place
+from polemos.stages.token_view import view
 from polemos.stages.triggers import (
     TriggerHit,
     candidate_hits,
@@ -110,21 +111,25 @@ def _sentence_mentions(
 ) -> tuple[list[EventMention], tuple[FatalityClaim, ...]]:
     """The sentence's event mentions, and the claims of its toll that go to the event told before it."""
     sdoc = sent.doc
+    tokens = view(sdoc)
     place_tokens: set[int] = set()
     for p in fact.places:
-        for tok in sdoc:
+        for tok in tokens.tokens:
             if p.start <= sent.start + tok.idx < p.end:
                 place_tokens.add(tok.i)
     mentions = list(actors.mentions_in(sent.start, sent.end))
     # Context words for the lexicon's conditions, leaving out who reports ("Police said a man stabbed ...").
-    reporting = {t.i for root in claimant_roots(sdoc) for t in root.subtree}
+    reporting = claimant_tokens(sdoc)
     # Written forms too: the tagger sometimes mislemmatises news verbs ("staged" -> "stag").
-    lemmas = {w for t in sdoc if t.i not in reporting for w in (t.lemma_.lower(), t.lower_)}
-    if any(_unopposed(t) for t in sdoc):
+    lemmas = {w for i, w in enumerate(tokens.lemmas) if i not in reporting}
+    lemmas.update(w for i, w in enumerate(tokens.lowers) if i not in reporting)
+    if any(_unopposed(t) for t, w in zip(tokens.tokens, tokens.lemmas, strict=True) if w in _FIGHT_NOUNS):
         lemmas.add("unopposed")  # "took the town without resistance"; "stiff resistance" is a fight
-    if any(t.lower_ == "duty" and t.i > 0 and sdoc[t.i - 1].lower_ == "off" for t in sdoc):
+    if any(w == "duty" and i > 0 and tokens.lowers[i - 1] == "off" for i, w in enumerate(tokens.lowers)):
         lemmas.add("off-duty")  # "killed while he was off duty": a civilian victim (lexicon: off_duty)
-    if any(blocks_road(t, lexicon) for t in sdoc):
+    if any(
+        blocks_road(t, lexicon) for t, w in zip(tokens.tokens, tokens.lemmas, strict=True) if w in ROAD_VERBS
+    ):
         lemmas.add(BLOCKADE_MARK)  # a crowd's blockade makes a protest a riot (lexicon: protest_violence)
     for m in mentions:
         tok = token_at(sdoc, m.end - 1 - sent.start)

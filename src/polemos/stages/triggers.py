@@ -12,6 +12,7 @@ from typing import Any
 from polemos.knowledge.lexicon import Condition, Lexicon, Trigger
 from polemos.stages.arguments import verb_of
 from polemos.stages.modality import INTENT_VERBS, non_factual_reason
+from polemos.stages.token_view import view
 from polemos.taxonomy import EventType, SubEventType
 
 # Words that name combatants; a victim so named makes "killed" a battle, not violence against civilians.
@@ -56,8 +57,8 @@ class TriggerHit:
 
 def find_trigger_spans(doc: Any, lexicon: Lexicon) -> list[tuple[int, int, Trigger]]:
     """Longest lexicon matches over the sentence's lemmas (or lower-cased forms), left to right."""
-    lemmas = [t.lemma_.lower() for t in doc]
-    lowers = [t.lower_ for t in doc]
+    tokens = view(doc)
+    lemmas, lowers = tokens.lemmas, tokens.lowers
     out: list[tuple[int, int, Trigger]] = []
     i = 0
     while i < len(doc):
@@ -200,14 +201,13 @@ HARM_VERBS = frozenset(
 def sentence_victims(doc: Any) -> list[Any]:
     """Tokens naming who was harmed anywhere in the sentence ("4 policemen were wounded in attacks")."""
     out: list[Any] = []
-    for tok in doc:
-        if tok.lemma_.lower() in HARM_VERBS:
+    tokens = view(doc)
+    for tok, lemma in zip(tokens.tokens, tokens.lemmas, strict=True):
+        if lemma in HARM_VERBS:
             # headline style drops the auxiliary: in "three soldiers killed" the subject is the victim
             headline = tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "dobj") for c in tok.children)
             for c in tok.children:
-                if c.dep_ in ("nsubjpass", "dobj") or (
-                    c.dep_ == "nsubj" and (headline or tok.lemma_.lower() == "die")
-                ):
+                if c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and (headline or lemma == "die")):
                     out.append(c)
                     out.extend(g for g in c.children if g.dep_ in ("appos", "conj", "compound"))
     return out
