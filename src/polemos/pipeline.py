@@ -34,7 +34,9 @@ from polemos.stages.dates import find_dates
 from polemos.stages.doc_country import document_country, document_focus
 from polemos.stages.extract import extract_mentions
 from polemos.stages.fatalities import choose_fatalities, find_fatality_claims
+from polemos.stages.fatality_words import fatality_words
 from polemos.stages.mention_context import INHERIT_WINDOW, SentenceFacts
+from polemos.stages.place_words import place_words
 from polemos.stages.places import find_places
 from polemos.stages.relations import extract_relations
 from polemos.storage.base import DocumentStatus, Store
@@ -55,6 +57,10 @@ class Coder:
         self.triggers = TriggerFilter(self.nlp, self.lexicon)
         self.actor_kb = load_actor_kb(settings.actor_files)
         self.gazetteer = load_gazetteer(settings.place_files)
+        # Word lists the stages would otherwise read on first use: loading belongs here, not in the
+        # first document's coding time.
+        fatality_words()
+        place_words()
 
     def actor_country(self, text: str, year: int | None) -> str | None:
         """The country of the domestic actors, parties and forces a report names ("Taliban" -> AF), if one

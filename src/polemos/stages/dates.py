@@ -406,7 +406,10 @@ def _point(m: re.Match[str], rule: _Rule, published: dt.date | None, offset: int
 def find_dates(text: str, published: dt.date | None, *, offset: int = 0) -> list[DatePoint]:
     """Find and resolve every date expression in `text` (one sentence), offsets shifted by `offset`."""
     lower = text.lower()
-    rules = [rule for rule in _RULES if any(word in lower for word in rule.needs)]
+    if not _ANY_NEED.search(lower):
+        return []  # most sentences hold no date word: one scan says so
+    present = {word for word in _NEED_WORDS if word in lower}
+    rules = [rule for rule in _RULES if not present.isdisjoint(rule.needs)]
     matches = [(m, rule) for rule in rules for m in rule.pattern.finditer(text) if m.end() > m.start()]
     # Longest match wins, so "last Friday" is one expression and "next Friday" blocks "Friday":
     # a future or unresolvable expression is omitted whole, never read in part.
@@ -427,6 +430,9 @@ def find_dates(text: str, published: dt.date | None, *, offset: int = 0) -> list
 
 
 _EDGE = " \t\r\n,;:()."
+# The words some rule needs, each tested once per sentence however many rules name it.
+_NEED_WORDS = frozenset(word for rule in _RULES for word in rule.needs)
+_ANY_NEED = re.compile("|".join(re.escape(word) for word in sorted(_NEED_WORDS, key=len, reverse=True)))
 
 
 def resolve_date_expression(expression: str, published: dt.date | None) -> DatePoint | None:
