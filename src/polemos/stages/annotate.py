@@ -189,6 +189,7 @@ class TriggerFilter:
         self.phrases = {k: tuple(v) for k, v in phrases.items()}
         self.words = frozenset(w for ps in self.phrases.values() for p in ps for w in p)
         self._cache: dict[str, frozenset[str]] = {}
+        self._by_orth: dict[int, frozenset[str]] = {}
         self._lemmas = _lemma_candidates(nlp, self.words)
 
     def __call__(self, _sentence: Sentence, tokens: Any) -> bool:
@@ -198,7 +199,7 @@ class TriggerFilter:
         """Could these spaCy tokens (a sentence, in order) hold a trigger phrase?"""
         if self._lemmas is None:
             return True
-        forms = [self.forms(t.text) for t in tokens]
+        forms = self._token_forms(tokens)
         for i, here in enumerate(forms):
             for key in here:
                 for phrase in self.phrases.get(key, ()):
@@ -206,6 +207,26 @@ class TriggerFilter:
                     if i + n <= len(forms) and all(phrase[k] in forms[i + k] for k in range(1, n)):
                         return True
         return False
+
+    def _token_forms(self, tokens: Any) -> list[frozenset[str]]:
+        # A tokenizer Doc: its words read as hashes in one call, each word's forms remembered by hash,
+        # rather than a Token object and a string made for every token.
+        to_array = getattr(tokens, "to_array", None)
+        if to_array is None:
+            return [self.forms(t.text) for t in tokens]
+        from spacy.attrs import ORTH
+
+        by_orth = self._by_orth
+        if len(by_orth) > WORD_CACHE_LIMIT:
+            by_orth.clear()
+        strings = tokens.vocab.strings
+        out: list[frozenset[str]] = []
+        for orth in to_array(ORTH).tolist():
+            found = by_orth.get(orth)
+            if found is None:
+                found = by_orth[orth] = self.forms(strings[orth])
+            out.append(found)
+        return out
 
     def word_may_trigger(self, word: str) -> bool:
         """Could this word start a trigger phrase?"""

@@ -46,12 +46,14 @@ class RuleAttributes:
         self.enabled = ruler_ok and bool(tail) and names[-len(tail) :] == tail
         self.disabled = tuple(tail) if self.enabled else ()
         self._context = frozenset(nlp.vocab.strings.add(w) for w in context_words)
-        # Each word a multi-token pattern names -> (the pattern, the position that names it).
-        self._pairs_by_word: dict[str, list[tuple[list[dict[str, Any]], int]]] = {}
+        # Each word a multi-token pattern names (as the hash of its lower-cased form, the LOWER column
+        # `apply` reads) -> (the pattern, the position that names it).
+        self._pairs_by_lower: dict[int, list[tuple[list[dict[str, Any]], int]]] = {}
         for spec in pairs:
             for at, tok_spec in enumerate(spec):
                 for word in _named(tok_spec):
-                    self._pairs_by_word.setdefault(word, []).append((spec, at))
+                    key = nlp.vocab.strings.add(word)
+                    self._pairs_by_lower.setdefault(key, []).append((spec, at))
         # Labels no pattern names behave alike: one stands for them all in the key (fewer keys to learn).
         named_deps = _named_labels(nlp)
         strings = nlp.vocab.strings
@@ -75,7 +77,7 @@ class RuleAttributes:
         keyed: list[tuple[Any, list[Key] | None]] = []
         for doc in docs:
             rows = doc.to_array(self._key_attrs).tolist()
-            if any(r[3] in self._context for r in rows) and self._pair_matches(doc):
+            if any(r[3] in self._context for r in rows) and self._pair_matches(doc, rows):
                 keyed.append((doc, None))
             else:
                 keyed.append((doc, [self._key(r) for r in rows]))
@@ -95,11 +97,11 @@ class RuleAttributes:
         dep = row[2] if named is None or row[2] in named else self._other_dep
         return (row[0], row[1], dep)
 
-    def _pair_matches(self, doc: Any) -> bool:
+    def _pair_matches(self, doc: Any, rows: list[list[int]]) -> bool:
         """Could a multi-token pattern match this Doc? Checked only where one of its named words stands."""
-        for tok in doc:
-            for spec, at in self._pairs_by_word.get(tok.lower_, ()):
-                start = tok.i - at
+        for i, row in enumerate(rows):
+            for spec, at in self._pairs_by_lower.get(row[3], ()):
+                start = i - at
                 fits = start >= 0 and start + len(spec) <= len(doc)
                 if fits and all(_token_may_match(s, doc[start + k]) for k, s in enumerate(spec)):
                     return True
