@@ -70,6 +70,15 @@ class Lexicon:
     def in_class(self, lemma: str, cls: str) -> bool:
         return lemma in self.classes.get(cls, frozenset())
 
+    @functools.cached_property
+    def word_classes(self) -> Mapping[str, frozenset[str]]:
+        """Word -> the classes that list it (the inverse of `classes`, for reading a word's classes)."""
+        out: dict[str, set[str]] = {}
+        for cls, words in self.classes.items():
+            for word in words:
+                out.setdefault(word, set()).add(cls)
+        return {word: frozenset(found) for word, found in out.items()}
+
 
 def _fail(path: str, where: str, msg: str) -> KnowledgeError:
     return KnowledgeError(

@@ -243,11 +243,12 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
         losers = {
             o.i for o in objs if o.dep_ == "pobj" and o.head.lower_ == "from" and o.head.head.i == anchor.i
         }
+        word_classes = lexicon.word_classes
         classes = {
             cls
             for o in objs
-            for cls, words in lexicon.classes.items()
-            if o.lemma_.lower() in words and not (cls == "person" and o.i in losers)
+            for cls in word_classes.get(o.lemma_.lower(), ())
+            if not (cls == "person" and o.i in losers)
         }
         if any(o.like_num for o in objs):
             classes.add("count")  # "arrested 45", "detained over 200": a mass arrest told by its number
