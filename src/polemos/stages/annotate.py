@@ -26,6 +26,7 @@ from typing import Any
 from polemos.errors import ModelError
 from polemos.knowledge.lexicon import Lexicon
 from polemos.stages.attribute_cache import RuleAttributes, index_lemma_sets
+from polemos.stages.token_view import ParsedSentence
 
 # Irregular past forms whose lemma a 4-letter prefix test would miss.
 _IRREGULAR = frozenset(
@@ -50,7 +51,8 @@ class Sentence:
     end: int
     text: str
     paragraph: int
-    doc: Any = None  # spacy.tokens.Doc of the sentence text alone (offsets + start = document offsets)
+    # The parse of the sentence text alone, read out of spaCy's Doc (offsets + start = document offsets)
+    doc: Any = None  # a ParsedSentence (stages/token_view.py) once parsed
 
     @property
     def is_parsed(self) -> bool:
@@ -141,7 +143,7 @@ def parse_batch(documents: Sequence[Sequence[Sentence]], nlp: Any, select: Selec
     out = [list(sentences) for sentences in documents]
     for (d, i, _), parsed in zip(todo, _pipe(nlp, (t for _, _, t in todo)), strict=True):
         s = out[d][i]
-        out[d][i] = Sentence(s.index, s.start, s.end, s.text, s.paragraph, parsed)
+        out[d][i] = Sentence(s.index, s.start, s.end, s.text, s.paragraph, ParsedSentence.from_doc(parsed))
     return out
 
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Sequence
-
-from spacy.tokens import Token
+from typing import Any
 
 from polemos.knowledge.lexicon import Lexicon
 from polemos.model import (
@@ -114,9 +113,7 @@ def _sentence_mentions(
     tokens = view(sdoc)
     place_tokens: set[int] = set()
     for p in fact.places:
-        for tok in tokens.tokens:
-            if p.start <= sent.start + tok.idx < p.end:
-                place_tokens.add(tok.i)
+        place_tokens.update(t.i for t in tokens.tokens if p.start <= sent.start + t.idx < p.end)
     mentions = list(actors.mentions_in(sent.start, sent.end))
     # Context words for the lexicon's conditions, leaving out who reports ("Police said a man stabbed ...").
     reporting = claimant_tokens(sdoc)
@@ -302,16 +299,16 @@ def _merge_in_sentence(found: list[EventMention]) -> list[EventMention]:
     return merged
 
 
-def _unopposed(tok: Token) -> bool:
+def _unopposed(tok: Any) -> bool:
     """ "no resistance", "without violence", "without a fight": a take-over with no fight."""
     if tok.lemma_.lower() not in _FIGHT_NOUNS:
         return False
     if any(c.lower_ in _NO_FIGHT_MODIFIERS for c in tok.children if c.dep_ in ("det", "amod", "advmod")):
         return True
-    return tok.dep_ == "pobj" and tok.head.lower_ == "without"
+    return bool(tok.dep_ == "pobj" and tok.head.lower_ == "without")
 
 
-def _unnamed_agent_inter(verb: Token, lexicon: Lexicon) -> int | None:
+def _unnamed_agent_inter(verb: Any, lexicon: Lexicon) -> int | None:
     """Rebels, insurgents, militants no knowledge entry names are still non-state: "Rebels are now in
     control of the airport" is a non-state actor overtaking territory whatever their name."""
     nonstate = lexicon.classes.get("nonstate_group", frozenset())
