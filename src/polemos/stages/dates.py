@@ -59,6 +59,8 @@ class _Rule:
     # Lower-cased strings one of which a sentence must hold for the pattern to have a chance: a test
     # far cheaper than the regex, which most sentences need for only a few of the rules.
     needs: tuple[str, ...]
+    # ... and, if given, one of these too (the month names of a pattern that cannot match without one).
+    also: tuple[str, ...] = ()
 
 
 _DIGITS = tuple("0123456789")
@@ -284,8 +286,8 @@ def _read_year(m: re.Match[str], published: dt.date | None) -> _Reading | None:
 
 _NUMBER = rf"(?P<n>[0-9]{{1,3}}|(?i:{_alternation(_NUMBER_WORDS)}))"
 _RULES: tuple[_Rule, ...] = tuple(
-    _Rule(re.compile(r"\b" + pattern), read, needs)
-    for pattern, read, needs in (
+    _Rule(re.compile(r"\b" + pattern), read, needs, also[0] if also else ())
+    for pattern, read, needs, *also in (
         (
             rf"{_PREFIX}(?P<year>(?:19|20)[0-9]{{2}})-(?P<month_num>[01][0-9])-(?P<day>[0-3][0-9])(?![0-9])",
             _explicit("explicit-iso"),
@@ -300,28 +302,33 @@ _RULES: tuple[_Rule, ...] = tuple(
             rf"{_PREFIX}(?:(?i:the)\s+)?{_day('day')}\s+(?:of\s+)?{_month('month')}{_OPT_YEAR}",
             _explicit("explicit-dmy"),
             _DIGITS,
+            _MONTH_STEMS,
         ),
         (
             rf"{_PREFIX}{_month('month')}\s+(?:the\s+)?{_day('day')}{_OPT_YEAR}",
             _explicit("explicit-mdy"),
             _DIGITS,
+            _MONTH_STEMS,
         ),
         (
             rf"(?i:between|from)\s+(?:the\s+)?{_day('day')}(?:\s+(?:of\s+)?{_month('month_start')})?"
             rf"\s+(?i:and|to|until|till|through)\s+(?:the\s+)?{_day('day2')}\s+(?:of\s+)?{_month('month')}{_OPT_YEAR}",
             _read_range,
             _DIGITS,
+            _MONTH_STEMS,
         ),
         (
             rf"{_day('day')}(?:\s+{_month('month_start')})?\s*[-–—]\s*{_day('day2')}\s+{_month('month')}{_OPT_YEAR}",
             _read_range,
             _DIGITS,
+            _MONTH_STEMS,
         ),
         (
             rf"(?:(?i:between|from)\s+)?{_month('month')}\s+{_day('day')}(?P<month_start>)"
             rf"(?:\s*[-–—]\s*|\s+(?i:and|to|until|through)\s+){_day('day2')}{_OPT_YEAR}",
             _read_range,
             _DIGITS,
+            _MONTH_STEMS,
         ),
         (
             r"(?:(?P<since>(?i:since))\s+)?(?i:(?:earlier|later|early|late)\s+)?"
@@ -409,7 +416,11 @@ def find_dates(text: str, published: dt.date | None, *, offset: int = 0) -> list
     if not _ANY_NEED.search(lower):
         return []  # most sentences hold no date word: one scan says so
     present = {word for word in _NEED_WORDS if word in lower}
-    rules = [rule for rule in _RULES if not present.isdisjoint(rule.needs)]
+    rules = [
+        rule
+        for rule in _RULES
+        if not present.isdisjoint(rule.needs) and (not rule.also or not present.isdisjoint(rule.also))
+    ]
     matches = [(m, rule) for rule in rules for m in rule.pattern.finditer(text) if m.end() > m.start()]
     # Longest match wins, so "last Friday" is one expression and "next Friday" blocks "Friday":
     # a future or unresolvable expression is omitted whole, never read in part.
@@ -431,7 +442,7 @@ def find_dates(text: str, published: dt.date | None, *, offset: int = 0) -> list
 
 _EDGE = " \t\r\n,;:()."
 # The words some rule needs, each tested once per sentence however many rules name it.
-_NEED_WORDS = frozenset(word for rule in _RULES for word in rule.needs)
+_NEED_WORDS = frozenset(word for rule in _RULES for word in (*rule.needs, *rule.also))
 _ANY_NEED = re.compile("|".join(re.escape(word) for word in sorted(_NEED_WORDS, key=len, reverse=True)))
 
 
