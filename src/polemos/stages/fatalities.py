@@ -159,6 +159,7 @@ _BODIES = re.compile(
     rf"|\b(?P<trig>bodies|body|corpses|remains|graves)\s+of\s+(?P<list2>{_item(_VICT_GREEDY)})",
     re.I,
 )
+_BODY_WORDS = ("bod", "corpse", "remains", "grave")  # every form _BODIES can match holds one
 # "the killing of 5 protesters", "led to the death of one of the miners": the deaths as a noun.
 _NOMINAL = re.compile(
     r"\b(?P<trig>(?:assassination|killing|murder|execution|beheading|lynching|deaths?)\s+of)\s+"
@@ -235,7 +236,10 @@ def find_fatality_claims(text: str, *, offset: int = 0) -> list[FatalityClaim]:
         return []
     text = mask_coder_notes(text)  # blank, same length: offsets and claim texts stay the original's
     found: list[tuple[tuple[int, int], list[FatalityClaim]]] = []
-    for name, pattern in (*_PATTERNS, ("bodies", _BODIES)):
+    # The bodies pattern opens on any number; the words it needs are rare, so look for them first.
+    lower = text.lower()
+    bodies = (("bodies", _BODIES),) if any(w in lower for w in _BODY_WORDS) else ()
+    for name, pattern in (*_PATTERNS, *bodies):
         pos = 0
         while (m := pattern.search(text, pos)) is not None:
             items = (
