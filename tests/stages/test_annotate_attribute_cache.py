@@ -68,3 +68,21 @@ def test_rules_reading_other_tokens_or_attributes_are_not_memoized() -> None:
     assert not RuleAttributes(_Nlp([local, unnamed_pair])).enabled
     named_pair = {"patterns": [[{"LOWER": "gon"}, {"TAG": "TO"}]], "attrs": {"LEMMA": "go"}}
     assert RuleAttributes(_Nlp([local, named_pair])).enabled
+
+
+def test_one_token_rules_match_as_the_rulers_matcher(nlp: Any) -> None:
+    # Learning matches the ruler's one-token patterns in Python: on tokens where no multi-token pattern
+    # applies, the matches must be the Matcher's own, in the ruler's order.
+    from polemos.stages.attribute_cache import SingleTokenRules
+
+    single = SingleTokenRules.of(nlp)
+    assert single is not None
+    ruler = nlp.get_pipe("attribute_ruler")
+    checked = 0
+    for doc in nlp.pipe(SENTENCES, disable=["attribute_ruler", "lemmatizer"]):
+        real = ruler.match(doc)
+        if any(end - start > 1 for *_, start, end in real):
+            continue  # a multi-token rule: such Docs go through the real components
+        assert single.matches(doc) == real, doc.text
+        checked += len(real)
+    assert checked > 50

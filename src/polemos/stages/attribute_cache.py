@@ -59,6 +59,9 @@ class RuleAttributes:
         strings = nlp.vocab.strings
         self._named_deps = frozenset(strings.add(d) for d in named_deps) if named_deps is not None else None
         self._other_dep = strings.add(_OTHER_LABEL)
+        # The ruler's one-token patterns, matched per token in Python when learning (spaCy's Matcher tries
+        # every pattern at every token: most of the cost of learning a key).
+        self._single = SingleTokenRules.of(nlp) if self.enabled else None
         # key -> (pos, morph, lemma) as the components leave a token with that key; None where they
         # change its tag or label (a Doc holding such a token goes through the real components).
         self._memo: dict[Key, tuple[int, int, int] | None] = {}
@@ -108,7 +111,7 @@ class RuleAttributes:
         return False
 
     def _learn(self, keys: Sequence[Key]) -> None:
-        """Run the real components over one Doc made of a token per key; remember what each token got."""
+        """Run the components over one Doc made of a token per key; remember what each token got."""
         from spacy.tokens import Doc
 
         strings = self._vocab.strings
@@ -121,7 +124,13 @@ class RuleAttributes:
             deps=[strings[k[2]] for k in keys],
             heads=list(range(len(words))),  # each token its own head: no token reads another
         )
-        doc = self._run(doc)
+        if self._single is not None:
+            # The tokens stand side by side only in this made-up Doc: one-token patterns alone apply.
+            self._single.apply(doc)
+            for component in self._components[1:]:
+                doc = component(doc)
+        else:
+            doc = self._run(doc)
         for key, row in zip(keys, doc.to_array(self._after_attrs).tolist(), strict=True):
             # A rule that changed the tag or label leaves a key that no longer names the token.
             self._memo[key] = (row[3], row[4], row[5]) if tuple(row[:3]) == key else None
@@ -130,6 +139,98 @@ class RuleAttributes:
         for component in self._components:
             doc = component(doc)
         return doc
+
+
+Spec = dict[str, Any]
+
+
+class SingleTokenRules:
+    """The attribute ruler's one-token patterns, matched token by token as its Matcher matches them.
+
+    `apply` sets on a Doc what the ruler sets there when none of its multi-token patterns matches: the
+    same matches (pattern number, token), deduplicated and sorted as `AttributeRuler.match` sorts them,
+    handed to the ruler's own `set_annotations`. Patterns are found per token through the word or tag
+    they name, so a token is checked against a few patterns, not all of them.
+    """
+
+    def __init__(self, ruler: Any, patterns: list[tuple[int, Spec]]) -> None:
+        self._ruler = ruler
+        self._keys = {i: ruler.vocab.strings.add(str(i)) for i, _ in patterns}
+        self._by: dict[tuple[str, Any], list[tuple[int, Spec]]] = {}
+        self._rest: list[tuple[int, Spec]] = []
+        for i, spec in patterns:
+            named = next(((a, spec[a]) for a in _INDEXED if isinstance(spec.get(a), str)), None)
+            (self._by.setdefault(named, []) if named else self._rest).append((i, spec))
+
+    @classmethod
+    def of(cls, nlp: Any) -> SingleTokenRules | None:
+        """The pipeline's one-token rules; None where a pattern uses what this does not match exactly."""
+        if "attribute_ruler" not in nlp.pipe_names:
+            return None
+        ruler = nlp.get_pipe("attribute_ruler")
+        if nlp.pipe_names[nlp.pipe_names.index("attribute_ruler") :][:2] != list(COMPONENTS):
+            return None
+        patterns: list[tuple[int, Spec]] = []
+        for i, pattern in enumerate(ruler.patterns):
+            for spec in pattern.get("patterns", []):
+                if not isinstance(spec, list) or not all(_exact(tok) for tok in spec):
+                    return None
+                if len(spec) == 1:
+                    patterns.append((i, {str(k).upper(): v for k, v in spec[0].items()}))
+        return cls(ruler, patterns)
+
+    def matches(self, doc: Any) -> list[tuple[int, int, int, int]]:
+        """(pattern number, its match key, start, end) of every one-token match, as the ruler sorts them."""
+        from spacy.attrs import DEP, IS_SPACE, LOWER, NORM, ORTH, TAG
+
+        strings = doc.vocab.strings
+        out: list[tuple[int, int, int, int]] = []
+        rows = doc.to_array([ORTH, LOWER, NORM, TAG, DEP, IS_SPACE]).tolist() if len(doc) else []
+        for i, (orth, lower, norm, tag, dep, space) in enumerate(rows):
+            text = strings[orth]
+            have = {"ORTH": text, "TEXT": text, "LOWER": strings[lower], "NORM": strings[norm],
+                    "TAG": strings[tag], "DEP": strings[dep], "IS_SPACE": bool(space)}  # fmt: skip
+            found: set[int] = set()
+            for named in ((a, have[a]) for a in _INDEXED):
+                found.update(n for n, spec in self._by.get(named, ()) if _meets(spec, have))
+            found.update(n for n, spec in self._rest if _meets(spec, have))
+            out.extend((n, self._keys[n], i, i + 1) for n in found)
+        out.sort()
+        return out
+
+    def apply(self, doc: Any) -> None:
+        self._ruler.set_annotations(doc, self.matches(doc))
+
+
+# Pattern keys a one-token pattern is looked up by, when it names one exactly (in this order).
+_INDEXED = ("LOWER", "ORTH", "TEXT", "NORM", "TAG", "DEP")
+
+
+def _exact(spec: Spec) -> bool:
+    """Can `_meets` match this token pattern exactly? Local keys, plain values, IN, NOT_IN and REGEX."""
+    for attr, want in spec.items():
+        if str(attr).upper() not in _LOCAL_KEYS:
+            return False
+        if isinstance(want, dict) and not (set(want) <= {"IN", "NOT_IN", "REGEX"}):
+            return False
+        if not isinstance(want, (str, bool, dict)):
+            return False
+    return True
+
+
+def _meets(spec: Spec, have: dict[str, Any]) -> bool:
+    for attr, want in spec.items():
+        value = have[attr]
+        if isinstance(want, dict):
+            if "IN" in want and value not in want["IN"]:
+                return False
+            if "NOT_IN" in want and value in want["NOT_IN"]:
+                return False
+            if "REGEX" in want and not (isinstance(value, str) and re.search(want["REGEX"], value)):
+                return False  # as spaCy's regex predicate: a search in the attribute's string
+        elif value != want:
+            return False
+    return True
 
 
 def index_lemma_sets(nlp: Any) -> None:
