@@ -10,7 +10,7 @@ import re
 
 from polemos.stages.fatality_words import fatality_words
 
-__all__ = ["MIN_QUALS", "NUM", "QUAL", "WORDNUM", "parse_number"]
+__all__ = ["FIRST_WORDS", "MIN_QUALS", "NUM", "QUAL", "WORDNUM", "parse_number"]
 
 _UNITS = tuple(
     str.split(
@@ -43,6 +43,14 @@ QUAL = (
     rf"(?:{MIN_QUALS}|some|about|around|approximately|nearly|almost|roughly|up\s+to|as\s+many\s+as"
     r"|an\s+estimated|a\s+total\s+of|at\s+most|fewer\s+than|less\s+than)"
 )
+
+# Every word a count written as `QUAL`/`NUM` can open with, other than digits (keep in step with both
+# when adding a form): the fatality patterns test it first, as a cheap guard on where a count can start.
+FIRST_WORDS = frozenset(
+    (*_UNITS, *_TENS, *_SCALES, "a", "an", "dozens", "tens", "scores", "hundreds", "thousands", "several",
+     "many", "few", "numerous", "some", "at", "more", "over", "upwards", "in", "no", "about", "around",
+     "approximately", "nearly", "almost", "roughly", "up", "as", "fewer", "less")
+)  # fmt: skip
 
 
 def parse_number(text: str) -> int | None:
