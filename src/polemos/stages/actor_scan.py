@@ -8,6 +8,7 @@ actor a generic label means is left to polemos.stages.actors, with the framing o
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -100,6 +101,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@functools.lru_cache(maxsize=32)
+def folded_label(kb: ActorKB, name: str) -> frozenset[str]:
+    """A word list of the knowledge base's labels, folded as the scan folds text: once per list, not once
+    per document."""
+    return frozenset(fold(w) for w in kb.labels.get(name, ()))
+
+
 class Scan:
     """Every actor-like span of one document, in text order, with sentence lookup and attachment tests."""
 
@@ -116,7 +124,7 @@ class Scan:
         self.month = month  # only picks between two regimes of one year
         self.sentences = split_sentences(text)
         self._sentence_starts = [s for s, _ in self.sentences]
-        self._heads = frozenset(fold(h) for h in kb.labels.get("armed_heads", ()))
+        self._heads = folded_label(kb, "armed_heads")
         self._areas = Counter(name for m in kb.area_index.find(text) for name in m.values)
         matches = kb.scan(text)
         self.named = [n for m in matches if (n := self._choose(m, text)) is not None]

@@ -15,7 +15,7 @@ from polemos.knowledge.countries import Countries, Country, load_countries, stat
 from polemos.knowledge.phrases import fold, tokens
 from polemos.model import Actor
 from polemos.stages.actor_naming import ActorMention, named_for_period, period_actor, to_named_unit
-from polemos.stages.actor_scan import Label, Named, Scan
+from polemos.stages.actor_scan import Label, Named, Scan, folded_label
 from polemos.stages.doc_country import own_country_votes
 from polemos.stages.framing import Framing, FramingCue, salience, score_framing
 
@@ -54,7 +54,7 @@ class _Resolver:
         self.history: list[ActorMention] = []
         camps = self.kb.camps(self.iso2, self.year) if self.iso2 else ()
         self.state_camps = [s.id for s in camps if s.country and self.kb.forces_for(s.id, self.year)]
-        self.hostile_verbs = frozenset(fold(v) for v in self.kb.labels.get("hostile_verbs", ()))
+        self.hostile_verbs = folded_label(self.kb, "hostile_verbs")
 
     # ------------------------------------------------------------------ actors from entries and templates
     def actor(self, entry: ActorEntry) -> Actor:
