@@ -105,10 +105,10 @@ class PhraseIndex(Generic[T]):
         children = self._root.children
         out: list[PhraseMatch[T]] = []
         n = len(folded)
-        i = 0
-        while i < n:
-            if folded[i] not in children:  # most words start no phrase
-                i += 1
+        free = 0  # the first token not inside a match already made
+        # Most words start no phrase: only those that do are tried, left to right.
+        for i in [k for k, word in enumerate(folded) if word in children]:
+            if i < free:
                 continue
             best: tuple[int, tuple[T, ...]] | None = None
             node = self._root
@@ -127,10 +127,9 @@ class PhraseIndex(Generic[T]):
                         best = (j, vals)
                 j += 1
             if best is None:
-                i += 1
                 continue
             last, vals = best
             start, end = starts[i], ends[last]
             out.append(PhraseMatch(start, end, text[start:end], vals))
-            i = last + 1
+            free = last + 1
         return out
