@@ -14,6 +14,7 @@ the part of Doc's. A test compares both with spaCy's on parsed sentences.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -184,10 +185,8 @@ class ParsedSentence:
         if len(known) > _STRINGS_LIMIT:  # a long-running worker must not grow forever
             known.clear()
         strings = doc.vocab.strings
-        for row in rows:
-            for key in row:
-                if key not in known:
-                    known[key] = strings[key]
+        for key in set(itertools.chain.from_iterable(rows)).difference(known):
+            known[key] = strings[key]
         tokens: list[ParsedToken] = []
         kids: list[list[ParsedToken]] = [[] for _ in range(n)]
         for i, (
