@@ -5,6 +5,8 @@ and an evidence builder.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -51,6 +53,55 @@ class NarrativeContext:
     last_mention: EventMention | None = None
     last_mention_sentence: int = -99
     main_actors: tuple[Actor, ...] = ()
+    # Every sentence's facts, by sentence index: a sentence that names no place may take one named just
+    # after it, and the country most of the document's places lie in tells a foreign place from a home one.
+    facts: Sequence[SentenceFacts] = ()
+    sentences: Sequence[Sentence] = ()  # the document's sentences, as `facts`, parsed or not
+    home_country: str | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        self.home_country = home_country(self.facts)
+
+    def place_after(self, index: int, window: int = INHERIT_WINDOW) -> Place | None:
+        """The first town-level place named in the `window` sentences after sentence `index`, leaving out
+        a town that only says where the people that sentence is about are ("Officials in Sirte condemned
+        it": a reaction, told from elsewhere)."""
+        for k, fact in enumerate(self.facts[index + 1 : index + 1 + window], start=index + 1):
+            sent = self.sentences[k] if k < len(self.sentences) else None
+            for p in fact.places:
+                if p.feature == "A" and p.geo_precision >= 3:
+                    continue
+                if sent is not None and _qualifies_subject(sent.text[: max(0, p.start - sent.start)]):
+                    continue
+                return p
+        return None
+
+
+# A sentence opening with a short noun phrase that a town qualifies: "Officials in", "Residents of",
+# "Women activists from" (not "In", "On Monday in": those open on where it happened).
+_SUBJECT_OF_PLACE = re.compile(r"(?:[A-Za-z'-]+\s+){1,3}(?:in|of|from)\s+(?:the\s+)?", re.I)
+_LEADING_PREPOSITION = re.compile(r"(?:in|on|at|near|around|outside|inside|during|after|before)\b", re.I)
+# "The city of Sirte was shelled": the town is the subject itself, named through its kind.
+_KIND_OF_PLACE = re.compile(
+    r"\b(?:city|town|village|district|area|region|province|outskirts|suburbs?)\b", re.I
+)
+
+
+def _qualifies_subject(before: str) -> bool:
+    """Whether the text before a toponym in its sentence makes it qualify the sentence's subject."""
+    return (
+        bool(_SUBJECT_OF_PLACE.fullmatch(before))
+        and not _LEADING_PREPOSITION.match(before)
+        and not _KIND_OF_PLACE.search(before)
+    )
+
+
+def home_country(facts: Sequence[SentenceFacts]) -> str | None:
+    """The country more of the document's places lie in than any other, if there is one."""
+    ranked = Counter(p.country for f in facts for p in f.places if p.country).most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None  # "Abala militia attack Tur": a tie tells nothing, whichever is named first
+    return ranked[0][0]
 
 
 def evidence_at(

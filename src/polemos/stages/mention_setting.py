@@ -1,5 +1,6 @@
 """Where and when one event mention happened: its date and place, chosen among the sentence's own,
-the document's earlier ones and the publication date (ACLED's rules for vague and inherited dates).
+the document's earlier ones and the publication date (ACLED's rules for vague and inherited dates); a
+report that names its place only after the event takes the place named next.
 """
 
 from __future__ import annotations
@@ -7,11 +8,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from typing import Any
 
 from polemos.model import DatePoint, Document, Place, TimePrecision
 from polemos.stages.annotate import Sentence
-from polemos.stages.arguments import token_at, verb_of
+from polemos.stages.arguments import claimant_tokens, token_at, verb_of
 from polemos.stages.mention_context import INHERIT_WINDOW, NarrativeContext, SentenceFacts
+from polemos.stages.place_words import PlaceWords, place_words
 from polemos.stages.triggers import TriggerHit, object_tokens
 from polemos.taxonomy import EventType
 
@@ -27,6 +30,10 @@ _LIST_GAP = re.compile(r"\s*(?:,|&|/|,?\s+(?:and|or)\b)\s*")
 RECENT_DAYS = 14
 # "since Monday" is an event of the last few days; "since 2015" is a continuing state.
 SINCE_RECENT_DAYS = 7
+# Prepositions of where someone or something went or came from: "the delegation to Moscow".
+_DIRECTIONS = frozenset({"to", "from", "towards", "toward", "into"})
+# A compass point "of" a town ("Southwest of Gwoza") places the event near it.
+_COMPASS = re.compile(r"(?:north|south)?-?(?:east|west)?(?:ern)?")
 
 
 def choose_date(
@@ -71,30 +78,11 @@ def choose_date(
 def choose_place(sent: Sentence, fact: SentenceFacts, hit: TriggerHit, ctx: NarrativeContext) -> Place | None:
     anchor_pos = sent.start + hit.anchor.idx
     local = [p for p in fact.places if not (p.feature == "A" and p.geo_precision >= 3)]
-    # Places inside a relative clause that does not hold the trigger describe something else
-    # ("mines which militias used to explode mosques in Tripoli").
-    kept = []
-    for p in local:
-        tok = token_at(sent.doc, p.start - sent.start)
-        in_other_clause = False
-        node = tok
-        for _ in range(8):
-            if node is None or node.head.i == node.i:
-                break
-            # A clause describing the trigger itself tells where it happened ("an airstrike that hit
-            # his house in Sirte").
-            describes_trigger = node.head.i == hit.anchor.i
-            if (
-                node.dep_ == "relcl"
-                and not describes_trigger
-                and not (node.left_edge.i <= hit.anchor.i <= node.right_edge.i)
-            ):
-                in_other_clause = True
-                break
-            node = node.head
-        if not in_other_clause:
-            kept.append(p)
+    kept = [p for p in local if _aside(sent, p, hit) is None]
     if kept:
+        # A foreign capital in a home story is where a delegation went, not where the event happened.
+        home = [p for p in kept if p.country == ctx.home_country]
+        kept = home or kept
         spans = [(sent.start + t.left_edge.idx, sent.start + t.right_edge.idx + len(t.right_edge.text))
                  for t in object_tokens(hit.anchor)]  # fmt: skip
         in_object = [p for p in kept if any(lo <= p.start < hi for lo, hi in spans)]
@@ -112,10 +100,100 @@ def choose_place(sent: Sentence, fact: SentenceFacts, hit: TriggerHit, ctx: Narr
         last = ctx.last_place
         return dataclasses.replace(last, inherited=True, reason=f"named earlier: {last.name}; {last.reason}")
     if local:
-        # Only a clause about something else names a place, yet it is the report's only place: "a man
-        # who had travelled to Bujumbura was abducted" happened there more often than not.
+        # Only a phrase about something else names a place, yet it is the report's only place so far: "a
+        # man who had travelled to Bujumbura was abducted" happened there more often than not.
         return min(local, key=lambda p: (abs(p.start - anchor_pos), p.geo_precision))
+    after = ctx.place_after(sent.index)
+    if after is not None:
+        # A report that opens on its event and names the place next ("A man was executed. A video shows
+        # him kneeling in Ajdabiya."); inherited, so that a mention naming its own place still wins.
+        return dataclasses.replace(after, inherited=True, reason=f"named next: {after.name}; {after.reason}")
     return None
+
+
+def _place_root(sent: Sentence, place: Place) -> Any:
+    """The token heading a toponym's words ("Lanuf" of "Ras Lanuf")."""
+    tok = token_at(sent.doc, place.start - sent.start)
+    for _ in range(4):
+        if tok is None or tok.head.i == tok.i:
+            break
+        head = tok.head
+        if not place.start <= sent.start + head.idx < place.end:
+            break
+        tok = head
+    return tok
+
+
+def _aside(sent: Sentence, place: Place, hit: TriggerHit) -> str | None:
+    """Why a place the sentence names is not where its trigger's event happened, or None if it may be:
+    it sits in a relative clause about something else, it is where someone or something went or came
+    from, or it is part of a name ("the Brigades for the Defence of Benghazi", "Misrata's Third Force")."""
+    tok = _place_root(sent, place)
+    if tok is None:
+        return None
+    reporters = claimant_tokens(sent.doc)  # kept on the parse: one scan per sentence
+    if tok.i in reporters and hit.anchor.i not in reporters:
+        return "who reports"  # "sources in Pretoria said trucks were burnt near Zebediela"
+    verb = verb_of(hit.anchor)
+    if tok.dep_ == "pobj" and tok.head.lower_ in _DIRECTIONS:
+        attached = tok.head.head
+        if attached.i not in (hit.anchor.i, verb.i):
+            return "direction"  # "the delegation to Moscow", "flights were diverted to Misrata"
+    node = tok
+    for _ in range(8):
+        if node.head.i == node.i:
+            break
+        # A clause describing the trigger itself tells where it happened ("an airstrike that hit his
+        # house in Sirte").
+        if (
+            node.dep_ == "relcl"
+            and node.head.i != hit.anchor.i
+            and not (node.left_edge.i <= hit.anchor.i <= node.right_edge.i)
+        ):
+            return "other clause"  # "mines which militias used to explode mosques in Tripoli"
+        node = node.head
+    if _in_name(place, sent, tok, hit):
+        return "part of a name"
+    return None
+
+
+def _in_name(place: Place, sent: Sentence, tok: Any, hit: TriggerHit) -> bool:
+    """Whether the toponym only qualifies an organisation: "Misrata's Third Force", "the Tripoli
+    Revolutionaries' Brigade", "the Brigades for the Defence of Benghazi" (not "Lupane State University"
+    or "Rafah City", which stand where the place is)."""
+    words = place_words()
+    node = tok
+    for _ in range(4):
+        link = node.dep_
+        if link in ("poss", "compound"):
+            node = node.head
+        elif link == "pobj" and node.head.lower_ in ("of", "for"):
+            node = node.head.head
+        else:
+            return False
+        if node.i == hit.anchor.i or place.start <= sent.start + node.idx < place.end:
+            continue
+        if node.text in words.organisation_words and node.text not in words.institutions:
+            return True
+        if link == "compound" and node.lower_ in words.actor_after:
+            return True  # "Abala militia attack Tur", "Misrata forces"
+        if link == "compound" or node.pos_ != "PROPN":
+            continue
+        if node.text in words.institutions or node.text in words.structures:
+            continue  # "Bani Walid University", "Tripoli's Martyrs Square": where it stands
+        if link == "poss":
+            return True  # a town's own group, named as the town's: "Misrata's ThirdForce"
+        if node.text[:1].isupper() and not _stands_at_place(node.lower_, node.text, words):
+            return True  # "the Defence of Benghazi", whatever the parser hung "Defence" on
+    return False
+
+
+def _stands_at_place(lower: str, text: str, words: PlaceWords) -> bool:
+    """Whether a capitalised word "of" a town still names where it is: a kind of place ("the City of
+    Tripoli", from the plain words that also name places), a facility, or a title ("the Mayor of Misrata")."""
+    if _COMPASS.fullmatch(lower):
+        return True  # "10km Southwest of Gwoza": near it
+    return lower in words.common or lower in words.facilities or text in words.titles
 
 
 def list_head(sent: Sentence, places: list[Place], chosen: Place) -> Place:
