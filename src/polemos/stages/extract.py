@@ -24,9 +24,15 @@ from polemos.stages.arguments import ActorMentionLike, assign_roles, claimant_to
 from polemos.stages.date_order import day_before, told_as_preceding
 from polemos.stages.escalation import BLOCKADE_MARK, ROAD_VERBS, blocks_road, escalate_protests
 from polemos.stages.fatality_tolls import (
+    TollContext,
     attach_claims,
+    claims_go_back,
     claims_to_last_mention,
+    explain_bodies,
+    holds_dead,
     is_follow_up_toll,
+    note_mentions,
+    results_from,
     split_tolls,
     tells_outcome_of,
     toll_possible,
@@ -35,7 +41,6 @@ from polemos.stages.mention_context import (
     INHERIT_WINDOW,
     VIOLENT,
     DocumentActorsLike,
-    NarrativeContext,
     SentenceFacts,
     evidence_at,
 )
@@ -75,16 +80,17 @@ def extract_mentions(
     actors: DocumentActorsLike,
 ) -> list[EventMention]:
     """Every factual event mention in the document, in text order."""
-    ctx = NarrativeContext(main_actors=main_actors(actors.mentions_in(0, len(document.text))))
+    ctx = TollContext(
+        main_actors=main_actors(actors.mentions_in(0, len(document.text))), facts=facts, sentences=sentences
+    )
     out: list[EventMention] = []
     for sent, fact in zip(sentences, facts, strict=True):
         found: list[EventMention] = []
         if sent.is_parsed:
             found, tolls = _sentence_mentions(document, sent, fact, lexicon, actors, ctx)
             claims_to_last_mention(out, ctx, sent, tolls)
-            out.extend(found)
-            if found:
-                ctx.last_mention, ctx.last_mention_sentence = found[-1], sent.index
+            explain_bodies(out, found, sent, ctx)
+            note_mentions(out, found, sent, ctx)
         else:
             claims_to_last_mention(out, ctx, sent, fact.claims)
         dated = [d for d in fact.dates if not d.rule.startswith("since") and d.rule != "year-only"]
@@ -106,7 +112,7 @@ def _sentence_mentions(
     fact: SentenceFacts,
     lexicon: Lexicon,
     actors: DocumentActorsLike,
-    ctx: NarrativeContext,
+    ctx: TollContext,
 ) -> tuple[list[EventMention], tuple[FatalityClaim, ...]]:
     """The sentence's event mentions, and the claims of its toll that go to the event told before it."""
     sdoc = sent.doc
@@ -149,8 +155,13 @@ def _sentence_mentions(
     is_toll: list[bool] = []
     for weak in (False, True):
         told = bool(found)
+        # Dead told beside news that cannot hold them ("killed four militants and recovered weapons",
+        # "was killed and three others arrested"): the killing is the event ACLED codes with them, unless
+        # it is that news' outcome ("detonated prematurely, killing two of them").
+        unheld = told and not any(holds_dead(m) for m in found)
         if told and (
-            not fact.claims or any(m.event_type in VIOLENT for m in found) or not toll_possible(sent, ctx)
+            not fact.claims
+            or (not unheld and (any(m.event_type in VIOLENT for m in found) or not toll_possible(sent, ctx)))
         ):
             break
         for hit in (h for h in hits if h.trigger.weak is weak and (not told or h.trigger.id == "kill")):
@@ -160,12 +171,17 @@ def _sentence_mentions(
                 doc, sent, fact, lexicon, actors, ctx, hit, mentions, frozenset(lemmas), anchors
             )
             toll = mention is not None and is_follow_up_toll(hit, mention, sent, mentions, fact.claims, ctx)
-            if mention is not None and (toll or not told):
+            killing = (
+                unheld and mention is not None and holds_dead(mention) and not results_from(hit, sent, found)
+            )
+            if mention is not None and (toll or not told or killing):
                 found.append(mention)
                 is_toll.append(toll)
     if not found:
         return [], tuple(fact.claims)  # a toll in a sentence of its own: the event just told
     own, back = split_tolls(found, is_toll, fact.claims)
+    if not back and fact.claims and claims_go_back(own, hits, sent, ctx):
+        back = tuple(fact.claims)
     return attach_claims(_merge_in_sentence(own), [c for c in fact.claims if c not in back]), back
 
 
@@ -175,7 +191,7 @@ def _mention(
     fact: SentenceFacts,
     lexicon: Lexicon,
     actors: DocumentActorsLike,
-    ctx: NarrativeContext,
+    ctx: TollContext,
     hit: TriggerHit,
     mentions: Sequence[ActorMentionLike],
     lemmas: frozenset[str],
@@ -231,11 +247,10 @@ def _mention(
         sub, rule = SubEventType.ARRESTS, rule + "+actor1:state"
         evidence[0] = dataclasses.replace(evidence[0], value=sub.value, rule=rule)
     if place is not None:
-        # A place taken from an earlier sentence ("there", or a sentence naming none) is quoted there.
-        named_in = ctx.last_place_sentence
-        inside = sent.start <= place.start < sent.end
-        if inside or named_in is None or not named_in.start <= place.start < named_in.end:
-            named_in = sent
+        # A place taken from another sentence ("there", a sentence naming none, a town named just after) is
+        # quoted where it is named.
+        holders = (sent, ctx.last_place_sentence, *ctx.sentences)
+        named_in = next((s for s in holders if s is not None and s.start <= place.start < s.end), sent)
         evidence.append(
             evidence_at(
                 doc,
