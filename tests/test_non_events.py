@@ -71,6 +71,11 @@ NON_EVENTS = [
     "The ruling party and the opposition clashed over the budget in parliament on Monday.",
     "A journalist died in a car crash on the highway on Friday.",
     "Organisers cancelled the planned march through the city centre on Saturday.",
+    # abilities not used, offices set up, prisoners' words
+    "Despite weeks of trying, the army was not able to retake the town.",
+    "The bank set up a new branch office in the capital on Monday.",
+    "Inmates and guards clashed over visiting hours at a meeting with the prison board.",
+    "The governor postponed the rally of his supporters because of the rain.",
 ]
 
 

@@ -50,3 +50,43 @@ def test_modality_non_events_are_flagged(nlp: Any, sentence: str, word: str, rea
     reason = _reason(nlp, sentence, word)
     assert reason is not None
     assert reason.startswith(reason_prefix)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        # an ability used is a deed: "were able to retake" reports the retaking
+        ("Government troops were able to retake the airport on Sunday.", "retake"),
+        ("The rebels are eventually able to repel the attackers.", "repel"),
+        # what a report does not know is a detail of the event, not the event
+        ("Rebel fighters gained ground near the port, casualties not reported.", "gained"),
+        ("Militants stormed the village on Friday, the number of dead was not given.", "stormed"),
+        # a strike suspended had begun
+        ("Court workers suspended their strike on Monday.", "strike"),
+        # coercion reports a deed: the march they were made to join took place
+        ("Villagers were forced by the authorities to join a march against the report.", "march"),
+    ],
+)
+def test_modality_used_abilities_and_unknown_details_are_factual(nlp: Any, sentence: str, word: str) -> None:
+    assert _reason(nlp, sentence, word) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        # the copula above "able" still carries the modal, the negation or the plan
+        ("The commander said his men will be able to retake the airport within days.", "retake"),
+        ("The rebels were not able to retake the town.", "retake"),
+        ("The militia was never able to capture the port.", "capture"),
+        # a present ability with no sign that it was used is a boast
+        ("The army is able to retake the town within a week.", "retake"),
+        ("The army hopes to be able to recapture the city soon.", "recapture"),
+        # an event called off, put off or banned did not take place
+        ("The government was forced to postpone the rally.", "rally"),
+        ("Police banned the opposition march on Friday.", "march"),
+        # a negated verb whose subject is the event itself still negates it
+        ("Fighting was not reported in the city on Sunday.", "Fighting"),
+    ],
+)
+def test_modality_failed_or_future_abilities_are_not_factual(nlp: Any, sentence: str, word: str) -> None:
+    assert _reason(nlp, sentence, word) is not None

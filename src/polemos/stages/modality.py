@@ -38,12 +38,30 @@ REPORTED_HEADS = frozenset(
     }
 )
 # Heads whose infinitive complement tells what was done: aspect ("continued to fight") and achievement
-# ("managed to repel"); not "able", which also tells what could be done.
-ASPECT_HEADS = frozenset({"continue", "begin", "start", "resume", "keep", "manage", "succeed"})
+# ("managed to repel").
+# Coercion ("were forced to flee", "compelled to join a march") reports a deed too.
+ASPECT_HEADS = frozenset(
+    {"continue", "begin", "start", "resume", "keep", "manage", "succeed", "force", "compel", "oblige"}
+)
+# "were able to retake", "are eventually able to repel": an achievement, where "is able to retake the town
+# within a week" is a boast. A past copula or an adverb of completion makes the ability a deed; the copula
+# still carries any modal, negation or plan ("will be able to", "hope to be able to"), which the walk up
+# the clause chain reads through the adjective.
+ABILITY_HEADS = frozenset({"able"})
+COMPLETION_ADVERBS = frozenset({"eventually", "finally", "ultimately", "successfully", "later", "then"})
+# What a report may not know about an event that happened: "Rebels gained ground, casualties not
+# reported" negates the toll, not the fighting.
+EVENT_DETAILS = frozenset(
+    {"casualty", "causality", "casualties", "fatality", "death", "injury", "number", "figure", "toll",
+     "detail", "reason", "motive", "perpetrator", "identity", "damage", "loss", "cause", "victim"}
+)  # fmt: skip
 # "not known who killed him", "it is not clear why they clashed": the ignorance is about the who or
 # why; the event itself happened.
 KNOWLEDGE_WORDS = frozenset({"know", "clear", "identify", "establish", "determine", "confirm"})
 DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
+# Verbs whose object is an event that did not take place: "postponed the rally", "banned the march" (not
+# "suspended the strike": a strike suspended had begun).
+CANCEL_VERBS = frozenset({"cancel", "postpone", "ban", "prohibit", "forbid", "outlaw", "defer"})
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "must", "ca", "can", "'ll"})
 # Nouns that turn a following "to"-clause into a purpose or plan ("a campaign aimed to retake",
 # "an operation to capture"): the complement has not happened.
@@ -63,7 +81,7 @@ PROSPECTIVE = frozenset(
 # Clause links that carry the parent's modality down to the trigger.
 _CHAIN = frozenset(
     {"xcomp", "ccomp", "csubj", "csubjpass", "advcl", "acl", "conj", "pcomp", "pobj", "prep", "dobj", "nsubj",
-     "nsubjpass", "compound", "amod", "relcl", "appos", "attr", "oprd"}
+     "nsubjpass", "compound", "amod", "relcl", "appos", "attr", "oprd", "acomp"}
 )  # fmt: skip
 
 
@@ -94,6 +112,8 @@ def non_factual_reason(token: Any) -> str | None:
             break  # "feared dead following a clash": what a time phrase refers to has happened
         if head.lemma_.lower() in DENIAL_VERBS:
             return "denied"
+        if head.lemma_.lower() in CANCEL_VERBS and node.dep_ in ("dobj", "nsubjpass"):
+            return "cancelled"
         if head.lemma_.lower() in INTENT_VERBS and (
             node.dep_ in ("xcomp", "prep", "pcomp")
             or (node.dep_ in ("ccomp", "dobj") and head.lemma_.lower() in FUTURE_VERBS)
@@ -125,7 +145,25 @@ def _reported_fact(node: Any) -> bool:
     "continued to fight", "managed to repel": an infinitive that reports a deed."""
     perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "have" for c in node.children)
     head = node.head.lemma_.lower()
-    return perfect or (node.dep_ == "xcomp" and (head in REPORTED_HEADS or head in ASPECT_HEADS))
+    return perfect or (
+        node.dep_ == "xcomp" and (head in REPORTED_HEADS or head in ASPECT_HEADS or _achieved(node.head))
+    )
+
+
+def _achieved(adjective: Any) -> bool:
+    """ "were able to", "are eventually able to": an ability used; "were not able to" reports a failure."""
+    if adjective.lemma_.lower() not in ABILITY_HEADS:
+        return False
+    copula = adjective.head
+    around = (*adjective.children, *copula.children)
+    if any(c.dep_ == "neg" for c in around):
+        return False
+    return copula.tag_ == "VBD" or any(c.lower_ in COMPLETION_ADVERBS for c in around)
+
+
+def _details_unknown(verb: Any) -> bool:
+    """ "casualties not reported", "the number of dead was not given": what is unknown is a detail."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in EVENT_DETAILS for c in verb.children)
 
 
 def _clause_reason(node: Any, *, is_trigger: bool) -> str | None:
@@ -148,6 +186,7 @@ def _clause_reason(node: Any, *, is_trigger: bool) -> str | None:
             and not is_trigger
             and node.pos_ == "VERB"
             and node.lemma_.lower() not in KNOWLEDGE_WORDS
+            and not _details_unknown(node)
         ):
             return "negated-clause"
     if node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
