@@ -101,44 +101,69 @@ def test_a_town_naming_who_reacts_next_is_not_taken(nlp: Any, lexicon: Lexicon) 
     assert _code(nlp, lexicon, text, "executed") is None
 
 
-def test_a_next_sentence_opening_on_the_place_gives_it(nlp: Any, lexicon: Lexicon) -> None:
-    text = "A prisoner was executed by fighters of a local brigade. In Merona, the brigade denied it."
-    assert _name(_code(nlp, lexicon, text, "executed")) == "Merona"
-
-
-def test_a_place_named_before_the_event_beats_one_named_after(nlp: Any, lexicon: Lexicon) -> None:
-    text = "Gunmen entered Karvala at dawn. A prisoner was executed. A video later appeared in Merona."
-    assert _name(_code(nlp, lexicon, text, "executed")) == "Karvala"
-
-
-def test_the_place_of_a_protest_beats_the_destination_of_a_delegation(nlp: Any, lexicon: Lexicon) -> None:
-    text = "Women in Tessaly protested over officials joining the delegation of the council to Dunmore."
-    assert _name(_code(nlp, lexicon, text, "protested")) == "Tessaly"
-
-
-def test_a_destination_of_the_trigger_itself_still_counts(nlp: Any, lexicon: Lexicon) -> None:
-    text = "Rebel fighters advanced to Merona and attacked Karvala on Monday."
-    assert _name(_code(nlp, lexicon, text, "attacked")) == "Karvala"
-
-
-def test_a_town_qualifying_an_armed_group_is_not_where_it_was_struck(nlp: Any, lexicon: Lexicon) -> None:
-    text = "Airstrikes targeted the Brigades for the Defence of Oststadt in the area of Merona."
-    assert _name(_code(nlp, lexicon, text, "Airstrikes")) == "Merona"
-
-
-def test_a_town_as_the_possessor_of_a_named_force_is_not_the_place(nlp: Any, lexicon: Lexicon) -> None:
-    text = "Renewed airstrikes targeted Oststadt's Northern Shield near Merona."
-    assert _name(_code(nlp, lexicon, text, "airstrikes")) == "Merona"
-
-
-def test_a_town_naming_whose_militia_attacked_is_not_where_it_attacked(nlp: Any, lexicon: Lexicon) -> None:
-    text = "Oststadt militia attacked on Monday near Merona."
-    assert _name(_code(nlp, lexicon, text, "attacked")) == "Merona"
-
-
-def test_a_compass_point_of_a_town_is_near_that_town(nlp: Any, lexicon: Lexicon) -> None:
-    text = "Fighting spread around Karvala. Jets struck a camp 10km Southwest of Merona on Monday."
-    assert _name(_code(nlp, lexicon, text, "struck")) == "Merona"
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        pytest.param(
+            "A prisoner was executed by fighters of a local brigade. In Merona, the brigade denied it.",
+            "executed",
+            "Merona",
+            id="a_next_sentence_opening_on_the_place_gives_it",
+        ),
+        pytest.param(
+            "Gunmen entered Karvala at dawn. A prisoner was executed. A video later appeared in Merona.",
+            "executed",
+            "Karvala",
+            id="a_place_named_before_the_event_beats_one_named_after",
+        ),
+        pytest.param(
+            "Women in Tessaly protested over officials joining the delegation of the council to Dunmore.",
+            "protested",
+            "Tessaly",
+            id="the_place_of_a_protest_beats_the_destination_of_a_delegation",
+        ),
+        pytest.param(
+            "Rebel fighters advanced to Merona and attacked Karvala on Monday.",
+            "attacked",
+            "Karvala",
+            id="a_destination_of_the_trigger_itself_still_counts",
+        ),
+        pytest.param(
+            "Airstrikes targeted the Brigades for the Defence of Oststadt in the area of Merona.",
+            "Airstrikes",
+            "Merona",
+            id="a_town_qualifying_an_armed_group_is_not_where_it_was_struck",
+        ),
+        pytest.param(
+            "Renewed airstrikes targeted Oststadt's Northern Shield near Merona.",
+            "airstrikes",
+            "Merona",
+            id="a_town_as_the_possessor_of_a_named_force_is_not_the_place",
+        ),
+        pytest.param(
+            "Oststadt militia attacked on Monday near Merona.",
+            "attacked",
+            "Merona",
+            id="a_town_naming_whose_militia_attacked_is_not_where_it_attacked",
+        ),
+        pytest.param(
+            "Fighting spread around Karvala. Jets struck a camp 10km Southwest of Merona on Monday.",
+            "struck",
+            "Merona",
+            id="a_compass_point_of_a_town_is_near_that_town",
+        ),
+        pytest.param(
+            "Fighting spread around Merona. Gunmen attacked a convoy on the road, officials in Karvala said.",
+            "attacked",
+            "Merona",
+            id="where_the_reporting_source_sits_is_not_where_the_event_was",
+        ),
+    ],
+)
+def test_the_event_takes_the_place_it_happened_at(
+    nlp: Any, lexicon: Lexicon, text: str, trigger: str, place: str
+) -> None:
+    assert _name(_code(nlp, lexicon, text, trigger)) == place
 
 
 def test_a_lone_town_in_a_name_is_still_the_place_when_nothing_else_is_named(
@@ -146,11 +171,6 @@ def test_a_lone_town_in_a_name_is_still_the_place_when_nothing_else_is_named(
 ) -> None:
     text = "Airstrikes targeted the Brigades for the Defence of Oststadt."
     assert _name(_code(nlp, lexicon, text, "Airstrikes")) == "Oststadt"
-
-
-def test_where_the_reporting_source_sits_is_not_where_the_event_was(nlp: Any, lexicon: Lexicon) -> None:
-    text = "Fighting spread around Merona. Gunmen attacked a convoy on the road, officials in Karvala said."
-    assert _name(_code(nlp, lexicon, text, "attacked")) == "Merona"
 
 
 def test_a_home_place_beats_a_foreign_one_in_the_same_sentence(nlp: Any, lexicon: Lexicon) -> None:
