@@ -17,7 +17,7 @@ import socket
 import subprocess
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -57,6 +57,20 @@ def coder() -> Any:
     from polemos.pipeline import Coder
 
     return Coder(Settings())
+
+
+@pytest.fixture(scope="session")
+def sub_event_types(coder: Any) -> Callable[[str], list[str]]:
+    """The sub-event types the coder gives a text published on 10 March 2020, in report order."""
+    import datetime as dt
+
+    from polemos.model import Document
+
+    def types(text: str) -> list[str]:
+        doc = Document(id="t", text=text, published=dt.date(2020, 3, 10))
+        return [e.sub_event_type.value for e in coder.code(doc)]
+
+    return types
 
 
 # --- PostgreSQL -------------------------------------------------------------------------------------------

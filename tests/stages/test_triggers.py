@@ -7,21 +7,15 @@ Sentences are our own; each case names the general phenomenon it stands for.
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from polemos.errors import KnowledgeError
 from polemos.knowledge.lexicon import build_lexicon, parse_lexicon
-from polemos.model import Document
 from polemos.stages.modality import non_factual_reason
 from polemos.stages.triggers import candidate_hits
-
-
-def _types(coder: Any, text: str) -> list[str]:
-    doc = Document(id="t", text=text, published=dt.date(2020, 3, 10))
-    return [e.sub_event_type.value for e in coder.code(doc)]
 
 
 @pytest.mark.parametrize(
@@ -87,8 +81,10 @@ def _types(coder: Any, text: str) -> list[str]:
         ("Students staged a sit-in in front of the ministry in Tunis on Monday.", "Peaceful protest"),
     ],
 )
-def test_trigger_codes_the_expected_sub_event_type(coder: Any, text: str, expected: str) -> None:
-    assert expected in _types(coder, text)
+def test_trigger_codes_the_expected_sub_event_type(
+    sub_event_types: Callable[[str], list[str]], text: str, expected: str
+) -> None:
+    assert expected in sub_event_types(text)
 
 
 @pytest.mark.parametrize(
@@ -102,8 +98,10 @@ def test_trigger_codes_the_expected_sub_event_type(coder: Any, text: str, expect
         "The home side beat their rivals 2-1 in the cup final on Friday.",
     ],
 )
-def test_idioms_and_non_military_strikes_code_nothing(coder: Any, text: str) -> None:
-    assert _types(coder, text) == []
+def test_idioms_and_non_military_strikes_code_nothing(
+    sub_event_types: Callable[[str], list[str]], text: str
+) -> None:
+    assert sub_event_types(text) == []
 
 
 def test_idioms_consume_their_words_and_pos_limits_a_trigger(nlp: Any) -> None:
@@ -126,20 +124,24 @@ def test_idioms_consume_their_words_and_pos_limits_a_trigger(nlp: Any) -> None:
     assert ids("Rebels are in control of the town.") == ["ctl"]
 
 
-def test_a_protest_that_turns_violent_in_the_next_sentence_is_a_riot(coder: Any) -> None:
+def test_a_protest_that_turns_violent_in_the_next_sentence_is_a_riot(
+    sub_event_types: Callable[[str], list[str]],
+) -> None:
     text = (
         "Hundreds of residents marched in the town centre on Monday to protest the killing of a rider by "
         "police. The protesters later stoned the police station and burned tyres."
     )
-    assert _types(coder, text) == ["Violent demonstration"]
+    assert sub_event_types(text) == ["Violent demonstration"]
 
 
-def test_a_calm_protest_followed_by_other_news_stays_peaceful(coder: Any) -> None:
+def test_a_calm_protest_followed_by_other_news_stays_peaceful(
+    sub_event_types: Callable[[str], list[str]],
+) -> None:
     text = (
         "Hundreds of teachers marched in the capital on Monday to protest unpaid salaries. "
         "The minister said talks would resume next week."
     )
-    assert _types(coder, text) == ["Peaceful protest"]
+    assert sub_event_types(text) == ["Peaceful protest"]
 
 
 def test_needs_accepts_a_list_of_alternatives() -> None:
@@ -222,8 +224,10 @@ def test_malformed_idioms_are_rejected() -> None:
         ("An army convoy came under fire near Ansongo on Monday.", "Armed clash"),
     ],
 )
-def test_round2_sentence_codes_the_expected_sub_event_type(coder: Any, text: str, expected: str) -> None:
-    assert expected in _types(coder, text)
+def test_round2_sentence_codes_the_expected_sub_event_type(
+    sub_event_types: Callable[[str], list[str]], text: str, expected: str
+) -> None:
+    assert expected in sub_event_types(text)
 
 
 @pytest.mark.parametrize(
@@ -245,13 +249,15 @@ def test_round2_sentence_codes_the_expected_sub_event_type(coder: Any, text: str
         "The army is able to retake the town of Kidal within a week.",
     ],
 )
-def test_round2_non_events_code_nothing(coder: Any, text: str) -> None:
-    assert _types(coder, text) == []
+def test_round2_non_events_code_nothing(sub_event_types: Callable[[str], list[str]], text: str) -> None:
+    assert sub_event_types(text) == []
 
 
-def test_bodies_found_yield_to_the_killing_that_explains_them(coder: Any) -> None:
+def test_bodies_found_yield_to_the_killing_that_explains_them(
+    sub_event_types: Callable[[str], list[str]],
+) -> None:
     text = "Militants shot dead five villagers in Gwoza on Monday and police later found their bodies."
-    types = _types(coder, text)
+    types = sub_event_types(text)
     assert "Other" not in types and "Attack" in types
 
 

@@ -7,20 +7,14 @@ Sentences are our own; each case names the general phenomenon it stands for.
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from polemos.errors import KnowledgeError
 from polemos.knowledge.lexicon import build_lexicon, parse_lexicon
-from polemos.model import Document
 from polemos.stages.triggers import settle
-
-
-def _types(coder: Any, text: str) -> list[str]:
-    doc = Document(id="t", text=text, published=dt.date(2020, 3, 10))
-    return [e.sub_event_type.value for e in coder.code(doc)]
 
 
 @pytest.mark.parametrize(
@@ -88,24 +82,30 @@ def _types(coder: Any, text: str) -> list[str]:
          "Peaceful protest"),
     ],
 )  # fmt: skip
-def test_round4_sentence_codes_the_expected_sub_event_type(coder: Any, text: str, expected: str) -> None:
-    assert _types(coder, text) == [expected]
+def test_round4_sentence_codes_the_expected_sub_event_type(
+    sub_event_types: Callable[[str], list[str]], text: str, expected: str
+) -> None:
+    assert sub_event_types(text) == [expected]
 
 
-def test_a_protest_whose_crowd_blocks_a_road_next_is_a_riot(coder: Any) -> None:
+def test_a_protest_whose_crowd_blocks_a_road_next_is_a_riot(
+    sub_event_types: Callable[[str], list[str]],
+) -> None:
     text = (
         "Hundreds of casual workers at the hospital began a protest on Monday over unpaid wages. "
         "The protesters blocked the entrance to the hospital."
     )
-    assert _types(coder, text) == ["Violent demonstration"]
+    assert sub_event_types(text) == ["Violent demonstration"]
 
 
-def test_police_stopping_protesters_next_leaves_the_protest_peaceful(coder: Any) -> None:
+def test_police_stopping_protesters_next_leaves_the_protest_peaceful(
+    sub_event_types: Callable[[str], list[str]],
+) -> None:
     text = (
         "About 100 former soldiers protested in front of the defence ministry on Monday. "
         "Gendarmes blocked them from reaching the building."
     )
-    assert _types(coder, text) == ["Peaceful protest"]
+    assert sub_event_types(text) == ["Peaceful protest"]
 
 
 @pytest.mark.parametrize(
@@ -118,8 +118,8 @@ def test_police_stopping_protesters_next_leaves_the_protest_peaceful(coder: Any)
         "Organisers cancelled the planned march through the city centre on Saturday.",
     ],
 )
-def test_round4_non_events_code_nothing(coder: Any, text: str) -> None:
-    assert _types(coder, text) == []
+def test_round4_non_events_code_nothing(sub_event_types: Callable[[str], list[str]], text: str) -> None:
+    assert sub_event_types(text) == []
 
 
 def _lexicon(trigger: dict[str, Any]) -> Any:

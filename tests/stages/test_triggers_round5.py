@@ -7,17 +7,9 @@ Sentences are our own; each case names the general phenomenon it stands for.
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
+from collections.abc import Callable
 
 import pytest
-
-from polemos.model import Document
-
-
-def _types(coder: Any, text: str) -> list[str]:
-    doc = Document(id="t", text=text, published=dt.date(2020, 3, 10))
-    return [e.sub_event_type.value for e in coder.code(doc)]
 
 
 @pytest.mark.parametrize(
@@ -80,8 +72,10 @@ def _types(coder: Any, text: str) -> list[str]:
         ),
     ],
 )
-def test_triggers_round5_sub_event_type(coder: Any, text: str, expected: str) -> None:
-    assert expected in _types(coder, text)
+def test_triggers_round5_sub_event_type(
+    sub_event_types: Callable[[str], list[str]], text: str, expected: str
+) -> None:
+    assert expected in sub_event_types(text)
 
 
 @pytest.mark.parametrize(
@@ -92,5 +86,5 @@ def test_triggers_round5_sub_event_type(coder: Any, text: str, expected: str) ->
         "The commander said his men will be able to retake the airport within days.",
     ],
 )
-def test_triggers_round5_no_event(coder: Any, text: str) -> None:
-    assert _types(coder, text) == []
+def test_triggers_round5_no_event(sub_event_types: Callable[[str], list[str]], text: str) -> None:
+    assert sub_event_types(text) == []
