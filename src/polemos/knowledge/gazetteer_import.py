@@ -31,6 +31,7 @@ from polemos.knowledge.gazetteer import (
     is_usable_alternate,
     normalise_name,
 )
+from polemos.knowledge.gazetteer_filter import write_filter
 
 __all__ = ["ImportReport", "import_geonames"]
 
@@ -168,6 +169,7 @@ def import_geonames(
             files = db.execute("SELECT value FROM meta WHERE key = 'imports'").fetchone()
             listed = [*json.loads(files[0]), str(dump)] if files else [str(dump)]
             db.execute("INSERT OR REPLACE INTO meta VALUES ('imports', ?)", (json.dumps(listed),))
+            write_filter(db)  # the new names must pass the store's filter
     finally:
         db.close()
     return report

@@ -27,6 +27,7 @@ from polemos.knowledge.gazetteer import (
     normalise_name,
     rank,
 )
+from polemos.knowledge.gazetteer_filter import compact_item, key_item, loose_item, read_filter, write_filter
 from polemos.knowledge.gazetteer_loose import closest, is_respellable, loose_key
 
 __all__ = [
@@ -155,6 +156,7 @@ def write_sqlite(path: Path, index: IndexedGazetteer, meta: dict[str, str] | Non
             db.executescript(_SCHEMA)
             write_index(db, index)
             db.executescript(_INDEXES)
+            write_filter(db)
             db.executemany(
                 "INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA_VERSION), *(meta or {}).items()]
             )
@@ -178,6 +180,8 @@ class SqliteGazetteer:
             raise KnowledgeError(f"{path}: gazetteer schema {version} is not {SCHEMA_VERSION}; rebuild it")
         self._codes = self._countries("SELECT code, {} FROM country_codes c JOIN places p ON p.id = c.place")
         self._names = self._countries("SELECT key, {} FROM country_names c JOIN places p ON p.id = c.place")
+        # Most names the places stage tries are no place: the filter answers those without a query.
+        self._filter = read_filter(self._db)
         # The places stage tries every window of every capitalised run: the same names recur.
         self._cache: dict[str, list[GazetteerEntry]] = {}
         self._loose_cache: dict[tuple[str, str], list[GazetteerEntry]] = {}
@@ -202,8 +206,11 @@ class SqliteGazetteer:
         found = self._cache.get(name)
         if found is None:
             key = normalise_name(name)
-            found = self._select("n.key = ?", key) or self._select(
-                "n.compact = ? AND n.key LIKE '% %'", compact_key(key)
+            may = self._filter.may_hold if self._filter is not None else _always
+            found = (self._select("n.key = ?", key) if may(key_item(key)) else []) or (
+                self._select("n.compact = ? AND n.key LIKE '% %'", compact)
+                if may(compact_item(compact := compact_key(key)))
+                else []
             )
             found.sort(key=lambda e: (not is_trusted_match(name, e), rank(e), -e.population))
             if len(self._cache) > 100_000:
@@ -227,6 +234,12 @@ class SqliteGazetteer:
     def respellings(self, name: str, country_code: str) -> list[GazetteerEntry]:
         """Places of `country_code` whose name is a respelling of `name` (`gazetteer_loose`)."""
         found = self._loose_cache.get((name, country_code))
+        if (
+            found is None
+            and self._filter is not None
+            and not self._filter.may_hold(loose_item(loose_key(name), country_code))
+        ):
+            found = []
         if found is None:
             cols = ", ".join(f"p.{c.strip()}" for c in _COLUMNS.split(","))
             rows = self._db.execute(
@@ -255,6 +268,10 @@ class SqliteGazetteer:
     def close(self) -> None:
         """Close the database connection."""
         self._db.close()
+
+
+def _always(_item: str) -> bool:
+    return True
 
 
 def _prune(folder: Path, keep: int = 3) -> None:
