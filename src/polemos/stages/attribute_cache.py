@@ -78,12 +78,15 @@ class RuleAttributes:
         if len(memo) > MEMO_LIMIT:
             memo.clear()
         keyed: list[tuple[Any, list[Key] | None]] = []
+        context, named, other = self._context, self._named_deps, self._other_dep
         for doc in docs:
             rows = doc.to_array(self._key_attrs).tolist()
-            if any(r[3] in self._context for r in rows) and self._pair_matches(doc, rows):
+            if not context.isdisjoint([r[3] for r in rows]) and self._pair_matches(doc, rows):
                 keyed.append((doc, None))
-            else:
-                keyed.append((doc, [self._key(r) for r in rows]))
+            elif named is None:
+                keyed.append((doc, [(r[0], r[1], r[2]) for r in rows]))
+            else:  # as `_key`, inline: this runs for every token of every parsed sentence
+                keyed.append((doc, [(r[0], r[1], r[2] if r[2] in named else other) for r in rows]))
         unseen = sorted({k for _, keys in keyed if keys for k in keys if k not in memo})
         for i in range(0, len(unseen), LEARN_CHUNK):
             self._learn(unseen[i : i + LEARN_CHUNK])
@@ -94,11 +97,6 @@ class RuleAttributes:
             elif values:
                 doc.from_array(self._set_attrs, numpy.array(values, dtype="uint64").reshape(len(values), 3))
         return [doc for doc, _ in keyed]
-
-    def _key(self, row: list[int]) -> Key:
-        named = self._named_deps
-        dep = row[2] if named is None or row[2] in named else self._other_dep
-        return (row[0], row[1], dep)
 
     def _pair_matches(self, doc: Any, rows: list[list[int]]) -> bool:
         """Could a multi-token pattern match this Doc? Checked only where one of its named words stands."""

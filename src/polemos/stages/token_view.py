@@ -218,7 +218,8 @@ class ParsedSentence:
         for tok in tokens:
             if tok._head == tok.i:
                 _set_edges(tok)
-        cls.__init__(sentence, doc.text, tuple(tokens))
+        # Doc.text would make a spaCy Token per token again: the words and their spaces spell it.
+        cls.__init__(sentence, "".join([t.text + t.whitespace_ for t in tokens]), tuple(tokens))
         return sentence
 
 
