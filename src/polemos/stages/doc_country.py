@@ -42,9 +42,26 @@ def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | Non
     return max(votes, key=lambda c: (votes[c], -first[c]))
 
 
+# The last document's votes: the focus, the document's own country and the actors stage each ask for
+# them, for the same text, one after the other.
+_last_votes: tuple[tuple[str, ActorKB, Countries, int | None], dict[str, int]] | None = None
+
+
 def own_country_votes(text: str, kb: ActorKB, countries: Countries, year: int | None) -> dict[str, int]:
     """Votes for the country of a report from what belongs to one country: its domestic actors (2 each),
     its parties and national bodies (2) and its forces' own names (1: armies also fight abroad)."""
+    global _last_votes
+    last = _last_votes  # one read: another thread may replace it meanwhile
+    if last is not None:
+        (l_text, l_kb, l_countries, l_year), votes = last
+        if l_text == text and l_kb is kb and l_countries is countries and l_year == year:
+            return dict(votes)  # a copy: callers add their own votes to it
+    votes = _count_own_votes(text, kb, countries, year)
+    _last_votes = ((text, kb, countries, year), votes)
+    return dict(votes)
+
+
+def _count_own_votes(text: str, kb: ActorKB, countries: Countries, year: int | None) -> dict[str, int]:
     votes: dict[str, int] = {}
     taken: list[tuple[int, int]] = []
     for am in kb.scan(text):
