@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from polemos.knowledge.lexicon import Lexicon
-from polemos.stages.annotate import Sentence, TriggerFilter, parse_batch, split_sentences
+from polemos.stages.annotate import Sentence, TriggerFilter, _parse_memo, parse_batch, split_sentences
 from polemos.stages.triggers import find_trigger_spans
 
 # Written for these tests: inflected, irregular and multi-word trigger forms, and sentences with none.
@@ -130,6 +130,37 @@ def test_parse_batch_parses_the_selected_sentences_of_every_document(nlp: Any) -
         (t.text, t.lemma_, t.dep_, t.head.i) for t in alone
     ]
     assert out[0][2].paragraph == 1 and out[1][1].start == docs[1][1].start
+
+
+def test_parse_batch_parses_a_repeated_sentence_once_with_the_same_parse(nlp: Any) -> None:
+    _parse_memo(nlp).clear()
+    piped: list[str] = []
+    real_pipe = nlp.pipe
+
+    def counting_pipe(docs: Any, **kwargs: Any) -> Any:
+        docs = list(docs)
+        piped.extend(d.text for d in docs)
+        return real_pipe(docs, **kwargs)
+
+    said = "It is unclear who planted the bomb."
+    first = [
+        split_sentences(f"Gunmen attacked a market in Gao. {said}"),
+        split_sentences(f"{said} Troops fled."),
+    ]
+    nlp.pipe = counting_pipe
+    try:
+        out = parse_batch(first, nlp, lambda _s, _tokens: True)
+        again = parse_batch([split_sentences(f"Rebels shelled Kidal. {said}")], nlp, lambda _s, _tokens: True)
+    finally:
+        del nlp.pipe  # the instance attribute goes; the class's method is back
+    assert piped.count(said) == 1  # once across two documents of one batch and a later batch
+    repeated = [out[0][1], out[1][0], again[0][1]]
+    assert all(s.doc is repeated[0].doc for s in repeated)
+    assert [s.start for s in repeated] == [33, 0, 22]  # each keeps its own place in its document
+    alone = nlp(said)
+    assert [(t.text, t.lemma_, t.dep_, t.head.i) for t in repeated[0].doc] == [
+        (t.text, t.lemma_, t.dep_, t.head.i) for t in alone
+    ]
 
 
 def test_filter_needs_the_whole_phrase_not_just_its_first_word(nlp: Any) -> None:

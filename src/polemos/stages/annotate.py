@@ -128,23 +128,45 @@ BATCH_SIZE = 256
 Selector = Callable[[Sentence, Any], bool]
 
 
+# Parses kept by sentence text, at most (then the memo starts afresh): syndicated wire copy, re-fetched
+# reports and stock phrases ("It is unclear who planted the bomb.") repeat sentences word for word, and a
+# sentence's parse depends on its text alone, as each is parsed as a Doc of its own.
+PARSE_MEMO_LIMIT = 4096
+
+
 def parse_batch(documents: Sequence[Sequence[Sentence]], nlp: Any, select: Selector) -> list[list[Sentence]]:
     """Parse the selected sentences of many documents in one `nlp.pipe` pass; return each document's
     sentences with the parse attached to the selected ones.
 
-    Each sentence is tokenized once: the selector sees the tokens and spaCy parses that same Doc.
+    Each sentence is tokenized once: the selector sees the tokens and spaCy parses that same Doc. A
+    selected sentence whose text was parsed before (in this batch or an earlier one) is not parsed again.
     """
-    todo: list[tuple[int, int, Any]] = []
+    memo = _parse_memo(nlp)
+    if len(memo) > PARSE_MEMO_LIMIT:
+        memo.clear()
+    chosen: list[tuple[int, int]] = []
+    fresh: dict[str, Any] = {}  # text -> its tokens, for the texts not parsed before
     for d, sentences in enumerate(documents):
         for i, s in enumerate(sentences):
             tokens = nlp.tokenizer(s.text)
             if select(s, tokens):
-                todo.append((d, i, tokens))
+                chosen.append((d, i))
+                if s.text not in memo:
+                    fresh.setdefault(s.text, tokens)
+    for text, parsed in zip(fresh, _pipe(nlp, fresh.values()), strict=True):
+        memo[text] = ParsedSentence.from_doc(parsed)
     out = [list(sentences) for sentences in documents]
-    for (d, i, _), parsed in zip(todo, _pipe(nlp, (t for _, _, t in todo)), strict=True):
+    for d, i in chosen:
         s = out[d][i]
-        out[d][i] = Sentence(s.index, s.start, s.end, s.text, s.paragraph, ParsedSentence.from_doc(parsed))
+        out[d][i] = Sentence(s.index, s.start, s.end, s.text, s.paragraph, memo[s.text])
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def _parse_memo(nlp: Any) -> dict[str, ParsedSentence]:
+    """The parses of one loaded pipeline, by sentence text (a ParsedSentence is never changed once read:
+    what stages keep in its user_data is derived from the sentence alone)."""
+    return {}
 
 
 def _pipe(nlp: Any, docs: Iterable[Any]) -> list[Any]:
