@@ -360,3 +360,15 @@ def test_a_last_victim_without_a_number_is_one_more_death(sentence: str, expecte
 def test_a_killing_named_as_the_cause_through_two_nouns_is_background() -> None:
     sentence = "Students marched in the town following the shooting and killing of two classmates by police."
     assert find_fatality_claims(sentence) == []
+
+
+def test_a_sentence_read_again_elsewhere_gives_the_same_claims_at_its_own_offsets() -> None:
+    said = "The army said 12 militants and two soldiers were killed in the clashes."
+    first = find_fatality_claims(said, offset=0)
+    again = find_fatality_claims(said, offset=140)  # the same sentence later in another document
+    assert [c.count for c in first] == [12, 2]
+    assert [(c.start + 140, c.end + 140) for c in first] == [(c.start, c.end) for c in again]
+    assert [(c.count, c.victims, c.claimant, c.rule) for c in first] == [
+        (c.count, c.victims, c.claimant, c.rule) for c in again
+    ]
+    assert find_fatality_claims(said, offset=0) == first  # and nothing was shifted in place

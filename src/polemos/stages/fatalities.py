@@ -230,6 +230,12 @@ _CLAIMANT_NEXT = re.compile(
 )
 
 
+# The claims of sentences read lately, by text (offsets from the sentence's start): a reading depends on
+# the sentence's text alone, and wire copy and stock phrases repeat sentences word for word.
+_RECENT: dict[str, tuple[FatalityClaim, ...]] = {}
+_RECENT_LIMIT = 4096
+
+
 def find_fatality_claims(text: str, *, offset: int = 0) -> list[FatalityClaim]:
     """Find every death count reported in `text` (one sentence), with its victims and claimant.
 
@@ -239,6 +245,17 @@ def find_fatality_claims(text: str, *, offset: int = 0) -> list[FatalityClaim]:
     """
     if not may_tell_deaths(text):
         return []
+    found = _RECENT.get(text)
+    if found is None:
+        if len(_RECENT) >= _RECENT_LIMIT:
+            _RECENT.clear()
+        found = _RECENT[text] = tuple(_read_claims(text))
+    if not offset:
+        return list(found)
+    return [replace(c, start=c.start + offset, end=c.end + offset) for c in found]
+
+
+def _read_claims(text: str) -> list[FatalityClaim]:
     text = mask_coder_notes(text)  # blank, same length: offsets and claim texts stay the original's
     found: list[tuple[tuple[int, int], list[FatalityClaim]]] = []
     # The bodies pattern opens on any number; the words it needs are rare, so look for them first.
@@ -273,9 +290,7 @@ def find_fatality_claims(text: str, *, offset: int = 0) -> list[FatalityClaim]:
             if _MOURNED.search(text, 0, claim.start):
                 claim = replace(claim, rule=claim.rule + BACKGROUND)
             claim = adjust_for_period(claim, text)
-            claims.append(
-                replace(claim, start=claim.start + offset, end=claim.end + offset, claimant=claimant)
-            )
+            claims.append(replace(claim, claimant=claimant))
     return sorted(claims, key=lambda c: (c.start, c.end))
 
 
