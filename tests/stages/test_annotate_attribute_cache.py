@@ -86,3 +86,32 @@ def test_one_token_rules_match_as_the_rulers_matcher(nlp: Any) -> None:
         assert single.matches(doc) == real, doc.text
         checked += len(real)
     assert checked > 50
+
+
+def test_one_token_rules_found_through_in_lists_and_spaces_match_as_a_matcher(nlp: Any) -> None:
+    # Made-up rules of every kind the index files a rule under: a word named exactly, each word of an
+    # IN list (of tags, labels or words), IS_SPACE, and rules it must try on every token.
+    from spacy.matcher import Matcher
+
+    from polemos.stages.attribute_cache import SingleTokenRules
+
+    specs = [
+        {"LOWER": "were"},
+        {"TAG": {"IN": ["DT", "WDT"]}, "DEP": {"NOT_IN": ["det"]}},
+        {"DEP": {"IN": ["aux", "auxpass"]}, "TAG": {"NOT_IN": ["TO"]}},
+        {"LOWER": {"IN": ["have", "had", "do"]}, "DEP": {"IN": ["ROOT", "aux"]}},
+        {"IS_SPACE": True},
+        {"LOWER": {"REGEX": "^sh"}},
+        {"TAG": {"NOT_IN": ["NN", "NNS", "DT"]}, "DEP": "nsubj"},
+    ]
+    single = SingleTokenRules(nlp.get_pipe("attribute_ruler"), list(enumerate(specs)))
+    matcher = Matcher(nlp.vocab)
+    for i, spec in enumerate(specs):
+        matcher.add(str(i), [[spec]])
+    checked = 0
+    for doc in nlp.pipe(SENTENCES, disable=["attribute_ruler", "lemmatizer"]):
+        mine = sorted((n, start) for n, _key, start, _end in single.matches(doc))
+        real = sorted((int(nlp.vocab.strings[key]), start) for key, start, _end in matcher(doc))
+        assert mine == real, doc.text
+        checked += len(real)
+    assert checked > 20

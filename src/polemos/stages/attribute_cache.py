@@ -157,8 +157,11 @@ class SingleTokenRules:
         self._by: dict[tuple[str, Any], list[tuple[int, Spec]]] = {}
         self._rest: list[tuple[int, Spec]] = []
         for i, spec in patterns:
-            named = next(((a, spec[a]) for a in _INDEXED if isinstance(spec.get(a), str)), None)
-            (self._by.setdefault(named, []) if named else self._rest).append((i, spec))
+            keys = _index_keys(spec)
+            for key in keys:
+                self._by.setdefault(key, []).append((i, spec))
+            if not keys:
+                self._rest.append((i, spec))
 
     @classmethod
     def of(cls, nlp: Any) -> SingleTokenRules | None:
@@ -189,7 +192,7 @@ class SingleTokenRules:
             have = {"ORTH": text, "TEXT": text, "LOWER": strings[lower], "NORM": strings[norm],
                     "TAG": strings[tag], "DEP": strings[dep], "IS_SPACE": bool(space)}  # fmt: skip
             found: set[int] = set()
-            for named in ((a, have[a]) for a in _INDEXED):
+            for named in ((a, have[a]) for a in _LOOKED_UP):
                 found.update(n for n, spec in self._by.get(named, ()) if _meets(spec, have))
             found.update(n for n, spec in self._rest if _meets(spec, have))
             out.extend((n, self._keys[n], i, i + 1) for n in found)
@@ -202,6 +205,22 @@ class SingleTokenRules:
 
 # Pattern keys a one-token pattern is looked up by, when it names one exactly (in this order).
 _INDEXED = ("LOWER", "ORTH", "TEXT", "NORM", "TAG", "DEP")
+_LOOKED_UP = (*_INDEXED, "IS_SPACE")
+
+
+def _index_keys(spec: Spec) -> list[tuple[str, Any]]:
+    """The (attribute, value) pairs a token must have one of for the pattern to match it: the first value
+    it names exactly, else each value of its first IN list, else IS_SPACE: true; [] when none (then
+    the pattern is tried on every token)."""
+    for attr in _INDEXED:
+        if isinstance(spec.get(attr), str):
+            return [(attr, spec[attr])]
+    for attr in _INDEXED:
+        want = spec.get(attr)
+        listed = want.get("IN") if isinstance(want, dict) else None
+        if isinstance(listed, list) and all(isinstance(v, str) for v in listed):
+            return [(attr, v) for v in dict.fromkeys(listed)]
+    return [("IS_SPACE", True)] if spec.get("IS_SPACE") is True else []
 
 
 def _exact(spec: Spec) -> bool:

@@ -60,12 +60,16 @@ def find_trigger_spans(doc: Any, lexicon: Lexicon) -> list[tuple[int, int, Trigg
     tokens = view(doc)
     lemmas, lowers = tokens.lemmas, tokens.lowers
     out: list[tuple[int, int, Trigger]] = []
+    index = lexicon.index
     i = 0
     while i < len(doc):
+        if lowers[i] not in index and lemmas[i] not in index:
+            i += 1  # most words start no trigger phrase
+            continue
         best: tuple[int, Trigger] | None = None
         # The written form first, then the lemma: a fixed order keeps the coding deterministic.
         for key in dict.fromkeys((lowers[i], lemmas[i])):
-            for phrase, trig in lexicon.index.get(key, ()):
+            for phrase, trig in index.get(key, ()):
                 n = len(phrase)
                 if i + n <= len(doc) and all(phrase[k] in (lemmas[i + k], lowers[i + k]) for k in range(n)):
                     if best is None or n > best[0]:
