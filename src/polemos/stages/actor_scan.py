@@ -42,6 +42,19 @@ _AIRCRAFT_GAP = re.compile(r"(?:\s+(?:[a-z][\w-]*|[A-Z][A-Za-z]*(?:-?\d+\w*)?)){
 # state's air power, as "Canadian jets" would be
 _AIRCRAFT_MODEL = re.compile(r"\s+[A-Z][A-Za-z]{0,2}-?\d{1,4}[A-Za-z]{0,3}\b")
 _NEXT_CAPITAL = re.compile(r" [A-Z]")
+# A country named as a place, not as a party: "near the border with Tunisia", "defected to Britain",
+# "fled from Chad", "the Libya/Tunisia border crossing", "Algeria's border" (not "from" or "through" alone:
+# "weapons from Egypt", "funded through Qatar" name a backer)
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|into|across|near|toward|towards|inside|outside|within|throughout|border\s+with|"
+    r"borders\s+with|frontier\s+with|out\s+of|(?:fled|flee|flees|fleeing|defected|defects|escaped|returned|"
+    r"travell?ed|moved|deported|headed|went|came|arrived|ambassador|envoy)\s+(?:back\s+)?(?:to|from))"
+    r"\s+(?:the\s+)?|[/-])$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s*[/-]\s*[A-Z][\w-]*)?\s+(?:border|borders|frontier)\b", re.IGNORECASE
+)
 _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s$")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _NEXT_TWO_WORDS = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
@@ -167,14 +180,12 @@ class Scan:
         if len(pool) > 1:
             pool, confidence = self._by_context(pool), confidence * 0.85
         entry = pool[0]
-        branch = next(
-            (
-                c
-                for c in self.kb.children(entry.name)
-                if c.country == iso2 and c.name.startswith(entry.name + " (")
-            ),
-            None,
-        )
+        local = [c for c in self.kb.children(entry.name) if c.country == iso2 and c.is_valid(self.year)]
+        # the branch named "<entry> (<country>)", else the entry's only branch in the country ("Islamic State"
+        # in an Egyptian report: its Sinai province, "State of Sinai")
+        branch = next((c for c in local if c.name.startswith(entry.name + " (")), None)
+        if branch is None and len(local) == 1:
+            branch = local[0]
         if entry.country is None and branch is not None and branch.is_valid(self.year):
             entry, note = branch, note + f" -> branch in {branch.country}"
         if (region := self._regional_branch(entry)) is not None:
@@ -256,7 +267,7 @@ class Scan:
             c, how = cm.values[0]
             nxt = next((m for m in found if m.start >= cm.end), None)
             air = next((m for m in aerial if m.start >= cm.end), None)
-            if nxt and nxt.values[0] != "coref" and _COUNTRY_GAP.fullmatch(self.text, cm.end, nxt.start):
+            if nxt and nxt.values[0] != "coref" and self._country_gap(cm.end, nxt.start):
                 start = self._with_article(cm.start)
                 out.append(Label(start, nxt.end, self.text[start : nxt.end], nxt.values[0], nxt.text, c))
                 used.add(nxt.start)
@@ -274,7 +285,11 @@ class Scan:
                 taken.append((cm.start, model.end()))
             elif how == "demonym" and c.is_plural_demonym(cm.text):
                 out.append(Label(cm.start, cm.end, cm.text, "civilian", cm.text, c))
-            elif how != "demonym" and not _MODIFIER_OF.match(self.text, cm.end):
+            elif (
+                how != "demonym"
+                and not _MODIFIER_OF.match(self.text, cm.end)
+                and not self._as_place(cm.start, cm.end)
+            ):
                 out.append(Label(cm.start, cm.end, cm.text, "external", cm.text, c))
         for m in found:
             if m.start in used or _overlaps(m.start, m.end, taken):
@@ -294,6 +309,21 @@ class Scan:
         bare = self._pronouns(taken + [(x.start, x.end) for x in out])
         out.extend(p for p in bare if p.end == p.start + len(p.head))
         return sorted(out, key=lambda x: x.start)
+
+    def _country_gap(self, end: int, label_start: int) -> bool:
+        """Whether a country name and a label after it are one phrase ("Libya's internationally recognised
+        government", "Afghan special forces"), not a clause: "Egypt bombed militant camps"."""
+        if not _COUNTRY_GAP.fullmatch(self.text, end, label_start):
+            return False
+        gap = self.text[end:label_start]
+        if gap.startswith(("'", "’")):
+            return True
+        return not any(w.endswith("ed") or w in _CLAUSE_WORDS for w in gap.split())
+
+    def _as_place(self, start: int, end: int) -> bool:
+        """Whether a country's name stands for where something is or goes, not for its state acting."""
+        before = self.text[max(0, start - 24) : start]
+        return bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(self.text, end))
 
     def _force_names(self, countries: Countries, taken: list[tuple[int, int]]) -> list[Label]:
         """Labels for the names of a country's own forces ("FARDC", "Kenya Defence Forces").
