@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from polemos.model import Actor, Document, Evidence, Place
 from polemos.stages.aggregate import same_place, unnamed_actor1
 from polemos.stages.annotate import Sentence
-from polemos.stages.arguments import ActorMentionLike, Roles
+from polemos.stages.arguments import ActorMentionLike, Roles, claimant_tokens, token_at
 from polemos.stages.mention_context import (
     INHERIT_WINDOW,
     VIOLENT,
@@ -25,6 +25,24 @@ from polemos.taxonomy import EventType, SubEventType
 _CASUALTY_AFTER = re.compile(
     r"[^.;:]{0,60}?\b(?:(?:was|were|been|are|is|reportedly|reported|later)\s+){1,2}"
     r"(?:\w+\s+)?(?:killed|wounded|injured|hurt|dead)\b"
+)
+# A claimant that claims its own deed is its doer: "IS claimed responsibility for", "BRSC claims targeting".
+_OWN_DEED = re.compile(
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:has|have|had)\s+)?(?:claim|claims|claimed|admit|admits|admitted)\s+"
+    r"(?:responsibility|credit|(?:to\s+have\s+)?[a-z]+ing\b)",
+    re.IGNORECASE,
+)
+# What puts the party after it as the doer a claimant reports: "blamed NATO", "claim that NATO forces".
+_DOER_AFTER_REPORT = re.compile(
+    r"\b(?:blam|accus|claim|alleg|charg|report|sa(?:id|ys?)\b)[a-z]*\s+(?:that\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Fire marked with its source: "airstrikes from Gaddafi forces", "came under shelling by the LNA", "a
+# bombardment from rebel positions" name who fired, whoever the clause's subject is.
+_FIRE_FROM = re.compile(
+    r"\b(?:fire|gunfire|shelling|shells|bombardment|bombardments|bombing|bombings|airstrikes?|air\s+strikes?"
+    r"|air\s+raids?|strikes|rockets|mortars?|missiles)\s+(?:by|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 # Observers and mediators report on fighting; they are never a party to it.
 _NON_COMBATANT = re.compile(
@@ -65,6 +83,8 @@ def choose_actors(
     victim_known = False
     if etype in VIOLENT or etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
         agents, others = parties(agents), parties(others)
+    # who only reports the event is never its party ("Gaddafi forces blamed NATO for the bombing")
+    sentence_mentions = _not_claimants(sentence_mentions, sent)
     if etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
         m1 = first_mention(agents) or first_mention(others)
         # An armed party the sentence names but the parse did not tie to the verb is still the likelier
@@ -97,6 +117,8 @@ def choose_actors(
             victim_known = m2 is not None
         if m1 is not None and m2 is None and "rival" in m1.text.lower():
             m2 = m1  # "fighting between rival tribal groups": both sides share the generic name
+    if etype in VIOLENT or etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
+        m1, m2 = _source_of_fire(m1, m2, parties(sentence_mentions), sent)
     a1 = _crowd_of(etype, m1.actor) if m1 else None
     a2 = m2.actor if m2 else None
     for fld, m, a in (("actor1", m1, a1), ("actor2", m2, a2)):
@@ -115,6 +137,8 @@ def choose_actors(
                 ev.append(
                     evidence_at(doc, sent, fld, foe.name, sent.start, sent.start, "camp:sole-opponent", 0.4)
                 )
+    if a1 is None and etype is EventType.EXPLOSIONS and (a2 is None or a2 in ctx.main_actors):
+        a1, a2 = _strike_from_context(doc, sent, sub, a2, ctx, ev)
     if a1 is None and etype in VIOLENT:
         # ACLED's convention for an unnamed perpetrator of violence.
         unknown = actors.resolve_phrase("unidentified armed group", position)
@@ -142,6 +166,49 @@ def choose_actors(
             for e in ev
         ]
     return a1, a2, ev
+
+
+def _source_of_fire(
+    m1: ActorMentionLike | None,
+    m2: ActorMentionLike | None,
+    ms: Sequence[ActorMentionLike],
+    sent: Sentence,
+) -> tuple[ActorMentionLike | None, ActorMentionLike | None]:
+    """The party named as the source of the fire ("shelling from X") is actor 1; the side chosen first,
+    if another, becomes the one fired on."""
+    source = next((m for m in ms if _FIRE_FROM.search(sent.text, 0, m.start - sent.start)), None)
+    if source is None or (m1 is not None and m1.actor == source.actor):
+        return m1, m2
+    if m1 is not None and (m2 is None or m2.actor == source.actor):
+        m2 = m1
+    return source, m2
+
+
+def _not_claimants(ms: Sequence[ActorMentionLike], sent: Sentence) -> list[ActorMentionLike]:
+    """The sentence's mentions less who only reports, where the report names another party as the doer
+    ("Gaddafi forces blamed NATO for the bombing", "Libyan forces claim NATO forces killed ..."): the parse's
+    roles leave claimants out, and so must a fallback to any armed party of the sentence. A party that
+    reports an unnamed deed ("the LNA reported that a boat had been bombed") is rather telling its own."""
+    if sent.doc is None or len(ms) < 2:
+        return list(ms)
+    reporting = claimant_tokens(sent.doc)
+    if not reporting:
+        return list(ms)
+    keep, claimants = [], []
+    for m in ms:
+        tok = token_at(sent.doc, m.start - sent.start)
+        after = m.end - sent.start
+        if (
+            tok is None
+            or tok.i not in reporting
+            or _CASUALTY_AFTER.match(sent.text, after)
+            or _OWN_DEED.match(sent.text, after)
+        ):
+            keep.append(m)
+        else:
+            claimants.append(m)
+    named_doer = any(_DOER_AFTER_REPORT.search(sent.text, 0, m.start - sent.start) for m in parties(keep))
+    return keep if claimants and named_doer else list(ms)
 
 
 def _mine_victim(
@@ -198,6 +265,10 @@ def _swap_sides(a1: Actor, a2: Actor, etype: EventType, agent: bool, actors: Doc
         if etype is EventType.BATTLES or (lead.inter == 1 and other.inter in (2, 3, 4)):
             return lead2
         return False
+    if not actors.knows_camps() and a2.inter in (1, 8) and a1.inter in (2, 3, 4):
+        # no desk habit known here: ACLED's general one lists state (and foreign) forces before the named
+        # armed groups they fight, whoever attacked; an unidentified attacker stays first
+        return not a1.name.startswith("Unidentified")
     return etype is EventType.BATTLES and not agent and a2.inter < a1.inter
 
 
@@ -236,4 +307,36 @@ def _fill_from_context(
     for fld, actor in (("actor1", a1), ("actor2", a2)):
         if actor is not None and not any(e.field == fld for e in ev):
             ev.append(evidence_at(doc, sent, fld, actor.name, sent.start, sent.start, rule, 0.4))
+    return a1, a2
+
+
+def _strike_from_context(
+    doc: Document,
+    sent: Sentence,
+    sub: SubEventType,
+    a2: Actor | None,
+    ctx: NarrativeContext,
+    ev: list[Evidence],
+) -> tuple[Actor | None, Actor | None]:
+    """A shelling or bombing whose sentence names no one who fired or planted it, in a report on named
+    armed sides: who did it is told elsewhere in the report ("civilians were killed in shelling" after "LNA
+    forces advanced ... BRSC fighters were killed"; "killed by a landmine" in a report on the Islamic
+    State). Shelling goes to the report's main armed sides, as a battle's unnamed side does; a mine, bomb
+    or grenade only to a non-state group, and only where no state force besides the target is among those
+    sides (armies seldom plant them); an air strike is left to whoever flies there (the unnamed-perpetrator
+    default)."""
+    sides = [a for a in ctx.main_actors if a != a2]
+    if sub in (SubEventType.REMOTE_EXPLOSIVE, SubEventType.SUICIDE_BOMB, SubEventType.GRENADE):
+        sides = sides if all(a.inter in (2, 3, 4) for a in sides) else []
+    elif sub is not SubEventType.SHELLING:
+        sides = []
+    if not sides:
+        return None, a2
+    a1 = sides[0]
+    ev.append(evidence_at(doc, sent, "actor1", a1.name, sent.start, sent.start, "context:strike-sides", 0.35))
+    if a2 is None and len(sides) > 1:
+        a2 = sides[1]
+        ev.append(
+            evidence_at(doc, sent, "actor2", a2.name, sent.start, sent.start, "context:strike-sides", 0.35)
+        )
     return a1, a2

@@ -311,6 +311,12 @@ class DocumentActors:
         side = self._scan.kb.camp_of(actor.name, self.year, self._scan.month)
         return side is not None and side.leads_in(self.year, self._scan.month)
 
+    def knows_camps(self) -> bool:
+        """Return whether the knowledge base knows the camps of this document's conflict (and so the
+        habits of order its country desk keeps), for the country and year of the report."""
+        iso2 = self.country.iso2 if self.country else None
+        return bool(iso2) and any(s.country == iso2 for s in self._scan.kb.camps(iso2, self.year))
+
     def sole_opponent(self, actor: Actor) -> Actor | None:
         """Return the forces of the only camp the actor's camp fights here and now ("rebel forces took the
         town" in 2011: from Gaddafi's forces), or None where it fights several or none."""
