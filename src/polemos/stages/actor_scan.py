@@ -138,6 +138,7 @@ class Scan:
         self.sentences = split_sentences(text)
         self._sentence_starts = [s for s, _ in self.sentences]
         self._heads = folded_label(kb, "armed_heads")
+        self._pronoun_memo: list[tuple[int, int, str, tuple[int, int] | None]] | None = None
         self._areas = Counter(name for m in kb.area_index.find(text) for name in m.values)
         matches = kb.scan(text)
         self.named = [n for m in matches if (n := self._choose(m, text)) is not None]
@@ -359,6 +360,19 @@ class Scan:
 
     def _pronouns(self, taken: list[tuple[int, int]]) -> list[Label]:
         out: list[Label] = []
+        for start, head_end, word, next_word in self._pronoun_spans():
+            if word in ("its", "their") and next_word and _overlaps(*next_word, taken):
+                continue  # "its residents": the label itself decides
+            if not _overlaps(start, head_end, taken):
+                out.append(Label(start, head_end, self.text[start:head_end], "pronoun", word))
+        return out
+
+    def _pronoun_spans(self) -> list[tuple[int, int, str, tuple[int, int] | None]]:
+        """(start, end with its head noun, the pronoun, the next word's span) of each pronoun that may
+        stand for an actor: read once per text, as the labels are sought twice."""
+        if self._pronoun_memo is not None:
+            return self._pronoun_memo
+        found: list[tuple[int, int, str, tuple[int, int] | None]] = []
         for m in _PRONOUN.finditer(self.text):
             word = m.group(1).lower()
             nxt = _NEXT_TWO_WORDS.match(self.text, m.end())
@@ -371,11 +385,9 @@ class Scan:
                 continue
             if word == "it" and not _SAID_IT.search(self.text, max(0, m.start() - 30), m.start()):
                 continue
-            if word in ("its", "their") and nxt and _overlaps(nxt.start(1), nxt.end(1), taken):
-                continue  # "its residents": the label itself decides
-            if not _overlaps(m.start(), head_end, taken):
-                out.append(Label(m.start(), head_end, self.text[m.start() : head_end], "pronoun", word))
-        return out
+            found.append((m.start(), head_end, word, nxt.span(1) if nxt else None))
+        self._pronoun_memo = found
+        return found
 
     # ------------------------------------------------------------------ attachment of labels to names
     def named_at(self, pos: int) -> Named | None:
