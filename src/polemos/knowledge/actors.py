@@ -140,6 +140,7 @@ class ActorKB:
         # An actor written under an earlier name ("Military Forces of Libya (2014-)" for the Haftar Faction
         # before ACLED named it so) still belongs to its entry's camp.
         self._by_period_name: dict[str, list[ActorEntry]] = {}
+        self._camps: dict[tuple[str, int | None, int | None], Side | None] = {}
         for e in self.entries:
             for _, _, old in e.period_names:
                 self._by_period_name.setdefault(old, []).append(e)
@@ -228,12 +229,19 @@ class ActorKB:
         """Return the camp of the actor written `name` in `year`/`month` (a canonical or period name), or
         None. An entry that ACLED wrote under this name at that time comes first: in October 2011 the
         rebels' forces were written as the state's "Military Forces of Libya (1969-2011)"."""
+        key = (name, year, month)
+        if key in self._camps:  # asked for every battle's pair of sides: the knowledge base never changes
+            return self._camps[key]
         entry = self._by_name.get(name)
         written = [e for e in self._by_period_name.get(name, ()) if e.name_in(year, month) == name]
         if entry is None or entry.side is None or entry.name_in(year, month) != name:
             entry = next((e for e in written if e.side), entry)
         side = self.sides.get(entry.side) if entry is not None and entry.side else None
-        return side if side is not None and side.is_valid(year) else None
+        found = side if side is not None and side.is_valid(year) else None
+        if len(self._camps) > 10_000:
+            self._camps.clear()
+        self._camps[key] = found
+        return found
 
     def sole_opponent(
         self, name: str, country: str, year: int | None, month: int | None = None
