@@ -64,6 +64,7 @@ class _Rule:
 
 
 _DIGITS = tuple("0123456789")
+_CENTURIES = ("19", "20")  # every year the patterns read opens so (`_YEAR`)
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _WEEKDAY_NAMES = tuple(_WEEKDAYS)
 
@@ -291,12 +292,14 @@ _RULES: tuple[_Rule, ...] = tuple(
         (
             rf"{_PREFIX}(?P<year>(?:19|20)[0-9]{{2}})-(?P<month_num>[01][0-9])-(?P<day>[0-3][0-9])(?![0-9])",
             _explicit("explicit-iso"),
-            _DIGITS,
+            _CENTURIES,
+            ("-",),
         ),
         (
             rf"{_PREFIX}{_day('day')}(?P<sep>[/.])(?P<month_num>[01]?[0-9])(?P=sep){_YEAR}(?![/]|\.[0-9])",
             _explicit("explicit-slash"),
-            _DIGITS,
+            _CENTURIES,
+            ("/", "."),
         ),
         (
             rf"{_PREFIX}(?:(?i:the)\s+)?{_day('day')}\s+(?:of\s+)?{_month('month')}{_OPT_YEAR}",
@@ -383,7 +386,7 @@ _RULES: tuple[_Rule, ...] = tuple(
             _read_month,
             _MONTH_STEMS,
         ),
-        (rf"{_LEAD}(?:{_PART})?{_YEAR}", _read_year, _DIGITS),
+        (rf"{_LEAD}(?:{_PART})?{_YEAR}", _read_year, _CENTURIES),
     )
 )
 
@@ -443,7 +446,10 @@ def find_dates(text: str, published: dt.date | None, *, offset: int = 0) -> list
 _EDGE = " \t\r\n,;:()."
 # The words some rule needs, each tested once per sentence however many rules name it.
 _NEED_WORDS = frozenset(word for rule in _RULES for word in (*rule.needs, *rule.also))
-_ANY_NEED = re.compile("|".join(re.escape(word) for word in sorted(_NEED_WORDS, key=len, reverse=True)))
+# A sentence holding none of the rules' first needs holds no date (a rule's `also` never suffices alone).
+_ANY_NEED = re.compile(
+    "|".join(re.escape(word) for word in sorted({w for r in _RULES for w in r.needs}, key=len, reverse=True))
+)
 
 
 def resolve_date_expression(expression: str, published: dt.date | None) -> DatePoint | None:
