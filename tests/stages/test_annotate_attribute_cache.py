@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from polemos.stages.annotate import _pipe, rule_attributes
+from polemos.stages.annotate import _parse, rule_attributes
 from polemos.stages.attribute_cache import RuleAttributes
+from polemos.stages.token_view import ParsedSentence
 
 # Written for this test: verbs, nouns and pronouns in several forms, contractions, and the colloquial
 # forms the model's multi-token rules handle ("gon na", "let 's", "ai n't").
@@ -28,12 +29,23 @@ def _view(doc: Any) -> list[tuple[str, ...]]:
     return [(t.text, t.pos_, t.tag_, t.dep_, str(t.head.i), str(t.morph), t.lemma_) for t in doc]
 
 
+def _read(sentence: ParsedSentence) -> list[tuple[str, ...]]:
+    return [(t.text, t.pos_, t.tag_, t.dep_, str(t.head.i), t.lemma_, t.norm_) for t in sentence]
+
+
 def test_memoized_rules_match_the_real_components(nlp: Any) -> None:
-    assert rule_attributes(nlp).enabled  # the default model's rules can be memoized
-    expected = [_view(d) for d in nlp.pipe(SENTENCES)]
+    rules = rule_attributes(nlp)
+    assert rules.enabled  # the default model's rules can be memoized
+    real = list(nlp.pipe(SENTENCES))
+    expected = [_view(d) for d in real]
+    read_out = [_read(ParsedSentence.from_doc(d)) for d in real]
     for _ in range(2):  # the first pass fills the memo, the second reads from it
-        got = [_view(d) for d in _pipe(nlp, [nlp.tokenizer(s) for s in SENTENCES * 2])]
-        assert got == expected * 2
+        # Written into the Docs, as the components would ...
+        piped = nlp.pipe([nlp.tokenizer(s) for s in SENTENCES * 2], disable=rules.disabled)
+        assert [_view(d) for d in rules.apply(list(piped))] == expected * 2
+        # ... or handed straight to the read-out, the Docs left as they are.
+        parsed = _parse(nlp, [nlp.tokenizer(s) for s in SENTENCES * 2])
+        assert [_read(p) for p in parsed] == read_out * 2
 
 
 class _Ruler:

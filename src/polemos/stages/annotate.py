@@ -153,8 +153,8 @@ def parse_batch(documents: Sequence[Sequence[Sentence]], nlp: Any, select: Selec
                 chosen.append((d, i))
                 if s.text not in memo:
                     fresh.setdefault(s.text, tokens)
-    for text, parsed in zip(fresh, _pipe(nlp, fresh.values()), strict=True):
-        memo[text] = ParsedSentence.from_doc(parsed)
+    for text, parsed in zip(fresh, _parse(nlp, fresh.values()), strict=True):
+        memo[text] = parsed
     out = [list(sentences) for sentences in documents]
     for d, i in chosen:
         s = out[d][i]
@@ -169,12 +169,14 @@ def _parse_memo(nlp: Any) -> dict[str, ParsedSentence]:
     return {}
 
 
-def _pipe(nlp: Any, docs: Iterable[Any]) -> list[Any]:
+def _parse(nlp: Any, docs: Iterable[Any]) -> list[ParsedSentence]:
+    """Run the pipeline over the Docs and read each out: the rule components' output comes from the memo
+    and goes straight into the read-out (the Docs are dropped after)."""
     rules = rule_attributes(nlp)
     if not rules.enabled:
-        return list(nlp.pipe(docs, batch_size=BATCH_SIZE))
-    # The network components run in batches; the rule components' output comes from the memo.
-    return rules.apply(list(nlp.pipe(docs, batch_size=BATCH_SIZE, disable=rules.disabled)))
+        return [ParsedSentence.from_doc(doc) for doc in nlp.pipe(docs, batch_size=BATCH_SIZE)]
+    piped = list(nlp.pipe(docs, batch_size=BATCH_SIZE, disable=rules.disabled))
+    return [ParsedSentence.from_doc(doc, values) for doc, values in rules.annotations(piped)]
 
 
 @functools.lru_cache(maxsize=4)

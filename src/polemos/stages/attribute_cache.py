@@ -74,6 +74,16 @@ class RuleAttributes:
         """Set POS, morphology and lemma on Docs the tagger and parser have processed."""
         import numpy
 
+        for doc, values in self.annotations(docs):
+            if values:
+                doc.from_array(self._set_attrs, numpy.array(values, dtype="uint64").reshape(len(values), 3))
+        return list(docs)
+
+    def annotations(self, docs: Sequence[Any]) -> list[tuple[Any, list[tuple[int, int, int]] | None]]:
+        """Each Doc the tagger and parser have processed, with the (POS, morphology, lemma) hashes the
+        components give its tokens; None where the Doc went through the real components instead (it then
+        holds them itself). The Docs are not written to otherwise: a reader that only needs the values
+        spares the write and the read back."""
         memo = self._memo
         if len(memo) > MEMO_LIMIT:
             memo.clear()
@@ -90,13 +100,14 @@ class RuleAttributes:
         unseen = sorted({k for _, keys in keyed if keys for k in keys if k not in memo})
         for i in range(0, len(unseen), LEARN_CHUNK):
             self._learn(unseen[i : i + LEARN_CHUNK])
+        out: list[tuple[Any, list[tuple[int, int, int]] | None]] = []
         for doc, keys in keyed:
             values = [memo[k] for k in keys] if keys is not None else None
             if values is None or any(v is None for v in values):
-                self._run(doc)
-            elif values:
-                doc.from_array(self._set_attrs, numpy.array(values, dtype="uint64").reshape(len(values), 3))
-        return [doc for doc, _ in keyed]
+                out.append((self._run(doc), None))
+            else:
+                out.append((doc, values))  # type: ignore[arg-type]  # no None among them
+        return out
 
     def _pair_matches(self, doc: Any, rows: list[list[int]]) -> bool:
         """Could a multi-token pattern match this Doc? Checked only where one of its named words stands."""

@@ -15,7 +15,7 @@ the part of Doc's. A test compares both with spaCy's on parsed sentences.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 _KEY = "polemos.parsed_sentence"
@@ -155,8 +155,10 @@ class ParsedSentence:
         return self.tokens[key]  # a slice gives a tuple of tokens where spaCy gives a Span
 
     @classmethod
-    def from_doc(cls, doc: Any) -> ParsedSentence:
-        """Read a Doc the whole pipeline has run over (its attributes are final then)."""
+    def from_doc(cls, doc: Any, rule_values: Sequence[tuple[int, int, int]] | None = None) -> ParsedSentence:
+        """Read a Doc the whole pipeline has run over (its attributes are final then); or one the rule
+        components have not run over, with what they give each token (`rule_values`: the hashes of its
+        POS, morphology and lemma, from `RuleAttributes.annotations`)."""
         from spacy.attrs import (
             DEP,
             ENT_TYPE,
@@ -178,22 +180,27 @@ class ParsedSentence:
         if not n:
             cls.__init__(sentence, doc.text, ())
             return sentence
-        rows = doc.to_array([ORTH, LOWER, LEMMA, NORM, POS, TAG, DEP, ENT_TYPE]).tolist()
-        flags = doc.to_array([IDX, LIKE_NUM, IS_SPACE, SPACY]).tolist()
+        rows = doc.to_array(
+            [ORTH, LOWER, LEMMA, NORM, POS, TAG, DEP, ENT_TYPE, IDX, LIKE_NUM, IS_SPACE, SPACY]
+        )
         heads = doc.to_array(HEAD).astype("int64").tolist()
+        rows = rows.tolist()
+        if rule_values is not None:
+            for row, (pos, _morph, lemma) in zip(rows, rule_values, strict=True):
+                row[2], row[4] = lemma, pos
         known = _STRINGS
         if len(known) > _STRINGS_LIMIT:  # a long-running worker must not grow forever
             known.clear()
         strings = doc.vocab.strings
-        for key in set(itertools.chain.from_iterable(rows)).difference(known):
+        for key in set(itertools.chain.from_iterable(row[:8] for row in rows)).difference(known):
             known[key] = strings[key]
         tokens: list[ParsedToken] = []
         kids: list[list[ParsedToken]] = [[] for _ in range(n)]
-        for i, (
-            (orth, lower, lemma, norm, pos, tag, dep, ent),
-            (idx, like_num, is_space, space),
-        ) in enumerate(zip(rows, flags, strict=True)):
-            tok = ParsedToken()
+        new_token = ParsedToken.__new__
+        for i, (orth, lower, lemma, norm, pos, tag, dep, ent, idx, like_num, is_space, space) in enumerate(
+            rows
+        ):
+            tok = new_token(ParsedToken)
             tok.doc = sentence
             tok.i = i
             tok.idx = idx
@@ -206,8 +213,8 @@ class ParsedSentence:
             tok.tag_ = known[tag]
             tok.dep_ = known[dep]
             tok.ent_type_ = known[ent]
-            tok.like_num = bool(like_num)
-            tok.is_space = bool(is_space)
+            tok.like_num = like_num == 1
+            tok.is_space = is_space == 1
             tok._head = i + heads[i]
             tokens.append(tok)
         for tok in tokens:
