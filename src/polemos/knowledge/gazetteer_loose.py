@@ -14,7 +14,7 @@ import difflib
 import functools
 import re
 from collections.abc import Iterable
-from typing import Protocol, runtime_checkable
+from typing import Protocol, cast, runtime_checkable
 
 from polemos.knowledge.gazetteer import GazetteerEntry, normalise_name
 
@@ -75,6 +75,18 @@ def is_respellable(key: str, entry: GazetteerEntry) -> bool:
 def loose_lookup(gazetteer: object, name: str, country_code: str) -> list[GazetteerEntry]:
     """Places of `country_code` whose name is a respelling of `name` (see `loose_key`); [] when the
     gazetteer keeps no loose keys."""
-    if not isinstance(gazetteer, Respelling) or len(loose_key(name)) < _MIN_SKELETON:
+    if not _respells(type(gazetteer)) or len(loose_key(name)) < _MIN_SKELETON:
         return []
-    return gazetteer.respellings(name, country_code)
+    return cast(Respelling, gazetteer).respellings(name, country_code)
+
+
+_RESPELLS: dict[type, bool] = {}
+
+
+def _respells(kind: type) -> bool:
+    """Whether gazetteers of this class are Respelling ones: asked per class, once (an isinstance test
+    against a runtime-checkable protocol walks the protocol's members on every call)."""
+    found = _RESPELLS.get(kind)
+    if found is None:
+        found = _RESPELLS[kind] = callable(getattr(kind, "respellings", None))
+    return found
