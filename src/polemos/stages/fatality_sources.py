@@ -14,6 +14,7 @@ Two source rules sit here, apart from the reading of counts:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from polemos.model import FatalityClaim
 from polemos.stages.fatality_words import fatality_words
@@ -68,9 +69,9 @@ def is_party_claim(claim: FatalityClaim, party: str | None) -> bool:
     """
     outlets = fatality_words().party_outlets
     claimant = _norm(claim.claimant or "")
-    speaker = party or next(
-        (p for o, p in outlets.items() if re.search(rf"\b{re.escape(o)}\b", claimant)), None
-    )
+    speaker = party
+    if speaker is None and _any_outlet(outlets).search(claimant):  # most claimants name none
+        speaker = next((p for o, p in outlets.items() if re.search(rf"\b{re.escape(o)}\b", claimant)), None)
     if speaker is None:
         return False
     victims = _norm(claim.victims or "")
@@ -80,6 +81,18 @@ def is_party_claim(claim: FatalityClaim, party: str | None) -> bool:
         w for w in _norm(speaker).split() if len(w) > 2 and w not in _GENERIC_NAME_WORDS
     }
     return not any(re.search(rf"\b{re.escape(w)}\b", victims) for w in own)
+
+
+_outlet_pattern: tuple[Mapping[str, str], re.Pattern[str]] | None = None
+
+
+def _any_outlet(outlets: Mapping[str, str]) -> re.Pattern[str]:
+    """One pattern matching wherever any of the outlets' names stands as words."""
+    global _outlet_pattern
+    if _outlet_pattern is None or _outlet_pattern[0] is not outlets:
+        names = "|".join(re.escape(o) for o in sorted(outlets, key=len, reverse=True))
+        _outlet_pattern = (outlets, re.compile(rf"\b(?:{names})\b" if names else r"(?!)"))
+    return _outlet_pattern[1]
 
 
 _GENERIC_NAME_WORDS = frozenset(
