@@ -40,11 +40,17 @@ def tokens(text: str) -> Iterator[re.Match[str]]:
 
 # Every index of a document's stages reads the same texts: their tokens are cut and folded once.
 @functools.lru_cache(maxsize=RECENT_TEXTS)
-def _tokenized(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple[str, ...]]:
-    """(starts, ends, tokens as written, folded tokens) of a text."""
+def _tokenized(
+    text: str,
+) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple[str, ...], dict[str, list[int]]]:
+    """(starts, ends, tokens as written, folded tokens, where each folded token stands) of a text."""
     toks = list(tokens(text))
     raw = tuple(t.group() for t in toks)
-    return tuple(t.start() for t in toks), tuple(t.end() for t in toks), raw, tuple(fold(w) for w in raw)
+    folded = tuple(fold(w) for w in raw)
+    where: dict[str, list[int]] = {}
+    for i, word in enumerate(folded):
+        where.setdefault(word, []).append(i)
+    return tuple(t.start() for t in toks), tuple(t.end() for t in toks), raw, folded, where
 
 
 @dataclass(frozen=True)
@@ -101,13 +107,14 @@ class PhraseIndex(Generic[T]):
         return list(found)
 
     def _find(self, text: str) -> list[PhraseMatch[T]]:
-        starts, ends, raw, folded = _tokenized(text)
+        starts, ends, raw, folded, where = _tokenized(text)
         children = self._root.children
         out: list[PhraseMatch[T]] = []
         n = len(folded)
         free = 0  # the first token not inside a match already made
-        # Most words start no phrase: only those that do are tried, left to right.
-        for i in [k for k, word in enumerate(folded) if word in children]:
+        # Most words start no phrase: only those that do are tried, left to right (the text's words that
+        # start one are found by one set intersection; each index searches the same text).
+        for i in sorted(k for word in where.keys() & children.keys() for k in where[word]):
             if i < free:
                 continue
             best: tuple[int, tuple[T, ...]] | None = None
