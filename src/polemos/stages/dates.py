@@ -419,6 +419,10 @@ def find_dates(text: str, published: dt.date | None, *, offset: int = 0) -> list
     if not _ANY_NEED.search(lower):
         return []  # most sentences hold no date word: one scan says so
     present = {word for word in _NEED_WORDS if word in lower}
+    # Month names count only capitalised ("the march", "they may"): a stem stands only where it is so.
+    present.difference_update(
+        [m for m in _MONTH_STEMS if m in present and m.title() not in text and m.upper() not in text]
+    )
     rules = [
         rule
         for rule in _RULES
