@@ -58,15 +58,22 @@ ANAPHORA = re.compile(
 )
 # A town this big keeps its name even where a sentence's province says otherwise ("Kabul ... , Logar").
 _BIG_TOWN = 100_000
+# Countries whose first-level areas are named after their capitals, where a town of that name exists
+# (Algeria's wilayas, Tunisia's and Egypt's governorates, Mali's, Niger's and Senegal's regions, Burundi's
+# provinces, Syria's governorates, Kenya's counties); elsewhere (Nigeria's Ondo State, Oyo State) a
+# namesake town need not be the capital.
+_CAPITAL_NAMESAKES = frozenset({"BI", "DZ", "EG", "KE", "ML", "NE", "SN", "SY", "TN"})
 # Where reports' "X district" is an admin2 unit coded at its main town; elsewhere a city quarter.
 _DISTRICT_COUNTRIES = frozenset({"AF"})
+# Nigeria's local government areas, as reports write them ("Bassa Local Government Area of Plateau State").
+_LGA = r"(?:[Ll]ocal\s+[Gg]overnment(?:\s+[Aa]reas?)?|LGAs?)"
 # Between a place and the province that qualifies it: "Dawlat Abad district center, Balkh".
 # Reports put a toponym's other name in brackets before its kind: "Khash (Delaram) district".
 _ALIAS = r"(?:\s*\([^()]{1,40}\))?"
 # "district center", "district administration center": the seat, named after the district.
 _CENTRE = r"(?:\s+(?:administration|administrative|admin))?(?:\s+cent(?:er|re))?"
 _QUALIFIER = re.compile(
-    rf"{_ALIAS}(?:\s+(?:district{_CENTRE}|city|town|village))?\s*(?:,|\s+of|\s+in)\s+(?:the\s+)?"
+    rf"{_ALIAS}(?:\s+(?:district{_CENTRE}|city|town|village|{_LGA}))?\s*(?:,|\s+of|\s+in)\s+(?:the\s+)?"
 )
 # First-level areas as reports name them ("Helmand Province", "Borno State", "the governorate of Sinai").
 _PROVINCE_AFTER = re.compile(rf"^{_ALIAS}\s+(?:province|state|governorate|region)\b", re.IGNORECASE)
@@ -222,7 +229,11 @@ def apply_context(text: str, m: Mention) -> Mention:
     if province or of_district:
         area = next((e for e in pool if e.feature_code == "ADM1"), None)
         if area and (province or area.country_code in _DISTRICT_COUNTRIES):
-            return Mention(m.start, m.end, area, [e for e in pool if e is not area], m.reason + "; province")
+            seated = _seat_by_name(area, pool)
+            reason = (
+                m.reason + "; province" + (f", coded at its namesake town {seated.seat}" if seated else "")
+            )
+            return Mention(m.start, m.end, seated or area, [e for e in pool if e is not area], reason)
     if _DISTRICT_AFTER.match(after):
         # A district from a GeoNames dump (ADM2) is coded at its centre; else, where reports' districts
         # are named after their main town, at that town.
@@ -239,6 +250,26 @@ def apply_context(text: str, m: Mention) -> Mention:
         m = replace(m, precision=GeoPrecision.NEAR)
         m.reason += "; near/area"
     return m
+
+
+def _seat_by_name(area: GazetteerEntry, pool: list[GazetteerEntry]) -> GazetteerEntry | None:
+    """A province named after a town inside it is coded at that town, its capital ("the province of Ain
+    Defla", "Tipaza province"), where the gazetteer's seat (the area's biggest town) is another; None
+    where the seat is that town already, no town inside it has its name, or the country's areas are not
+    named after their capitals (Nigeria's Ondo State is governed from Akure)."""
+    if area.country_code not in _CAPITAL_NAMESAKES:
+        return None
+    town = next(
+        (
+            e
+            for e in pool
+            if e.feature_class == "P" and e.country_code == area.country_code and e.admin1 == area.admin1
+        ),
+        None,
+    )
+    if town is None or area.seat == town.name:
+        return None
+    return replace(area, latitude=town.latitude, longitude=town.longitude, seat=town.name)
 
 
 def apply_quarters(text: str, mentions: list[Mention], unresolved: list[tuple[int, int]]) -> list[Mention]:

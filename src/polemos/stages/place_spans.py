@@ -14,6 +14,8 @@ from polemos.stages.place_respell import RESPELT, may_respell
 
 __all__ = ["resolve_span"]
 
+# The shortest alternate name read without a country focus: shorter ones collide too easily.
+_LONE_MIN = 5
 _UPPER = re.compile(r"[A-Z].*[A-Z]")  # two capitals in one word: an acronym ("FAMa", "ABs")
 
 
@@ -80,8 +82,10 @@ def _read_name(
     if respelt and focus:
         hits = loose_lookup(gazetteer, name, focus) or hits
         respelt = bool(hits) and hits[0].country_code == focus
-    # A loose alternate name is accepted in the focus country, and only for a whole run.
-    ok = [e for e in hits if is_trusted_match(name, e) or (not part and e.country_code == focus)]
+    # A loose alternate name is accepted in the focus country, and only for a whole run; in a report
+    # with no country yet, where all its readings lie in one country ("Zalingei", listed for Zalinjay).
+    lone = focus is None and not part and len(name) >= _LONE_MIN and len({e.country_code for e in hits}) == 1
+    ok = [e for e in hits if is_trusted_match(name, e) or (not part and (e.country_code == focus or lone))]
     if not ok:
         return None
 
@@ -119,7 +123,9 @@ def _read_name(
     if respelt:
         reason.insert(0, f"{RESPELT} {best.name} in focus country {focus}")
     elif not is_trusted_match(name, best):
-        reason.append(f"alternate name, same country as focus {focus}")
+        reason.append(
+            f"alternate name, same country as focus {focus}" if focus else "alternate name, one country"
+        )
     if best.geonames_id is None:
         reason.append("curated" if best.feature_class != "A" else "admin area")
     elif others:

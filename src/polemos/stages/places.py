@@ -41,6 +41,10 @@ from polemos.stages.place_words import place_words
 __all__ = ["ToponymRun", "country_focus", "find_places", "toponym_runs"]
 
 _WORD = re.compile(r"\w+")
+# Words after a name that say what kind of place it is ("Kunduz City", "Borno State").
+_PLACE_KINDS = frozenset(
+    {"city", "town", "village", "district", "province", "state", "region", "county", "governorate", "area"}
+)
 _MAX_TOKENS = 6  # "Markaz-e Woluswali-ye Achin": names with articles and izafe run long
 
 
@@ -198,8 +202,14 @@ def _runs(text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
         if not (t.is_cap or leads) or t.text[0].isdigit():
             i += 1
             continue
+        kind = _admin_kind(tokens, i)
+        if kind:  # "Local Government Area" names the kind of the place before it, not a place
+            i += kind
+            continue
         j = i + 1
         while j < n and _joinable(text, tokens, j - 1):
+            if _admin_kind(tokens, j):  # "Bassa Local Government Area of Plateau State": Bassa, Plateau
+                break
             if (tokens[j].is_cap and not tokens[j].text[0].isdigit()) or (
                 tokens[j].lower in words.connectors
                 and j + 1 < n
@@ -213,6 +223,14 @@ def _runs(text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
         runs.append((i, j))
         i = j
     return runs
+
+
+def _admin_kind(tokens: list[_Token], k: int) -> int:
+    """How many words from `k` name a kind of admin area that holds an organisation word: "Local
+    Government Area" (Nigeria's LGAs) is no government body; 0 where none starts at `k`."""
+    if tokens[k].text != "Local" or k + 1 >= len(tokens) or tokens[k + 1].text != "Government":
+        return 0
+    return 3 if k + 2 < len(tokens) and tokens[k + 2].text in ("Area", "Areas") else 2
 
 
 def _is_actor_run(text: str, tokens: list[_Token], i: int, j: int) -> bool:
@@ -261,7 +279,13 @@ def _resolve_run(
         for m in range(min(j, k + _MAX_TOKENS), k, -1):
             if (person and (k, m) != (i, j)) or tokens[m - 1].lower in words.connectors:
                 continue
-            if tokens[k].lower in words.connectors and tokens[k].lower not in words.lead_articles:
+            # A connector opens no name ("of Sirte"), except a capitalised one that opens the run:
+            # "Bin Jawwad", "Az Zawiyah", "Ad Dafniyah" are names in their own right.
+            if (
+                tokens[k].lower in words.connectors
+                and tokens[k].lower not in words.lead_articles
+                and not (k == i and m - k > 1 and tokens[k].is_cap)
+            ):
                 continue
             span = [t.lower for t in tokens[k:m] if t.lower not in words.connectors]
             if not span or all(w in words.common for w in span):
@@ -317,11 +341,20 @@ def _truncated(
     if end >= j or end in starts:
         return False
     nxt = tokens[end]
-    if not nxt.is_cap or nxt.lower in words.common or nxt.lower in words.connectors or nxt.text.isupper():
+    foreign = focus is not None and mention.entry.country_code != focus
+    if not nxt.is_cap or nxt.lower in words.connectors or nxt.text.isupper():
         return False
+    if nxt.lower in words.common:
+        # A plain word still ends a foreign town's head: "Auckland Park, Johannesburg" is no New Zealand
+        # place; a kind of place after it does not ("Kabul City", "Sirte City").
+        return (
+            foreign
+            and mention.entry.geonames_id is not None
+            and mention.entry.feature_code != "PCLI"
+            and nxt.lower not in _PLACE_KINDS
+        )
     if nxt.text in words.institutions:  # "Bani Walid University": the town's, not a longer name
         return False
-    foreign = focus is not None and mention.entry.country_code != focus
     return mention.entry.geonames_id is not None and (mention.entry.population < 100_000 or foreign)
 
 
