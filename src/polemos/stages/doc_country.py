@@ -9,6 +9,7 @@ main reading most, so the country that holds the most of a report's toponyms win
 from __future__ import annotations
 
 import math
+import re
 
 from polemos.knowledge.actors import ActorKB
 from polemos.knowledge.countries import Countries, load_countries
@@ -24,7 +25,12 @@ _COUNTRY = 1.5
 _NATIONAL = 1.0
 _PEOPLE = 1.25
 _BIG = 0.5
+# What sets a toponym as where something happens ("in Zuwara"), not as a word that opens a sentence or
+# a name ("Early AM", "Southwest Police"): only such places may outvote a demonym.
+_LOCATIVE = re.compile(r"\b(?:[Ii]n|at|near|outside|around|inside|into)\s+(?:the\s+)?\Z")
 _SEATS = frozenset({"PPLC", "PPLA"})
+# The kind of area a run may end in after its name ("Plateau State", "Helmand Province").
+_KINDS = frozenset({"state", "province", "region", "county", "district", "governorate"})
 
 
 def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | None) -> str | None:
@@ -33,13 +39,33 @@ def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | Non
     own = document_country(text, kb, year)
     if own is not None:
         return own
-    votes, first = toponym_votes(text, gazetteer)
+    places: dict[str, float] = {}
+    lying_in: dict[str, set[str]] = {}
+    votes, first = toponym_votes(text, gazetteer, places, lying_in)
     for code, n in own_country_votes(text, kb, load_countries(), year).items():
         votes[code] = votes.get(code, 0.0) + n
         first.setdefault(code, len(text))
     if not votes:
         return None
-    return max(votes, key=lambda c: (votes[c], -first[c]))
+    best = max(votes, key=lambda c: (votes[c], -first[c]))
+    # The one country that holds more of the report's toponyms than any other, two at least, is where
+    # it happens, though a namesake's main reading weighs more ("Bassa ... Plateau State": Nigeria's,
+    # though Benin has a Plateau province and Italy a Bassa).
+    held = {c: len(names) for c, names in lying_in.items()}
+    most = max(held.values(), default=0)
+    holders = [c for c, n in held.items() if n == most]
+    if most >= 2 and len(holders) == 1 and held.get(best, 0) < most:
+        best = holders[0]
+    return _placed(best, places, lying_in)
+
+
+def _placed(code: str, places: dict[str, float], lying_in: dict[str, set[str]]) -> str:
+    """A country that none of the report's toponyms may lie in (towns, provinces; not its name or its
+    demonym) is not where it happens when a place it happens "in", "at" or "near" lies elsewhere: "a
+    Turkish tanker was seized in Zuwara" is a Libyan report."""
+    if not places or code in lying_in:
+        return code
+    return max(places, key=lambda c: places[c])
 
 
 # The last document's votes: the focus, the document's own country and the actors stage each ask for
@@ -103,9 +129,16 @@ def _weight(entry: GazetteerEntry) -> float:
     return 0.5 + 0.5 * size + (_BIG if big else 0.0)
 
 
-def toponym_votes(text: str, gazetteer: Gazetteer) -> tuple[dict[str, float], dict[str, int]]:
+def toponym_votes(
+    text: str,
+    gazetteer: Gazetteer,
+    places: dict[str, float] | None = None,
+    lying_in: dict[str, set[str]] | None = None,
+) -> tuple[dict[str, float], dict[str, int]]:
     """Votes per country (ISO2) from the toponyms, country names and demonyms of `text`, and where each
-    country was first named."""
+    country was first named. `places`, if given, gets the votes of the places named as where something
+    happens ("in Sirte"; no country names or demonyms), and `lying_in` every country a toponym other than a
+    country's name may lie in, with the names of those toponyms."""
     votes: dict[str, float] = {}
     first: dict[str, int] = {}
 
@@ -121,19 +154,32 @@ def toponym_votes(text: str, gazetteer: Gazetteer) -> tuple[dict[str, float], di
             if mention.entry.feature_code == "PCLI":
                 vote(mention.entry.country_code, _COUNTRY, mention.start)
                 continue
+            if lying_in is not None:  # namesakes with no population too: where a place may lie
+                name = _held_name(text, run, mention.start, mention.end)
+                for e in (mention.entry, *mention.others):
+                    names = lying_in.setdefault(e.country_code, set())
+                    if name:
+                        names.add(name)
             readings = [e for e in (mention.entry, *mention.others) if not _unpeopled(e)]
             if not readings:
                 continue
+            # A run's words fit a reading, or the name after an "of" that ends it ("Wadajir District of
+            # Mogadishu"); a name inside a longer one only loosely ("Dar Al-Ifta", "Hai Kosti").
+            said = text[mention.start : mention.end]
+            said = said if run.endswith(f" of {said}") else run
             best: dict[str, GazetteerEntry] = {readings[0].country_code: readings[0]}
             for e in readings[1:]:
                 held = best.get(e.country_code)
-                if is_trusted_match(run, e) and (held is None or e.population > held.population):
+                if is_trusted_match(said, e) and (held is None or e.population > held.population):
                     best[e.country_code] = e
             main = readings[0].country_code  # the resolver's reading (curated entries, feature ranks)
             for code, e in best.items():
                 # a reading the name only loosely fits ("Dar Al-Ifta" -> Ifta) counts half
-                fit = 1.0 if is_trusted_match(run, e) else 0.5
-                vote(code, fit * _weight(e) * (1.0 if code == main else _NAMESAKE), mention.start)
+                fit = 1.0 if is_trusted_match(said, e) else 0.5
+                weight = fit * _weight(e) * (1.0 if code == main else _NAMESAKE)
+                vote(code, weight, mention.start)
+                if places is not None and fit == 1.0 and _is_setting(text, mention.start):
+                    places[code] = places.get(code, 0.0) + weight
         if demonym is not None and not gazetteer.lookup(run):
             people = (c := countries.get(demonym.country_code)) is not None and c.is_plural_demonym(run)
             vote(demonym.country_code, _PEOPLE if people else _NATIONAL, found.start)
@@ -144,6 +190,26 @@ def toponym_votes(text: str, gazetteer: Gazetteer) -> tuple[dict[str, float], di
             if named is not None and named.feature_code == "PCLI" and not gazetteer.lookup(head):
                 vote(named.country_code, _NATIONAL, found.start)
     return votes, first
+
+
+def _held_name(text: str, run: str, start: int, end: int) -> str | None:
+    """The name a toponym counts as, for the countries that hold several of a report's toponyms: a whole
+    run, the name after an "of" that ends it, or one before its kind ("Plateau State"); not a part of a
+    longer name ("Hay" of "Hay Dollar") nor a word that opens a sentence ("Early morning NATO raids"),
+    which match namesakes too easily."""
+    said = text[start:end]
+    kind = run[len(said) :].strip().lower() if run.startswith(said) else None
+    if said != run and not run.endswith(f" of {said}") and kind not in _KINDS:
+        return None
+    before = text[max(0, start - 3) : start].rstrip()
+    if not before or before[-1] in '.!?:;\n"':
+        return None
+    return said.lower()
+
+
+def _is_setting(text: str, start: int) -> bool:
+    """Whether the words before `start` name a place as where something happens ("in", "near")."""
+    return _LOCATIVE.search(text, max(0, start - 30), start) is not None
 
 
 def _unpeopled(entry: GazetteerEntry) -> bool:
