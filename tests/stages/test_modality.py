@@ -58,11 +58,17 @@ def test_modality_non_events_are_flagged(nlp: Any, sentence: str, word: str, rea
         # an ability used is a deed: "were able to retake" reports the retaking
         ("Government troops were able to retake the airport on Sunday.", "retake"),
         ("The rebels are eventually able to repel the attackers.", "repel"),
+        # reports tell past deeds in the present: a present ability with no time still to come was used
+        ("Rebel fighters are able to gain control of the town.", "gain"),
+        ("Government forces, backed by tanks, are able to recapture the airport.", "recapture"),
         # what a report does not know is a detail of the event, not the event
         ("Rebel fighters gained ground near the port, casualties not reported.", "gained"),
         ("Militants stormed the village on Friday, the number of dead was not given.", "stormed"),
         # a strike suspended had begun
         ("Court workers suspended their strike on Monday.", "strike"),
+        # a past clause that dates what was tried or escaped tells a fact
+        ("The engineers were trying to defuse a device when it detonated in the market.", "detonated"),
+        ("The governor narrowly avoided being killed when a car bomb exploded near his house.", "exploded"),
         # coercion reports a deed: the march they were made to join took place
         ("Villagers were forced by the authorities to join a march against the report.", "march"),
     ],
@@ -81,6 +87,11 @@ def test_modality_used_abilities_and_unknown_details_are_factual(nlp: Any, sente
         # a present ability with no sign that it was used is a boast
         ("The army is able to retake the town within a week.", "retake"),
         ("The army hopes to be able to recapture the city soon.", "recapture"),
+        ("Rebel commanders are able to strike the capital again soon.", "strike"),
+        # a present ability claimed is a boast
+        ("The army says it is able to retake the town.", "retake"),
+        # ... and a clause in the present does not date a fact ("when the army withdraws")
+        ("The militants plan to attack the town when the army withdraws from it.", "withdraws"),
         # an event called off, put off or banned did not take place
         ("The government was forced to postpone the rally.", "rally"),
         ("Police banned the opposition march on Friday.", "march"),

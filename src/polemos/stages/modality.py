@@ -48,6 +48,8 @@ ASPECT_HEADS = frozenset(
 # still carries any modal, negation or plan ("will be able to", "hope to be able to"), which the walk up
 # the clause chain reads through the adjective.
 ABILITY_HEADS = frozenset({"able"})
+# Words that put an ability in time still to come: "within a week", "soon", "in the coming days".
+FUTURE_TIME_WORDS = frozenset({"within", "soon", "shortly", "next", "coming", "tomorrow", "future"})
 COMPLETION_ADVERBS = frozenset({"eventually", "finally", "ultimately", "successfully", "later", "then"})
 # What a report may not know about an event that happened: "Rebels gained ground, casualties not
 # reported" negates the toll, not the fighting.
@@ -71,6 +73,8 @@ PURPOSE_NOUNS = frozenset(
 )  # fmt: skip
 # Prepositions that place the main clause after or during another event, which they present as fact.
 TIME_PREPS = frozenset({"following", "after", "amid", "during"})
+# Conjunctions of a clause that tells when the main clause's act took place.
+TIME_MARKS = frozenset({"when", "as", "while"})
 HABITUAL = frozenset({"periodic", "periodically", "regularly", "often", "frequently", "routinely", "usually"})
 NEGATING_ADJ = frozenset({"free", "without", "absent"})
 # Modifiers that make an event noun one still to come: "ahead of planned protests", "a looming strike".
@@ -110,6 +114,8 @@ def non_factual_reason(token: Any) -> str | None:
             break
         if node.dep_ == "prep" and node.lower_ in TIME_PREPS:
             break  # "feared dead following a clash": what a time phrase refers to has happened
+        if _past_time_clause(node):
+            break  # "were trying to defuse it when it detonated": the clause dates what happened
         if head.lemma_.lower() in DENIAL_VERBS:
             return "denied"
         if head.lemma_.lower() in CANCEL_VERBS and node.dep_ in ("dobj", "nsubjpass"):
@@ -132,6 +138,16 @@ def non_factual_reason(token: Any) -> str | None:
     return None
 
 
+def _past_time_clause(node: Any) -> bool:
+    """ "when it detonated", "as the car blew up": a clause in the past that tells when something else was
+    tried, planned or escaped tells a fact, whatever the modality of what it dates."""
+    return (
+        node.dep_ == "advcl"
+        and node.tag_ == "VBD"
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS for c in node.children)
+    )
+
+
 def _negated(token: Any) -> bool:
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
         return True
@@ -146,19 +162,31 @@ def _reported_fact(node: Any) -> bool:
     perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "have" for c in node.children)
     head = node.head.lemma_.lower()
     return perfect or (
-        node.dep_ == "xcomp" and (head in REPORTED_HEADS or head in ASPECT_HEADS or _achieved(node.head))
+        node.dep_ == "xcomp"
+        and (head in REPORTED_HEADS or head in ASPECT_HEADS or _achieved(node.head, node))
     )
 
 
-def _achieved(adjective: Any) -> bool:
-    """ "were able to", "are eventually able to": an ability used; "were not able to" reports a failure."""
+def _achieved(adjective: Any, deed: Any) -> bool:
+    """ "were able to", "are eventually able to": an ability used; "were not able to" reports a failure.
+
+    Reports tell past deeds in the present ("Rebel fighters are able to gain control of the town"): a
+    present ability is a deed too, unless a time still to come goes with it ("is able to retake the town
+    within a week", "are able to strike soon")."""
     if adjective.lemma_.lower() not in ABILITY_HEADS:
         return False
     copula = adjective.head
     around = (*adjective.children, *copula.children)
     if any(c.dep_ == "neg" for c in around):
         return False
-    return copula.tag_ == "VBD" or any(c.lower_ in COMPLETION_ADVERBS for c in around)
+    if copula.tag_ == "VBD" or any(c.lower_ in COMPLETION_ADVERBS for c in around):
+        return True
+    # ... and one claimed ("says it is able to retake the town") is a boast
+    return (
+        copula.tag_ in ("VBZ", "VBP")
+        and copula.dep_ != "ccomp"
+        and not any(t.lower_ in FUTURE_TIME_WORDS for t in (*around, *deed.subtree))
+    )
 
 
 def _details_unknown(verb: Any) -> bool:
