@@ -6,6 +6,7 @@ from all its mentions' claims, split per day when its date is a range of days.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import math
@@ -152,12 +153,54 @@ def aggregate(
             # on the outskirts of Waddan"), else the last told.
             told = [g for g in groups if g.first.event_type is m.event_type and _dates_ok(g, m, exact=False)]
             target = next((g for g in told if same_place(g.place, m.place)), told[-1] if told else None)
+            if target is None:
+                # "launched a drone strike ... Later the strike was in Misratah": the word names the event
+                # just told, whose type this sentence, lacking its modifier, could not read.
+                target = _named_again(groups, m)
+                if target is not None:
+                    m = _as_type_of(m, target.first)
         if target is None:
             groups.append(_Group([m]))
         else:
             target.mentions.append(m)
     home = _home_country(mentions)
     return [_to_event(document, g, choose_fatalities, home) for g in groups]
+
+
+def _head_word(m: EventMention) -> str:
+    """The trigger's last word, singular: "drone strike" and "the strikes" are both "strike"."""
+    words = m.trigger.text.lower().split()
+    return words[-1].removesuffix("s") if words else ""
+
+
+def _named_again(groups: Sequence[_Group], m: EventMention) -> _Group | None:
+    """The latest event of that day whose trigger phrase ends in the one word this definite mention uses
+    ("a drone strike" ... "the strike"). The same word again reads the same way, so a new type it gets
+    is news ("demonstrators gathered ... the demonstrators clashed with police"), not a re-mention."""
+    if len(m.trigger.text.split()) != 1:
+        return None
+    word = _head_word(m)
+    return next(
+        (
+            g
+            for g in reversed(groups)
+            if _dates_ok(g, m, exact=False)
+            and len(g.first.trigger.text.split()) > 1
+            and _head_word(g.first) == word
+        ),
+        None,
+    )
+
+
+def _as_type_of(m: EventMention, told: EventMention) -> EventMention:
+    """The mention typed as the event it names again (its evidence says so)."""
+    evidence = tuple(
+        dataclasses.replace(e, value=told.sub_event_type.value, rule=e.rule + "+named-again")
+        if e.field == "event_type"
+        else e
+        for e in m.evidence
+    )
+    return dataclasses.replace(m, sub_event_type=told.sub_event_type, evidence=evidence)
 
 
 def _home_country(mentions: Sequence[EventMention]) -> str | None:
