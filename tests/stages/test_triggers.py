@@ -23,6 +23,10 @@ from polemos.stages.triggers import candidate_hits
     [
         # "strike" alone: an air strike in armed context, a labour strike among workers or when called
         ("A NATO strike hit three military vehicles near Brega on Sunday.", "Air/drone strike"),
+        (
+            "NATO aircraft carried out a strike on three military vehicles near Brega on Sunday.",
+            "Air/drone strike",
+        ),
         ("The air force struck an insurgent base near Gwoza on Monday.", "Air/drone strike"),
         (
             "Workers at the textile company went on a three-day strike to demand higher salaries.",
@@ -33,8 +37,9 @@ from polemos.stages.triggers import candidate_hits
         # territory: plain "take" of a place, "in control of", driving a force out
         ("Rebel forces took the town of Zawiya on Monday.", "Non-state actor overtakes territory"),
         ("Rebels are now in full control of the airport.", "Non-state actor overtakes territory"),
-        # aircraft are weapons: shooting one down is disrupted weapons use
-        ("Rebel forces shot down a government helicopter over Benghazi on Friday.", "Disrupted weapons use"),
+        # a drone shot down is disrupted weapons use; a crewed helicopter shot down, a fight with its crew
+        ("Rebel forces shot down a government drone over Benghazi on Friday.", "Disrupted weapons use"),
+        ("Rebel forces shot down a government helicopter over Benghazi on Friday.", "Armed clash"),
         # a deal struck is an agreement, not a strike
         ("The two sides struck a deal on Monday to exchange prisoners.", "Agreement"),
         # a headline-style participle names its victim: armed victims make a battle

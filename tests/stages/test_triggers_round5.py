@@ -65,10 +65,10 @@ import pytest
             "Violent demonstration",
         ),
         ("Warring factions of the militia clashed in the south of the city on Friday.", "Armed clash"),
-        # an achievement told with "able to" happened
+        # an achievement told with "able to" happened (a crewed jet shot down: a fight with its crew)
         (
             "Rebel forces were able to shoot down a government jet over the city on Friday.",
-            "Disrupted weapons use",
+            "Armed clash",
         ),
     ],
 )

@@ -28,7 +28,8 @@ CIVILIAN_WORDS = frozenset(
      "worker", "farmer", "worshipper", "passenger", "people", "boy", "girl", "family", "doctor", "nurse",
      "trader",
      "shopkeeper", "elder", "scholar", "cleric", "imam", "driver", "person", "pupil", "patient", "wife",
-     "son", "daughter", "brother", "father", "mother", "businessman", "shepherd", "activist", "individual"}
+     "son", "daughter", "brother", "father", "mother", "businessman", "shepherd", "activist", "individual",
+     "inhabitant"}
 )  # fmt: skip
 
 
@@ -37,6 +38,16 @@ ATTACHED_PREPS = frozenset({"of", "on", "against", "around", "in", "into", "at",
 # Verbs of trying: a capture tried is a fight for the place, not a change of its control (ACLED codes an
 # attempted or failed take-over as an armed clash).
 ATTEMPT_WORDS = frozenset({"attempt", "try", "fail", "bid", "seek", "struggle"})
+# Words that place the main clause after or amid another event ("during" does not: "killed during clashes"
+# tells the clashes' toll).
+BACKGROUND_PREPS = frozenset({"after", "following", "amid", "amidst"})
+# What "ground" qualifies when forces fought on the ground: "ground forces", "ground and air strikes".
+GROUND_FIGHT_HEADS = frozenset(
+    {"force", "troop", "strike", "airstrike", "operation", "intervention", "assault", "offensive", "raid",
+     "attack", "soldier", "unit", "incursion", "excursion", "fighting", "combat", "battle"}
+)  # fmt: skip
+# News that ACLED codes on its own day whatever it followed: peace deals, ceasefires, defections.
+BACKGROUNDED_NEWS = frozenset({SubEventType.AGREEMENT, SubEventType.CHANGE_TO_GROUP})
 _TERRITORY = frozenset(
     {SubEventType.GOVERNMENT_REGAINS_TERRITORY, SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY}
 )
@@ -171,6 +182,11 @@ def settle(
 
 def victim_class(tokens: Sequence[Any], categories: Sequence[str]) -> str | None:
     """'civilian' or 'armed' for who was harmed, from the harmed tokens and their actor categories."""
+    # "an ex-soldier", "a former policeman", "retired officers": civilians now (ACLED), whatever force
+    # the actor stage names them by
+    armed = [t for t in tokens if {t.lemma_.lower(), t.lower_} & ARMED_WORDS]
+    if armed and all(_former(t) for t in armed):
+        return "civilian"
     if any(c in ("state", "armed", "external") for c in categories):
         return "armed"
     if any(c == "civilian" for c in categories):
@@ -182,6 +198,19 @@ def victim_class(tokens: Sequence[Any], categories: Sequence[str]) -> str | None
     if lemmas & CIVILIAN_WORDS:
         return "civilian"
     return None
+
+
+# Words that make a soldier or a fighter one no longer: he is a civilian victim.
+FORMER_WORDS = frozenset({"ex", "former", "retired", "demobilised", "demobilized", "ex-", "veteran"})
+
+
+def _former(token: Any) -> bool:
+    """ "ex FAB soldier", "a former policeman", "ex-combatants": modified by a word of having left."""
+    if any(
+        c.lower_ in FORMER_WORDS for c in token.children if c.dep_ in ("amod", "compound", "nmod", "advmod")
+    ):
+        return True
+    return (token.i > 0 and token.doc[token.i - 1].lower_ in FORMER_WORDS) or token.lower_.startswith("ex-")
 
 
 HARM_VERBS = frozenset(
@@ -214,6 +243,10 @@ def sentence_victims(doc: Any) -> list[Any]:
                 if c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and (headline or lemma == "die")):
                     out.append(c)
                     out.extend(g for g in c.children if g.dep_ in ("appos", "conj", "compound"))
+                    if c.like_num:  # "killing 30 of its inhabitants": who the number counts
+                        out.extend(
+                            p for g in c.children if g.dep_ == "prep" and g.lower_ == "of" for p in g.children
+                        )
     return out
 
 
@@ -227,18 +260,30 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
         if not (b - a == 1 and a > 0 and doc[a].pos_ == "PROPN" and not doc[a].text.isupper())
     ]
     usable = [s for s in spans if not s[2].idiom and _factual(doc, s[0], s[1], s[2])]
-    usable += [(a, b, _as_attempt(t)) for a, b, t in spans if _attempted_capture(doc, a, b, t)]
+    usable += [
+        (a, b, t if t.sub_event_type is SubEventType.PROTEST_WITH_INTERVENTION else _as_attempt(t))
+        for a, b, t in spans
+        if _attempted_capture(doc, a, b, t)
+    ]
     usable.sort(key=lambda s: s[0])
     # A trigger in a relative clause describes something else ("killed a member who had defected", "mines
     # which militias used to explode mosques"); it codes only when it is the sentence's sole trigger, and
     # it must not hide a weak trigger of the main clause either.
     main = [s for s in usable if _anchor(doc, s[0], s[1]).dep_ != "relcl"]
     usable = main or usable
+    # "signed a peace deal after clashes in the area", "defected to the army after clashes": what a
+    # strategic development is placed after (or amid) is its background, told as known; the agreement or
+    # the defection is the news ACLED codes. Other news placed after violence is often its outcome
+    # ("retreated following a bombardment", "killed after clashes broke out"): the violence is the event.
+    foreground = [s for s in usable if not told_as_background(_anchor(doc, s[0], s[1]))]
+    if any(_news_of_its_own(t) for _, _, t in foreground):
+        usable = foreground
     # Weak triggers are returned too: the extract stage codes them only when no strong trigger of the
     # sentence codes. A strong trigger that is planned or denied ("vowed to attack") is not usable here,
     # and one whose conditions fail there ("captured three" names no place) must not hide the weak one.
     # "Other" (bodies found, a mass grave) is ACLED's catch-all: it codes only what nothing else explains.
     chosen = [s for s in usable if s[2].sub_event_type is not SubEventType.OTHER] or usable
+    ground = _ground_combat(doc)
     hits: list[TriggerHit] = []
     for start, end, trig in chosen:
         anchor = _anchor(doc, start, end)
@@ -258,12 +303,52 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
             classes.add("count")  # "arrested 45", "detained over 200": a mass arrest told by its number
         if any(o.i in place_token_ids or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs):
             classes.add("place")
+        if ground:
+            classes.add("ground_combat")  # the sentence's air strikes backed a ground fight
         hits.append(
             TriggerHit(
                 trig, trig.sub_event_type, start, end, anchor, f"trigger:{trig.id}", frozenset(classes)
             )
         )
     return hits
+
+
+def _news_of_its_own(trig: Trigger) -> bool:
+    """A strategic development that codes whatever its context (no conditions), and is no one's outcome."""
+    return trig.sub_event_type in BACKGROUNDED_NEWS and not trig.weak and not trig.needs and not trig.requires
+
+
+def _ground_combat(doc: Any) -> bool:
+    """ "in ground and air strikes", "ground forces supported by helicopter gunships", "combined air and
+    ground strikes": forces fought on the ground in the operation the sentence tells (ACLED: an air strike
+    during a ground battle is part of the battle)."""
+    tokens = view(doc)
+    lowers = tokens.lowers
+    if "ground" not in lowers:
+        return False  # most sentences
+    for i, lower in enumerate(lowers):
+        if lower != "ground":
+            continue
+        if (i + 2 < len(lowers) and lowers[i + 1] == "and" and lowers[i + 2].startswith("air")) or (
+            i >= 2 and lowers[i - 1] == "and" and lowers[i - 2].startswith("air")
+        ):
+            return True  # "in ground and airstrikes", "air and ground strikes", whatever the parse
+        tok = tokens.tokens[i]
+        head = tok.head
+        if tok.dep_ in ("amod", "compound", "nmod", "conj") and head.lemma_.lower() in GROUND_FIGHT_HEADS:
+            return True
+    return False
+
+
+def told_as_background(anchor: Any) -> bool:
+    """ "after clashes", "following an ambush", "amid fighting", "after militants stormed the town": the
+    trigger is inside a phrase or clause that dates the main clause by it."""
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in BACKGROUND_PREPS:
+        return True
+    return anchor.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in BACKGROUND_PREPS for c in anchor.children
+    )
 
 
 def _factual(doc: Any, start: int, end: int, trig: Trigger) -> bool:
@@ -285,9 +370,19 @@ def _factual(doc: Any, start: int, end: int, trig: Trigger) -> bool:
 
 
 def _attempted_capture(doc: Any, start: int, end: int, trig: Trigger) -> bool:
-    """ "forces attempted to take the town", "a bid to retake the base": a capture tried, itself factual."""
-    if trig.sub_event_type not in _TERRITORY or trig.idiom:
+    """ "forces attempted to take the town", "a bid to retake the base": a capture tried, itself factual.
+    So is a dispersal tried: "police attempted to disperse the march" intervened in a march that took
+    place (ACLED: any physical attempt to disperse is an intervention)."""
+    if trig.idiom:
         return False
+    if trig.sub_event_type is SubEventType.PROTEST_WITH_INTERVENTION:
+        return _attempted(doc, start, end, trig)
+    if trig.sub_event_type not in _TERRITORY:
+        return False
+    return _attempted(doc, start, end, trig)
+
+
+def _attempted(doc: Any, start: int, end: int, trig: Trigger) -> bool:
     anchor = _anchor(doc, start, end)
     if trig.pos and anchor.pos_ not in trig.pos:
         return False
