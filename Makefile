@@ -35,7 +35,7 @@ test: lint postgres
 
 DATA ?= ../shared/data
 bench: setup
-	$(BIN)/python bench/throughput.py $(DATA) --out out/bench/throughput.json
+	$(BIN)/python bench/throughput.py $(DATA) --interleaved --out out/bench/throughput.json
 
 clean:
 	rm -rf $(VENV) out test-artifacts .mypy_cache .ruff_cache .pytest_cache

@@ -14,6 +14,11 @@ where the pipeline has it) and spaCy (`nlp.pipe` with the same model, all compon
 once every worker has loaded (load time is reported apart); words are whitespace-separated tokens of
 the raw texts. Peak RSS is each worker's own ru_maxrss; "total" sums the workers' peaks (an upper
 bound of what the pool held at once).
+
+`--interleaved` adds a steadier ratio for machines whose speed drifts (shared virtual machines): each
+worker loads both pipelines and runs every chunk through both, in alternating order, timing each with
+its own CPU clock, so that a slow spell slows both alike. Its figure is the ratio of the two CPU totals
+(memory is not comparable there: both models share the process).
 A script, not a timed test: figures depend on the machine.
 """
 
@@ -97,12 +102,12 @@ _state: dict[str, Any] = {}
 
 def _init(pipeline: str, model: str, ready: Any) -> None:
     """Load the pipeline once in this worker, then wait until every worker has."""
-    if pipeline == "polemos":
+    if pipeline in ("polemos", "interleaved"):
         from polemos.config import Settings
         from polemos.pipeline import Coder
 
         _state["coder"] = Coder(Settings(model=model))
-    else:
+    if pipeline in ("spacy", "interleaved"):
         import spacy
 
         _state["nlp"] = spacy.load(model)  # every component: tok2vec, tagger, parser, lemmatizer, ner
@@ -148,6 +153,34 @@ def _run_chunk(chunk: Sequence[Text]) -> tuple[int, int, int, float]:
         produced = sum(len(d) for d in _state["nlp"].pipe(raw for _, raw, _ in chunk))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return produced, os.getpid(), rss, _cpu_seconds() - _state["cpu0"]
+
+
+def _run_both(job: tuple[int, Sequence[Text]]) -> tuple[float, float]:
+    """Run one chunk through both pipelines (the first in turn by chunk number); their CPU seconds."""
+    number, chunk = job
+    spent = {"polemos": 0.0, "spacy": 0.0}
+    for who in ("polemos", "spacy") if number % 2 else ("spacy", "polemos"):
+        start = time.process_time()
+        if who == "polemos":
+            _code(chunk)
+        else:
+            sum(len(d) for d in _state["nlp"].pipe(raw for _, raw, _ in chunk))
+        spent[who] += time.process_time() - start
+    return spent["polemos"], spent["spacy"]
+
+
+def measure_interleaved(texts: Sequence[Text], processes: int, model: str) -> dict[str, float]:
+    """CPU seconds of each pipeline over the same chunks, run side by side in every worker."""
+    ctx = mp.get_context("spawn")
+    ready = ctx.Barrier(processes + 1)
+    chunks = [texts[i : i + CHUNK_DOCS] for i in range(0, len(texts), CHUNK_DOCS)]
+    ours = theirs = 0.0
+    with ctx.Pool(processes, initializer=_init, initargs=("interleaved", model, ready)) as pool:
+        ready.wait()
+        for polemos_s, spacy_s in pool.imap_unordered(_run_both, list(enumerate(chunks))):
+            ours, theirs = ours + polemos_s, theirs + spacy_s
+    ratio = round(theirs / ours, 2)
+    return {"polemos_cpu_s": round(ours, 2), "spacy_cpu_s": round(theirs, 2), "ratio": ratio}
 
 
 @dataclass
@@ -253,6 +286,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per setting; the fastest is kept")
     parser.add_argument("--model", default=None, help="spaCy model (default: polemos's setting)")
     parser.add_argument("--profile", action="store_true", help="also cProfile polemos in one process")
+    parser.add_argument(
+        "--interleaved", action="store_true", help="also the CPU ratio with both pipelines chunk by chunk"
+    )
     args = parser.parse_args(argv)
 
     from polemos.config import Settings
@@ -292,6 +328,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         ratios[str(processes)] = {"words_per_s": wall, "words_per_cpu_s": cpu}
         print(f"polemos / spaCy, {processes} process(es): {wall}x words/s, {cpu}x words per CPU-second")
 
+    interleaved: dict[str, dict[str, float]] = {}
+    if args.interleaved:
+        for processes in args.processes:
+            runs = [measure_interleaved(texts, processes, model) for _ in range(args.repeat)]
+            interleaved[str(processes)] = sorted(runs, key=lambda r: r["ratio"])[len(runs) // 2]
+            ratio = interleaved[str(processes)]["ratio"]
+            print(f"interleaved, {processes} process(es): polemos / spaCy {ratio}x per CPU-second (median)")
+
     from importlib.metadata import version
 
     report = {
@@ -308,6 +352,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "corpus": corpus,
         "results": [asdict(r) for r in results],
         "polemos_over_spacy": ratios,
+        "interleaved": interleaved,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
