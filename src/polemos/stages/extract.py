@@ -123,9 +123,10 @@ def _sentence_mentions(
     mentions = list(actors.mentions_in(sent.start, sent.end))
     # Context words for the lexicon's conditions, leaving out who reports ("Police said a man stabbed ...").
     reporting = claimant_tokens(sdoc)
+    unsaid = reporting | _not_so_words(tokens.tokens, tokens.lowers)
     # Written forms too: the tagger sometimes mislemmatises news verbs ("staged" -> "stag").
-    lemmas = {w for i, w in enumerate(tokens.lemmas) if i not in reporting}
-    lemmas.update(w for i, w in enumerate(tokens.lowers) if i not in reporting)
+    lemmas = {w for i, w in enumerate(tokens.lemmas) if i not in unsaid}
+    lemmas.update(w for i, w in enumerate(tokens.lowers) if i not in unsaid)
     if any(_unopposed(t) for t, w in zip(tokens.tokens, tokens.lemmas, strict=True) if w in _FIGHT_NOUNS):
         lemmas.add("unopposed")  # "took the town without resistance"; "stiff resistance" is a fight
     if any(w == "duty" and i > 0 and tokens.lowers[i - 1] == "off" for i, w in enumerate(tokens.lowers)):
@@ -183,6 +184,23 @@ def _sentence_mentions(
     if not back and fact.claims and claims_go_back(own, hits, sent, ctx):
         back = tuple(fact.claims)
     return attach_claims(_merge_in_sentence(own), [c for c in fact.claims if c not in back]), back
+
+
+# Nouns a "home" before them makes a place of origin, not the home where a victim was ("his home town").
+_ORIGIN_NOUNS = frozenset({"town", "village", "city", "country", "province", "region", "district", "state"})
+
+
+def _not_so_words(tokens: Sequence[Any], lowers: Sequence[str]) -> frozenset[int]:
+    """Words of the sentence that do not stand for themselves in the lexicon's context tests: the word
+    after "anti-" ("anti-aircraft fire" names no aircraft, "anti-government" no government), and "home" in
+    "home town", "home village" (where one comes from: no sign of being off duty at home)."""
+    out = {i for i in range(2, len(lowers)) if lowers[i - 1] == "-" and lowers[i - 2] == "anti"}
+    out.update(
+        i
+        for i, t in enumerate(tokens)
+        if lowers[i] == "home" and t.dep_ == "compound" and t.head.lemma_.lower() in _ORIGIN_NOUNS
+    )
+    return frozenset(out)
 
 
 def _mention(

@@ -1,0 +1,39 @@
+"""Words that do not stand for themselves in the lexicon's context tests: the word after "anti-" names no
+such thing ("anti-aircraft guns" are no aircraft), and "home" before "town"/"village" is where one comes
+from, not the home an off-duty victim was at. Sentences are our own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        (
+            "Militants fired on the army base with anti-aircraft guns near Sirte on Monday.",
+            "Armed clash",
+            "Air/drone strike",
+        ),
+        (
+            "Rebels attacked government positions with anti-aircraft weapons in Brega on Monday.",
+            "Armed clash",
+            "Air/drone strike",
+        ),
+        ("A soldier was shot dead by gunmen in his home town of Gao on Monday.", "Armed clash", "Attack"),
+        (
+            "A policeman was killed by militants in his home village near Kidal on Monday.",
+            "Armed clash",
+            "Attack",
+        ),
+        # at home, off duty: a civilian victim (ACLED), as before
+        ("A soldier was shot dead by gunmen at his home in Gao on Monday.", "Attack", "Armed clash"),
+    ],
+)
+def test_context_words_that_name_something_else(
+    sub_event_types: Callable[[str], list[str]], text: str, expected: str, not_expected: str
+) -> None:
+    found = sub_event_types(text)
+    assert expected in found and not_expected not in found
