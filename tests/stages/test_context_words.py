@@ -5,6 +5,7 @@ from, not the home an off-duty victim was at. Sentences are our own."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -37,3 +38,20 @@ def test_context_words_that_name_something_else(
 ) -> None:
     found = sub_event_types(text)
     assert expected in found and not_expected not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Rebel fighters are able to gain control of the town.", "gain"),
+        ("Militia fighters managed to take control of the village.", "take"),
+        ("Insurgents took control of the village.", "took"),
+    ],
+)
+def test_an_unnamed_non_state_subject_is_found_above_an_xcomp(coder: Any, text: str, verb: str) -> None:
+    from polemos.stages.extract import _unnamed_agent_inter
+    from polemos.stages.token_view import view
+
+    tokens = view(coder.nlp(text))
+    anchor = next(t for t in tokens if t.text == verb)
+    assert _unnamed_agent_inter(anchor, coder.lexicon) == 3

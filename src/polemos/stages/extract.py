@@ -345,7 +345,17 @@ def _unnamed_agent_inter(verb: Any, lexicon: Lexicon) -> int | None:
     """Rebels, insurgents, militants no knowledge entry names are still non-state: "Rebels are now in
     control of the airport" is a non-state actor overtaking territory whatever their name."""
     nonstate = lexicon.classes.get("nonstate_group", frozenset())
-    for child in verb.children:
-        if child.dep_ == "nsubj" and child.lemma_.lower() in nonstate:
-            return 3  # political militia: the inter ACLED gives an unnamed organised non-state group
+    # "Rebel fighters managed to take", "are able to gain control": the subject is the head's, above the
+    # xcomp (and the adjective it hangs from).
+    heads = [verb]
+    while heads[-1].dep_ in ("xcomp", "acomp") and heads[-1].head.i != heads[-1].i and len(heads) < 4:
+        heads.append(heads[-1].head)
+    for head in heads:
+        for child in head.children:
+            if child.dep_ != "nsubj":
+                continue
+            # "Rebel fighters": a compound names the group as well as the head noun does
+            words = [child, *(c for c in child.children if c.dep_ == "compound")]
+            if any(w.lemma_.lower() in nonstate for w in words):
+                return 3  # political militia: the inter ACLED gives an unnamed organised non-state group
     return None
