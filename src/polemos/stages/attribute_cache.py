@@ -74,10 +74,11 @@ class RuleAttributes:
         """Set POS, morphology and lemma on Docs the tagger and parser have processed."""
         import numpy
 
-        for doc, values in self.annotations(docs):
+        annotated = self.annotations(docs)
+        for doc, values in annotated:
             if values:
                 doc.from_array(self._set_attrs, numpy.array(values, dtype="uint64").reshape(len(values), 3))
-        return list(docs)
+        return [doc for doc, _ in annotated]
 
     def annotations(self, docs: Sequence[Any]) -> list[tuple[Any, list[tuple[int, int, int]] | None]]:
         """Each Doc the tagger and parser have processed, with the (POS, morphology, lemma) hashes the
@@ -95,7 +96,7 @@ class RuleAttributes:
                 keyed.append((doc, None))
             elif named is None:
                 keyed.append((doc, [(r[0], r[1], r[2]) for r in rows]))
-            else:  # as `_key`, inline: this runs for every token of every parsed sentence
+            else:  # labels no pattern names share one key: this runs for every parsed token
                 keyed.append((doc, [(r[0], r[1], r[2] if r[2] in named else other) for r in rows]))
         unseen = sorted({k for _, keys in keyed if keys for k in keys if k not in memo})
         for i in range(0, len(unseen), LEARN_CHUNK):

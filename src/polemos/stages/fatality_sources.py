@@ -14,7 +14,7 @@ Two source rules sit here, apart from the reading of counts:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from functools import cache
 
 from polemos.model import FatalityClaim
 from polemos.stages.fatality_words import fatality_words
@@ -70,7 +70,7 @@ def is_party_claim(claim: FatalityClaim, party: str | None) -> bool:
     outlets = fatality_words().party_outlets
     claimant = _norm(claim.claimant or "")
     speaker = party
-    if speaker is None and _any_outlet(outlets).search(claimant):  # most claimants name none
+    if not speaker and _any_outlet().search(claimant):  # most claimants name no party outlet
         speaker = next((p for o, p in outlets.items() if re.search(rf"\b{re.escape(o)}\b", claimant)), None)
     if speaker is None:
         return False
@@ -83,16 +83,12 @@ def is_party_claim(claim: FatalityClaim, party: str | None) -> bool:
     return not any(re.search(rf"\b{re.escape(w)}\b", victims) for w in own)
 
 
-_outlet_pattern: tuple[Mapping[str, str], re.Pattern[str]] | None = None
-
-
-def _any_outlet(outlets: Mapping[str, str]) -> re.Pattern[str]:
-    """One pattern matching wherever any of the outlets' names stands as words."""
-    global _outlet_pattern
-    if _outlet_pattern is None or _outlet_pattern[0] is not outlets:
-        names = "|".join(re.escape(o) for o in sorted(outlets, key=len, reverse=True))
-        _outlet_pattern = (outlets, re.compile(rf"\b(?:{names})\b" if names else r"(?!)"))
-    return _outlet_pattern[1]
+@cache
+def _any_outlet() -> re.Pattern[str]:
+    """One pattern matching wherever any party outlet's name stands as words."""
+    outlets = fatality_words().party_outlets
+    names = "|".join(re.escape(o) for o in sorted(outlets, key=len, reverse=True))
+    return re.compile(rf"\b(?:{names})\b" if names else r"(?!)")
 
 
 _GENERIC_NAME_WORDS = frozenset(
