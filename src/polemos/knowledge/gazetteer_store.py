@@ -94,13 +94,13 @@ def _row(entry: GazetteerEntry) -> tuple[object, ...]:
 
 
 def _entry(row: Sequence[object]) -> GazetteerEntry:
-    alternates = json.loads(str(row[11]))
+    alternates: list[str] = json.loads(str(row[11]))  # written by _row: a JSON list of strings
     return GazetteerEntry(
         geonames_id=None if row[0] is None else int(str(row[0])), name=str(row[1]),
         country_code=str(row[2]), country=str(row[3]), admin1=None if row[4] is None else str(row[4]),
         admin2=None if row[5] is None else str(row[5]), latitude=float(str(row[6])),
         longitude=float(str(row[7])), population=int(str(row[8])), feature_class=str(row[9]),
-        feature_code=str(row[10]), alternate_names=tuple(str(a) for a in alternates),
+        feature_code=str(row[10]), alternate_names=tuple(alternates),
         seat=None if row[12] is None else str(row[12]),
     )  # fmt: skip
 
@@ -185,6 +185,9 @@ class SqliteGazetteer:
         # The places stage tries every window of every capitalised run: the same names recur.
         self._cache: dict[str, list[GazetteerEntry]] = {}
         self._loose_cache: dict[tuple[str, str], list[GazetteerEntry]] = {}
+        # Entries by row id: many names lead to one place, and an entry's alternate names (hundreds for a
+        # city) are costly to read; entries are immutable, so one object serves every look-up.
+        self._entries: dict[int, GazetteerEntry] = {}
 
     def __getstate__(self) -> dict[str, object]:
         return {"path": self.path}  # a connection does not pickle: workers reopen the file
@@ -199,7 +202,16 @@ class SqliteGazetteer:
     def _select(self, where: str, *args: object) -> list[GazetteerEntry]:
         cols = ", ".join(f"p.{c.strip()}" for c in _COLUMNS.split(","))
         sql = f"SELECT DISTINCT p.id, {cols} FROM names n JOIN places p ON p.id = n.place WHERE {where}"
-        return [_entry(r[1:]) for r in self._db.execute(sql, args)]
+        return [self._entry(r) for r in self._db.execute(sql, args)]
+
+    def _entry(self, row: Sequence[object]) -> GazetteerEntry:
+        """The entry of a row whose first column is the place's row id."""
+        found = self._entries.get(int(str(row[0])))
+        if found is None:
+            if len(self._entries) > 100_000:
+                self._entries.clear()
+            found = self._entries[int(str(row[0]))] = _entry(row[1:])
+        return found
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
         """Return entries whose normalised name or alternate name equals `name`'s, best first."""
@@ -247,8 +259,7 @@ class SqliteGazetteer:
                 "WHERE n.loose = ? AND p.country_code = ?",
                 (loose_key(name), country_code.upper()),
             )
-            entries: dict[int, GazetteerEntry] = {}  # one entry object per place, however many names
-            pairs = [(str(r[0]), entries.setdefault(int(r[1]), _entry(r[2:]))) for r in rows]
+            pairs = [(str(r[0]), self._entry(r[1:])) for r in rows]  # one entry object per place
             found = closest(name, [(k, e) for k, e in pairs if is_respellable(loose_key(k), e)])
             if len(self._loose_cache) > 10_000:
                 self._loose_cache.clear()

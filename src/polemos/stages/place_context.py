@@ -53,6 +53,8 @@ _REGION = re.compile(
     rf"\b(?P<dir>(?i:{_DIR}|central|centre|center))(?i:ern)?(?:\s+(?:part|region)\s+of|\s+of)?\s+"
     rf"(?P<country>the\s+country\b|[A-Z]\w+(?:\s+[A-Z]\w+)?)"
 )
+# Every word `_REGION` can open on holds one of these (lower-cased).
+_COMPASS_WORDS = ("north", "south", "east", "west", "cent")
 ANAPHORA = re.compile(
     r"\b[Tt]he\s+(?:[A-Za-z]+\s+){0,2}?(?:town|city|village|settlement|capital|oasis)\b(?!\s+of\b)"
 )
@@ -115,6 +117,9 @@ def distinct(others: list[GazetteerEntry], best: GazetteerEntry) -> list[Gazette
 
 def regions(text: str, gazetteer: Gazetteer, focus: str | None) -> list[Mention]:
     """ "eastern Libya", "the south-west of the country": the region's main city, geo_precision 3."""
+    lower = text.lower()
+    if not any(word in lower for word in _COMPASS_WORDS):
+        return []  # most sentences name no compass point: a scan for the words is cheaper than the pattern
     found = []
     for m in _REGION.finditer(text):
         said, end = m.group("country"), m.end()
