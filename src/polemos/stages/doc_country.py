@@ -141,8 +141,15 @@ def toponym_votes(
     country's name may lie in, with the names of those toponyms."""
     votes: dict[str, float] = {}
     first: dict[str, int] = {}
+    # A toponym named again is the same place: its country is voted for once ("Pick n Pay ... Pick n
+    # Pay's CEO" must not outvote "Cape Town" as an Indian village named twice).
+    voted: set[tuple[str, str]] = set()
 
-    def vote(code: str, weight: float, at: int) -> None:
+    def vote(code: str, weight: float, at: int, name: str | None = None) -> None:
+        if name is not None:
+            if (name, code) in voted:
+                return
+            voted.add((name, code))
         votes[code] = votes.get(code, 0.0) + weight
         first.setdefault(code, at)
 
@@ -177,7 +184,7 @@ def toponym_votes(
                 # a reading the name only loosely fits ("Dar Al-Ifta" -> Ifta) counts half
                 fit = 1.0 if is_trusted_match(said, e) else 0.5
                 weight = fit * _weight(e) * (1.0 if code == main else _NAMESAKE)
-                vote(code, weight, mention.start)
+                vote(code, weight, mention.start, said.lower())
                 if places is not None and fit == 1.0 and _is_setting(text, mention.start):
                     places[code] = places.get(code, 0.0) + weight
         if demonym is not None and not gazetteer.lookup(run):

@@ -325,16 +325,21 @@ def _resolve_run(
         respelt = resolve_span(text, tokens[i].start, tokens[j - 1].end, gazetteer, focus, loose=True)
         return [respelt] if respelt else []
     starts = {k for k, _, _ in found}
-    return [x for _, m, x in found if not _truncated(tokens, j, m, x, starts, focus)]
+    return [x for _, m, x in found if not _truncated(text, tokens, j, m, x, starts, focus)]
 
 
 def _truncated(
-    tokens: list[_Token], j: int, end: int, mention: Mention, starts: set[int], focus: str | None
+    text: str, tokens: list[_Token], j: int, end: int, mention: Mention, starts: set[int], focus: str | None
 ) -> bool:
     """Whether a match is the head of a longer unknown name: "Boko" of "Boko Haram", "Abu" of "Abu
     Sleem", "Sir" of "Sir Lowry's Pass". A big city or a curated place keeps its match ("Tripoli Post"),
     but not a foreign one: "the Qom Qishlaq area" of an Afghan report is a village, not Iran's Qom."""
     words = place_words()
+    hyphened = end < j and text[tokens[end - 1].end : tokens[end].start] == "-"
+    if hyphened and tokens[end].is_cap and tokens[end].lower not in words.connectors:
+        # "the Djibo-Mentao axis", "the Alindao-Kongbo road": two names joined by a hyphen name the way
+        # between two towns (a town so named as a whole has matched first); the first is where it is.
+        return False
     # "Hay al-Andalus": look past an article (not past "wa", "and": "Narang wa Badil" is two names)
     if end < j - 1 and tokens[end].lower in words.lead_articles:
         end += 1
