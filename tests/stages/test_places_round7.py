@@ -1,6 +1,7 @@
 """Place names the places stage lost: a town named before a hyphen and another town ("the Dori-Seytenga
 road"), a town named before the prison or stadium that stands in it, and a small foreign namesake named
-twice that outvoted the report's big city for the document's country."""
+twice that outvoted the report's big city for the document's country; an area that only frames a town
+("the Borno State town of Gwoza")."""
 
 from __future__ import annotations
 
@@ -55,3 +56,17 @@ def test_a_namesake_named_twice_votes_once_for_its_country(gazetteer: Gazetteer)
         "Centre joined them."
     )
     assert document_focus(text, gazetteer, load_actor_kb(), 2016) == "ZA"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops retook the Borno State town of Gwoza on Friday.", ["Gwoza"]),
+        ("Gunmen raided the Lagos coastal town of Badagry at dawn.", ["Badagry"]),
+    ],
+)
+def test_an_area_that_frames_a_town_is_no_place_of_its_own(
+    gazetteer: Gazetteer, text: str, expected: list[str]
+) -> None:
+    # "the <area> town of <town>": the event is in the town, not at the area's capital
+    assert [p.name for p in find_places(text, gazetteer)] == expected

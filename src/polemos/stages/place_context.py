@@ -77,6 +77,11 @@ _CENTRE = r"(?:\s+(?:administration|administrative|admin))?(?:\s+cent(?:er|re))?
 _QUALIFIER = re.compile(
     rf"{_ALIAS}(?:\s+(?:district{_CENTRE}|city|town|village|{_LGA}))?\s*(?:,|\s+of|\s+in)\s+(?:the\s+)?"
 )
+# Between an area and a town it frames: "the North Sinai city of Rafah", "Borno State's town of Gwoza".
+_FRAMED_TOWN = re.compile(
+    r"(?:\s+(?i:state|province|region|governorate|county))?(?:['’]s)?"
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:city|town|village|port|oasis|capital|settlement|locality)\s+of\s+"
+)
 # First-level areas as reports name them ("Helmand Province", "Borno State", "the governorate of Sinai").
 _PROVINCE_AFTER = re.compile(rf"^{_ALIAS}\s+(?:province|state|governorate|region)\b", re.IGNORECASE)
 _PROVINCE_BEFORE = re.compile(r"\b(?:province|state|governorate)\s+of\s+$", re.IGNORECASE)
@@ -167,6 +172,8 @@ def apply_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         nxt = mentions[n + 1] if n + 1 < len(mentions) else None
         between = text[m.end : nxt.start] if nxt else ""
+        if nxt and _FRAMED_TOWN.fullmatch(between):
+            continue  # "the North Sinai city of Rafah": the area only says where the town lies
         if nxt and _QUALIFIER.fullmatch(between):
             areas = {e.admin1 for e in (nxt.entry, *nxt.others) if e.feature_code == "ADM1"}
             pool = [e for e in (m.entry, *m.others) if e.admin1 in areas]
