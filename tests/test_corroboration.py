@@ -206,6 +206,21 @@ def test_corroboration_compare_fields(other: Event, ok: bool, failed: tuple[str,
     assert all(check.why for check in c.checks)
 
 
+def test_corroboration_a_day_apart_needs_more_than_type_place_and_unnamed_sides() -> None:
+    # ACLED codes each day as its own event: unidentified gunmen in one town on consecutive days are two
+    # incidents, unless the reports name both sides alike or give the same toll.
+    attack = SubEventType.ATTACK
+    next_day = DAY + dt.timedelta(days=1)
+    a = _event("a", "d1", sub=attack, actors=(UNIDENTIFIED, CIVILIANS), fatalities=1)
+    apart = compare(a, _event("b", "d2", sub=attack, actors=(UNIDENTIFIED, CIVILIANS), day=next_day))
+    assert apart.failed == ("date",) and "own event" in apart.checks[1].why
+    assert compare(a, _event("b", "d2", sub=attack, actors=(UNIDENTIFIED, CIVILIANS))).ok  # same day
+    same_toll = _event("b", "d2", sub=attack, actors=(UNIDENTIFIED, CIVILIANS), day=next_day, fatalities=1)
+    assert compare(a, same_toll).ok
+    # both sides named alike: one incident, its date told a day apart
+    assert compare(_event("a", "d1"), _event("b", "d2", day=next_day)).ok
+
+
 def test_corroboration_violence_against_civilians_keeps_actor_order() -> None:
     attack = SubEventType.ATTACK
     a = _event("a", "d1", sub=attack, actors=(HAFTAR, CIVILIANS))
