@@ -5,6 +5,7 @@ fatality claims, each with its evidence (extract stage; aggregation into events 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -47,8 +48,12 @@ from polemos.stages.mention_context import (
 from polemos.stages.mention_setting import choose_date, choose_place
 from polemos.stages.token_view import view
 from polemos.stages.triggers import (
+    ARMED_WORDS,
+    CIVILIAN_WORDS,
     TriggerHit,
+    among_harmed,
     candidate_hits,
+    headline_participle,
     object_tokens,
     sentence_victims,
     settle,
@@ -129,7 +134,7 @@ def _sentence_mentions(
     lemmas.update(w for i, w in enumerate(tokens.lowers) if i not in unsaid)
     if any(_unopposed(t) for t, w in zip(tokens.tokens, tokens.lemmas, strict=True) if w in _FIGHT_NOUNS):
         lemmas.add("unopposed")  # "took the town without resistance"; "stiff resistance" is a fight
-    if any(w == "duty" and i > 0 and tokens.lowers[i - 1] == "off" for i, w in enumerate(tokens.lowers)):
+    if any(w == "duty" and _after_off(tokens.lowers, i) for i, w in enumerate(tokens.lowers)):
         lemmas.add("off-duty")  # "killed while he was off duty": a civilian victim (lexicon: off_duty)
     if any(
         blocks_road(t, lexicon) for t, w in zip(tokens.tokens, tokens.lemmas, strict=True) if w in ROAD_VERBS
@@ -186,8 +191,17 @@ def _sentence_mentions(
     return attach_claims(_merge_in_sentence(own), [c for c in fact.claims if c not in back]), back
 
 
+# Words of a toll told in a sentence of its own ("Two soldiers dead.", "Five policemen were wounded.").
+_TOLL_WORDS = frozenset({"dead", "killed", "died", "wounded", "injured", "slain"})
+_WORD = re.compile(r"[a-z]+")
+
 # Nouns a "home" before them makes a place of origin, not the home where a victim was ("his home town").
 _ORIGIN_NOUNS = frozenset({"town", "village", "city", "country", "province", "region", "district", "state"})
+
+
+def _after_off(lowers: Sequence[str], i: int) -> bool:
+    """ "off duty", "off-duty" split by the tokenizer ("off - duty")."""
+    return (i > 0 and lowers[i - 1] == "off") or (i > 1 and lowers[i - 1] == "-" and lowers[i - 2] == "off")
 
 
 def _not_so_words(tokens: Sequence[Any], lowers: Sequence[str]) -> frozenset[int]:
@@ -220,14 +234,27 @@ def _mention(
     verb = verb_of(hit.anchor)
     # Who was harmed: the object, the passive subject, and the subject of "die".
     harmed = object_tokens(hit.anchor) + [
-        c for c in verb.children if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and verb.lemma_ == "die")
+        c
+        for c in verb.children
+        if c.dep_ == "nsubjpass"
+        or (c.dep_ == "nsubj" and (verb.lemma_ == "die" or headline_participle(verb)))
     ]
-    if hit.anchor.dep_ in ("acl", "amod") and hit.anchor.tag_ == "VBN":
-        harmed.append(hit.anchor.head)  # headline style: "2 soldiers killed in Wau" - the noun is the victim
-    victims = victim_class(harmed, [m.category for m in roles.patients])
+    # "including 4 fighters": armed men among the dead make the killing a fight
+    harmed.extend(among_harmed(verb))
+    if (hit.anchor.dep_ == "amod" and hit.anchor.tag_ == "VBN") or (
+        hit.anchor.dep_ == "acl" and hit.anchor.tag_ in ("VBN", "VBD")
+    ):
+        # headline style: "2 soldiers killed in Wau" - the noun is the victim (the tagger sometimes reads
+        # "an officer shot dead" as a past tense)
+        harmed.append(hit.anchor.head)
+    victims = victim_class(harmed, [m.category for m in _harmed_patients(roles.patients, harmed, sent)])
     if victims is None:
         victims = victim_class(sentence_victims(sent.doc), [])
-    if victims is None and any(m.category in ("state", "armed") for m in roles.patients + roles.others):
+    if victims is None:
+        victims = _victims_told_next(sent, ctx)
+    if victims is None and any(
+        m.category in ("state", "armed", "external") for m in roles.patients + roles.others
+    ):
         victims = "armed"  # an attack where armed forces are the other party named is a battle
     if (
         victims is None
@@ -298,6 +325,38 @@ def _mention(
         evidence=tuple(evidence),
         confidence=hit.trigger.confidence,
     )
+
+
+def _harmed_patients(
+    patients: Sequence[ActorMentionLike], harmed: Sequence[Any], sent: Sentence
+) -> list[ActorMentionLike]:
+    """The patients named among the harmed words: in "eight residents were killed when gunmen attacked
+    the town" an armed patient of the attack is not who was killed. All of them when the sentence names
+    no harmed word (the fallbacks after this one still see every patient)."""
+    if not harmed:
+        return list(patients)
+    # each harmed word with the words before it in its phrase ("two Kenyan army bases")
+    spans = [(sent.start + t.left_edge.idx, sent.start + t.idx + len(t.text)) for t in harmed]
+    return [m for m in patients if any(m.start < end and start < m.end for start, end in spans)]
+
+
+def _victims_told_next(sent: Sentence, ctx: TollContext) -> str | None:
+    """Who was harmed, told in the next sentence of the paragraph when the sentence of the attack names no
+    one ("Militants attacked the village. Eight soldiers reported dead."): their side types the attack."""
+    following = ctx.sentences[sent.index + 1 : sent.index + 2]
+    nxt = following[0] if following else None
+    if nxt is None or nxt.paragraph != sent.paragraph:
+        return None
+    if nxt.is_parsed:
+        return victim_class(sentence_victims(nxt.doc), [])
+    # A toll alone ("Eight soldiers reported dead.") holds no trigger and is not parsed: its words tell.
+    written = set(_WORD.findall(nxt.text.lower()))
+    words = written | {w.removesuffix("s") for w in written}
+    if not words & _TOLL_WORDS:
+        return None
+    if words & ARMED_WORDS:
+        return "armed"
+    return "civilian" if words & CIVILIAN_WORDS else None
 
 
 def _compatible(x: Actor | None, y: Actor | None) -> bool:

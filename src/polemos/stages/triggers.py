@@ -29,12 +29,16 @@ CIVILIAN_WORDS = frozenset(
      "trader",
      "shopkeeper", "elder", "scholar", "cleric", "imam", "driver", "person", "pupil", "patient", "wife",
      "son", "daughter", "brother", "father", "mother", "businessman", "shepherd", "activist", "individual",
-     "inhabitant"}
+     "inhabitant",
+     # people at work or on the road, and kin: "shot dead its owner", "killed two pastoralists"
+     "owner", "customer", "motorist", "vendor", "fisherman", "hunter", "miner", "tourist", "pilgrim",
+     "refugee", "migrant", "pastoralist", "baby", "infant", "teenager", "husband", "sister", "neighbour",
+     "neighbor"}
 )  # fmt: skip
 
 
-# Prepositions whose object is what a trigger acts on.
-ATTACHED_PREPS = frozenset({"of", "on", "against", "around", "in", "into", "at", "from", "over"})
+# Prepositions whose object is what a trigger acts on ("as": "taken as hostages" takes captives).
+ATTACHED_PREPS = frozenset({"of", "on", "against", "around", "in", "into", "at", "from", "over", "as"})
 # Verbs of trying: a capture tried is a fight for the place, not a change of its control (ACLED codes an
 # attempted or failed take-over as an armed clash).
 ATTEMPT_WORDS = frozenset({"attempt", "try", "fail", "bid", "seek", "struggle"})
@@ -94,6 +98,27 @@ def find_trigger_spans(doc: Any, lexicon: Lexicon) -> list[tuple[int, int, Trigg
     return out
 
 
+def _shared_passive_subject(verb: Any) -> list[Any]:
+    """The subject a coordinated passive verb shares with the verbs before it: "were doused in petrol and
+    set alight", "a soldier found on the border was shot and killed" (the subject of "found" is the one
+    shot, since "was shot" is passive and has none of its own)."""
+    passive = False
+    node = verb
+    for _ in range(3):
+        passive = passive or any(c.dep_ == "auxpass" for c in node.children)
+        subjects = [c for c in node.head.children if c.dep_ == "nsubjpass"]
+        if subjects:
+            return subjects
+        if passive and node.head.i != node.i:
+            found = [c for c in node.head.children if c.dep_ == "nsubj"]
+            if found:
+                return found
+        if node.head.dep_ != "conj" or node.head.i == node.i:
+            break
+        node = node.head
+    return []
+
+
 def _anchor(doc: Any, start: int, end: int) -> Any:
     """The token of span [start, end) whose head lies outside it."""
     for tok in doc[start:end]:
@@ -113,7 +138,7 @@ def object_tokens(anchor: Any) -> list[Any]:
             objs.extend(p for p in c.children if p.dep_ == "pobj")
     if not objs and anchor.dep_ == "conj" and anchor.pos_ == "VERB":
         # "were doused in petrol and set alight": coordinated verbs share their passive subject
-        objs.extend(c for c in anchor.head.children if c.dep_ == "nsubjpass")
+        objs.extend(_shared_passive_subject(anchor))
     # "a convoy came under attack / under fire": the subject of "came" is what was attacked
     come = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "under" else anchor
     if come.lemma_.lower() == "come" and any(c.lower_ == "under" for c in come.children):
@@ -231,14 +256,41 @@ HARM_VERBS = frozenset(
 )
 
 
+# Harm verbs that always take an object: told with a subject and none ("Farmer killed in the
+# village", "Five soldiers wounded"), they are a headline's passive, however the tagger reads the tense.
+_TRANSITIVE_HARM = frozenset({"kill", "wound", "injure"})
+
+
+def headline_participle(verb: Any) -> bool:
+    """ "three soldiers killed", "Farmer killed in the village": a harm verb whose subject is its victim
+    (a headline drops the auxiliary; the tagger then often reads a past tense)."""
+    if any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return False
+    if verb.tag_ == "VBN":
+        return True
+    return (
+        verb.tag_ == "VBD"
+        and verb.lemma_.lower() in _TRANSITIVE_HARM
+        and not any(c.dep_ in ("conj", "ccomp", "xcomp") for c in verb.children)
+    )
+
+
+# Prepositions that name some of the harmed: "5 people were killed, including 4 fighters".
+_AMONG_PREPS = frozenset({"including", "among"})
+
+
 def sentence_victims(doc: Any) -> list[Any]:
-    """Tokens naming who was harmed anywhere in the sentence ("4 policemen were wounded in attacks")."""
+    """Tokens naming who was harmed anywhere in the sentence ("4 policemen were wounded in attacks",
+    "eight soldiers reported dead", "leaving seven militants dead")."""
     out: list[Any] = []
     tokens = view(doc)
     for tok, lemma in zip(tokens.tokens, tokens.lemmas, strict=True):
+        if lemma == "dead":
+            out.extend(_dead_ones(tok))
         if lemma in HARM_VERBS:
+            out.extend(among_harmed(tok))
             # headline style drops the auxiliary: in "three soldiers killed" the subject is the victim
-            headline = tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "dobj") for c in tok.children)
+            headline = headline_participle(tok)
             for c in tok.children:
                 if c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and (headline or lemma == "die")):
                     out.append(c)
@@ -250,6 +302,31 @@ def sentence_victims(doc: Any) -> list[Any]:
     return out
 
 
+def among_harmed(verb: Any) -> list[Any]:
+    """Some of the harmed, named after the count: "5 people were killed, including 4 fighters"."""
+    return [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in _AMONG_PREPS
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def _dead_ones(dead: Any) -> list[Any]:
+    """Who "dead" says died: "two soldiers dead" (its subject), "soldiers reported dead" (the subject of
+    the verb it completes), "left seven militants dead" (that verb's object), "dead soldiers"."""
+    if dead.dep_ == "amod":
+        return [dead.head]
+    subjects = [c for c in dead.children if c.dep_ == "nsubj"]
+    if dead.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and dead.head.i != dead.i:
+        # the object when there is one: in "militiamen shot a customer dead" the subject killed
+        around = list(dead.head.children)
+        objects = [c for c in around if c.dep_ == "dobj"]
+        subjects += objects or [c for c in around if c.dep_ in ("nsubj", "nsubjpass")]
+    return [w for s in subjects for w in (s, *(c for c in s.children if c.dep_ in ("conj", "compound")))]
+
+
 def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) -> list[TriggerHit]:
     """Factual triggers of the sentence, strong and weak, before refinement."""
     # A name that contains a trigger word is no trigger: "In March", "Operation Peace Storm".
@@ -258,6 +335,11 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
         for a, b, t in find_trigger_spans(doc, lexicon)
         # Acronyms are tagged PROPN too, yet "IED" or "RPG" is a weapon, not a name.
         if not (b - a == 1 and a > 0 and doc[a].pos_ == "PROPN" and not doc[a].text.isupper())
+    ]
+    spans = [
+        s
+        for s in spans
+        if not _harm_instrument(_anchor(doc, s[0], s[1])) and not _carried_to(doc, s[0], s[1])
     ]
     usable = [s for s in spans if not s[2].idiom and _factual(doc, s[0], s[1], s[2])]
     usable += [
@@ -297,7 +379,8 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
             cls
             for o in objs
             for cls in word_classes.get(o.lemma_.lower(), ())
-            if not (cls == "person" and o.i in losers)
+            # "a former soldier" is no armed target: a civilian now (ACLED)
+            if not (cls == "person" and o.i in losers) and not (cls == "armed_target" and _former(o))
         }
         if any(o.like_num for o in objs):
             classes.add("count")  # "arrested 45", "detained over 200": a mass arrest told by its number
@@ -305,12 +388,91 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
             classes.add("place")
         if ground:
             classes.add("ground_combat")  # the sentence's air strikes backed a ground fight
+        if _harms_people(anchor, objs, lexicon):
+            classes.add("harmed_people")  # "a man was killed in the village": a killing, told bare
         hits.append(
             TriggerHit(
                 trig, trig.sub_event_type, start, end, anchor, f"trigger:{trig.id}", frozenset(classes)
             )
         )
     return hits
+
+
+# Verbs of harm done on purpose (not "die"): told of people with no mishap named, they report a killing
+# or a shooting, whoever did it ("a farmer was killed in his field", "gunmen shot two traders").
+DELIBERATE_HARM_VERBS = frozenset({"kill", "shoot", "wound", "injure", "gun", "open"})
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "oneself", "myself", "yourself"})
+
+
+def _harms_people(anchor: Any, objs: Sequence[Any], lexicon: Lexicon) -> bool:
+    """ "A man was killed in the village", "two farmers killed", "unknown men shot a trader": people were
+    harmed by a verb of deliberate harm, and the sentence names no mishap that did it ("killed in a road
+    accident", "floods killed 12 people", "injured when the wall collapsed"). ACLED records such killings
+    whoever the perpetrator; an accident or a disaster is no event."""
+    if anchor.lemma_.lower() not in DELIBERATE_HARM_VERBS or _names_mishap(anchor.doc, lexicon):
+        return False
+    if any(o.lower_ in _REFLEXIVES for o in objs):
+        return False  # "shot himself": no one harmed him
+    harmed = list(objs)
+    if anchor.dep_ in ("acl", "amod") and anchor.tag_ == "VBN":
+        harmed.append(anchor.head)  # "two farmers killed in Selea": the noun is the victim
+    if headline_participle(anchor):
+        harmed.extend(c for c in anchor.children if c.dep_ == "nsubj")  # headline: "2 people killed"
+    people = lexicon.classes.get("person", frozenset()) | CIVILIAN_WORDS
+    return any(t.lemma_.lower() in people or _counted_people(t) for t in harmed)
+
+
+def _counted_people(token: Any) -> bool:
+    """ "killed 12", "2 killed": a count of the harmed, not a date or a number after a preposition
+    ("killed the bill in 2019"). (The pipeline runs no NER, so a count is all that tells people here.)"""
+    return token.dep_ != "pobj" and bool(token.like_num)
+
+
+def _names_mishap(doc: Any, lexicon: Lexicon) -> bool:
+    """An accident, a disaster or a disease is told in the sentence ("crash", "flood", "cholera"), or a
+    fire that people were caught "in" (opened fire is a shooting)."""
+    mishap = lexicon.classes.get("mishap", frozenset())
+    tokens = view(doc)
+    if any(w in mishap for w in (*tokens.lemmas, *tokens.lowers)):
+        return True
+    return any(
+        t.lemma_.lower() == "fire" and t.dep_ == "pobj" and t.head.lower_ in ("in", "by")
+        for t in tokens.tokens
+    )
+
+
+# Nouns of shots fired that name how someone was harmed, not a fight, when they are the means
+# ("injured with gunfire", "killed by gunfire", "died of gunshot wounds").
+INSTRUMENT_NOUNS = frozenset({"gunfire", "gunshot"})
+_MEANS_PREPS = frozenset({"with", "by", "of", "from"})
+
+
+def _harm_instrument(anchor: Any) -> bool:
+    """ "wounded four people with gunfire", "a gunshot wound": the shots are the means of a harm the
+    sentence tells with its own verb; "an exchange of gunfire" stays a fight."""
+    if anchor.lemma_.lower() not in INSTRUMENT_NOUNS and anchor.lower_ not in INSTRUMENT_NOUNS:
+        return False
+    if anchor.dep_ == "compound":
+        return True  # "gunshot wounds"
+    head = anchor.head
+    # the harm's own verb: "killed by gunfire"; a boat "hit by gunfire" or a blast "followed by gunfire"
+    # met a fight
+    if anchor.dep_ != "pobj" or head.lower_ not in _MEANS_PREPS:
+        return False
+    harmed = head.head  # or the victim it hangs from: "wounding five villagers with gunfire"
+    verb = harmed.head if harmed.dep_ in ("dobj", "nsubjpass") else harmed
+    return verb.lemma_.lower() in HARM_VERBS
+
+
+def _carried_to(doc: Any, start: int, end: int) -> bool:
+    """ "were taken to hospital", "took the suspects to the police station": "take" with a destination
+    moves people or things; it captures nothing (the seizure, if any, has its own verb)."""
+    tok = doc[start]
+    return (
+        end - start == 1
+        and tok.lemma_.lower() == "take"
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+    )
 
 
 def _news_of_its_own(trig: Trigger) -> bool:
