@@ -114,7 +114,14 @@ class Coder:
         year = document.published.year if document.published else None
         focus = document_focus(text, self.gazetteer, self.actor_kb, year)
         month = document.published.month if document.published else None
-        actors = DocumentActors.build(text, self.actor_kb, country=focus, year=year, month=month)
+        actors = DocumentActors.build(
+            text,
+            self.actor_kb,
+            country=focus,
+            year=year,
+            month=month,
+            day=document.published.day if document.published else None,
+        )
         facts = []
         previous = None
         parsed_at = -INHERIT_WINDOW - 1

@@ -94,6 +94,16 @@ def test_identity_group_needs_an_armed_noun() -> None:
     assert _names("The Tebu community of Misrata met elders.") == []
 
 
+def test_a_pastoral_peoples_herdsmen_and_attackers_are_its_militia() -> None:
+    names = _names("Fulani herdsmen and Fulani attackers raided two farming villages.")
+    assert [text for text, _ in names] == ["Fulani herdsmen", "Fulani attackers"]
+    assert all(name.startswith("Fulani Ethnic Militia (") for _, name in names)
+    # "herders" alone stays out: as often the ones attacked, and the people lives in many countries
+    assert _names("Fulani herders lost cattle in the raid.") == []
+    kb = load_actor_kb()
+    assert kb.entry("Fulani Ethnic Militia (Ghana)") is not None
+
+
 def test_identity_group_units_name_its_militia_on_their_own() -> None:
     assert _names("A member of the Third Force fired at a car.") == [
         ("Third Force", "Misratah Communal Militia (Libya)")

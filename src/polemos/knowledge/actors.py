@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from polemos.knowledge.actor_periods import Period, PeriodName, fail
+from polemos.knowledge.actor_periods import Period, PeriodName, day_at, fail
 from polemos.knowledge.actor_schema import (
     TEMPLATE_KINDS,
     DefaultReading,
@@ -54,12 +54,12 @@ class ActorEntry:
     areas: tuple[str, ...] = ()  # places of a regional branch's territory ("Sirte" for IS's Tripoli province)
     period_names: tuple[PeriodName, ...] = ()  # (start, end, name) ACLED used
 
-    def name_in(self, year: int | None, month: int | None = None) -> str:
-        """Return the name ACLED gives the actor's events of `year`/`month` (an unknown month read as
-        mid-year; its canonical name by default)."""
+    def name_in(self, year: int | None, month: int | None = None, day: int | None = None) -> str:
+        """Return the name ACLED gives the actor's events of `year`/`month`/`day` (an unknown month read
+        as mid-year, an unknown day as mid-month; its canonical name by default)."""
         if year is None:
             return self.name
-        at = (year, month or 7)
+        at = day_at(year, month, day)
         for start, end, name in self.period_names:
             if (start is None or start <= at) and (end is None or at <= end):
                 return name
@@ -87,19 +87,20 @@ class Side:
     forces: tuple[str, ...]
     # ACLED's desk for the conflict lists this camp first in its battles (see `sides` in actors.yaml)
     leads_battles: bool = False
-    # Where given, the months in which it leads: a war whose initiative changed hands within a year
+    # Where given, the days in which it leads: a war whose initiative changed hands within a year
     lead_periods: tuple[Period, ...] = ()
 
     def is_valid(self, year: int | None) -> bool:
         """Return whether the camp fought in `year` (always, when the year is unknown)."""
         return year is None or (self.start_year or 0) <= year <= (self.end_year or 9999)
 
-    def leads_in(self, year: int | None, month: int | None = None) -> bool:
-        """Return whether ACLED lists this camp first in its battles of `year`/`month` (an unknown month
-        is read as mid-year; an unknown year as any time the camp leads)."""
+    def leads_in(self, year: int | None, month: int | None = None, day: int | None = None) -> bool:
+        """Return whether ACLED lists this camp first in its battles of `year`/`month`/`day` (an unknown
+        month is read as mid-year, an unknown day as mid-month; an unknown year as any time the camp
+        leads)."""
         if not self.leads_battles or not self.lead_periods or year is None:
             return self.leads_battles
-        at = (year, month or 7)
+        at = day_at(year, month, day)
         return any(start <= at <= end for start, end in self.lead_periods)
 
 
@@ -140,7 +141,7 @@ class ActorKB:
         # An actor written under an earlier name ("Military Forces of Libya (2014-)" for the Haftar Faction
         # before ACLED named it so) still belongs to its entry's camp.
         self._by_period_name: dict[str, list[ActorEntry]] = {}
-        self._camps: dict[tuple[str, int | None, int | None], Side | None] = {}
+        self._camps: dict[tuple[str, int | None, int | None, int | None], Side | None] = {}
         for e in self.entries:
             for _, _, old in e.period_names:
                 self._by_period_name.setdefault(old, []).append(e)
@@ -225,16 +226,18 @@ class ActorKB:
         """Return the camp with this id, or None."""
         return self.sides.get(side_id) if side_id else None
 
-    def camp_of(self, name: str, year: int | None, month: int | None = None) -> Side | None:
-        """Return the camp of the actor written `name` in `year`/`month` (a canonical or period name), or
-        None. An entry that ACLED wrote under this name at that time comes first: in October 2011 the
-        rebels' forces were written as the state's "Military Forces of Libya (1969-2011)"."""
-        key = (name, year, month)
+    def camp_of(
+        self, name: str, year: int | None, month: int | None = None, day: int | None = None
+    ) -> Side | None:
+        """Return the camp of the actor written `name` in `year`/`month`/`day` (a canonical or period
+        name), or None. An entry that ACLED wrote under this name at that time comes first: in October
+        2011 the rebels' forces were written as the state's "Military Forces of Libya (1969-2011)"."""
+        key = (name, year, month, day)
         if key in self._camps:  # asked for every battle's pair of sides: the knowledge base never changes
             return self._camps[key]
         entry = self._by_name.get(name)
-        written = [e for e in self._by_period_name.get(name, ()) if e.name_in(year, month) == name]
-        if entry is None or entry.side is None or entry.name_in(year, month) != name:
+        written = [e for e in self._by_period_name.get(name, ()) if e.name_in(year, month, day) == name]
+        if entry is None or entry.side is None or entry.name_in(year, month, day) != name:
             entry = next((e for e in written if e.side), entry)
         side = self.sides.get(entry.side) if entry is not None and entry.side else None
         found = side if side is not None and side.is_valid(year) else None
@@ -244,11 +247,11 @@ class ActorKB:
         return found
 
     def sole_opponent(
-        self, name: str, country: str, year: int | None, month: int | None = None
+        self, name: str, country: str, year: int | None, month: int | None = None, day: int | None = None
     ) -> ActorEntry | None:
         """Return the forces of the one camp that the camp of actor `name` fights in `country` and `year`,
         or None where it fights several camps, or one without forces."""
-        side = self.camp_of(name, year, month)
+        side = self.camp_of(name, year, month, day)
         foes = [s for s in self.camps(country, year) if side is not None and self.opposes(side.id, s.id)]
         return self.forces_for(foes[0].id, year) if len(foes) == 1 else None
 

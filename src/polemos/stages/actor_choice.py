@@ -44,6 +44,9 @@ _FIRE_FROM = re.compile(
     r"|air\s+raids?|strikes|rockets|mortars?|missiles)\s+(?:by|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Verbs of finding the dead: who finds bodies or a grave ("rebel forces uncovered 30 executed bodies",
+# "soldiers found a mass grave") came upon the killing, and is not who did it.
+_FINDING = frozenset({"find", "discover", "uncover", "unearth", "exhume", "recover", "retrieve", "locate"})
 # Observers and mediators report on fighting; they are never a party to it.
 _NON_COMBATANT = re.compile(
     r"\bUnited Nations\b|^UN\b|^UN[A-Z]+:|Red Cross|Human Rights Watch|Amnesty|Crisis Group"
@@ -86,6 +89,10 @@ def choose_actors(
     # who only reports the event is never its party ("Gaddafi forces blamed NATO for the bombing")
     sentence_mentions = _not_claimants(sentence_mentions, sent)
     if etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
+        finders = _finders(sentence_mentions, sent)
+        agents = [m for m in agents if m not in finders]
+        others = [m for m in others if m not in finders]
+        sentence_mentions = [m for m in sentence_mentions if m not in finders]
         m1 = first_mention(agents) or first_mention(others)
         # An armed party the sentence names but the parse did not tie to the verb is still the likelier
         # perpetrator than "unidentified gunmen".
@@ -209,6 +216,24 @@ def _not_claimants(ms: Sequence[ActorMentionLike], sent: Sentence) -> list[Actor
             claimants.append(m)
     named_doer = any(_DOER_AFTER_REPORT.search(sent.text, 0, m.start - sent.start) for m in parties(keep))
     return keep if claimants and named_doer else list(ms)
+
+
+def _finders(ms: Sequence[ActorMentionLike], sent: Sentence) -> list[ActorMentionLike]:
+    """The mentions that are the subject of a verb of finding ("NTC fighters found 20 bodies"): they came
+    upon the dead, and are not who killed them."""
+    if sent.doc is None:
+        return []
+    out = []
+    for m in ms:
+        tok = token_at(sent.doc, m.end - 1 - sent.start)
+        # up the noun phrase to its head: "soldiers of the LNA", "rebels and residents" found them
+        for _ in range(4):
+            if tok is None or tok.dep_ == "nsubj" or tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+                break
+            tok = tok.head
+        if tok is not None and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _FINDING:
+            out.append(m)
+    return out
 
 
 def _mine_victim(

@@ -24,11 +24,13 @@ class ActorMention:
     category: str  # "state" | "armed" | "civilian" | "protester" | "rioter" | "external"
 
 
-def named_for_period(kb: ActorKB, m: ActorMention, year: int | None, month: int | None) -> ActorMention:
-    """Write the actor under the name ACLED used for events of `year`/`month` (names change: the LNA was
-    "Military Forces of Libya (2014-)" before ACLED named it the Haftar Faction)."""
+def named_for_period(
+    kb: ActorKB, m: ActorMention, year: int | None, month: int | None, day: int | None = None
+) -> ActorMention:
+    """Write the actor under the name ACLED used for events of `year`/`month`/`day` (names change: the LNA
+    was "Military Forces of Libya (2014-)" before ACLED named it the Haftar Faction)."""
     entry = kb.entry(m.actor.name)
-    name = entry.name_in(year, month) if entry is not None else m.actor.name
+    name = entry.name_in(year, month, day) if entry is not None else m.actor.name
     if name == m.actor.name:
         return m
     return dataclasses.replace(m, actor=period_actor(kb, m.actor, name))

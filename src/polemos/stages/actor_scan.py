@@ -132,9 +132,11 @@ class Scan:
         country: Country | None,
         year: int | None,
         month: int | None = None,
+        day: int | None = None,
     ):
         self.text, self.kb, self.country, self.year = text, kb, country, year
-        self.month = month  # only picks between two regimes of one year
+        # only pick between two regimes or names of one year (some changed mid-month)
+        self.month, self.day = month, day
         self.sentences = split_sentences(text)
         self._sentence_starts = [s for s, _ in self.sentences]
         self._heads = folded_label(kb, "armed_heads")

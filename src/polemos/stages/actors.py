@@ -287,15 +287,24 @@ class DocumentActors:
 
     @classmethod
     def build(
-        cls, text: str, kb: ActorKB, *, country: str | None, year: int | None, month: int | None = None
+        cls,
+        text: str,
+        kb: ActorKB,
+        *,
+        country: str | None,
+        year: int | None,
+        month: int | None = None,
+        day: int | None = None,
     ) -> DocumentActors:
         """Scan a whole document once: its framing, named actors, generic labels and pronouns.
 
-        `month` (of the report's date) only decides between two regimes of one year in state-force names.
+        `month` and `day` (of the report's date) only decide between two regimes of one year in state-force
+        names and between the names an actor had within a year (the day: Libya's 2011 names changed when
+        the UN seated the NTC on 16 September, and after Gaddafi's death on 20 October).
         """
         countries = load_countries()
         found = countries.get(country) if country else _infer_country(text, kb, countries, year)
-        scan = Scan(text, kb, countries, found, year, month)
+        scan = Scan(text, kb, countries, found, year, month, day)
         framing = score_framing(scan)
         resolver = _Resolver(scan, framing)
         items: list[Named | Label] = sorted([*scan.named, *scan.labels], key=lambda x: (x.start, -x.end))
@@ -303,13 +312,15 @@ class DocumentActors:
             m = resolver.resolve(item)
             if m is not None:
                 resolver.history.append(m)
-        mentions = [named_for_period(kb, m, year, month) for m in to_named_unit(kb, resolver.history)]
+        named = to_named_unit(kb, resolver.history)
+        mentions = [named_for_period(kb, m, year, month, day) for m in named]
         return cls(scan, framing, mentions)
 
     def leads_battles(self, actor: Actor) -> bool:
         """Return whether the actor's camp is the one ACLED lists first in the battles of this conflict."""
-        side = self._scan.kb.camp_of(actor.name, self.year, self._scan.month)
-        return side is not None and side.leads_in(self.year, self._scan.month)
+        month, day = self._scan.month, self._scan.day
+        side = self._scan.kb.camp_of(actor.name, self.year, month, day)
+        return side is not None and side.leads_in(self.year, month, day)
 
     def knows_camps(self) -> bool:
         """Return whether the knowledge base knows the camps of this document's conflict (and so the
@@ -321,12 +332,12 @@ class DocumentActors:
         """Return the forces of the only camp the actor's camp fights here and now ("rebel forces took the
         town" in 2011: from Gaddafi's forces), or None where it fights several or none."""
         iso2 = self.country.iso2 if self.country else None
-        month = self._scan.month
-        entry = self._scan.kb.sole_opponent(actor.name, iso2, self.year, month) if iso2 else None
+        month, day = self._scan.month, self._scan.day
+        entry = self._scan.kb.sole_opponent(actor.name, iso2, self.year, month, day) if iso2 else None
         if entry is None:
             return None
         own = Actor(entry.name, entry.inter, entry.country)
-        return period_actor(self._scan.kb, own, entry.name_in(self.year, month))
+        return period_actor(self._scan.kb, own, entry.name_in(self.year, month, day))
 
     def mentions_in(self, start: int, end: int) -> list[ActorMention]:
         """Return the resolved mentions whose span lies inside text[start:end] (offsets into the document)."""
@@ -340,7 +351,8 @@ class DocumentActors:
             inside = inside or [m for m in self.mentions if m.start < end and position < m.end]
             if inside:
                 return max(inside, key=lambda m: (m.end - m.start, m.start))
-        sub = Scan(phrase, self._scan.kb, load_countries(), self.country, self.year, self._scan.month)
+        month, day = self._scan.month, self._scan.day
+        sub = Scan(phrase, self._scan.kb, load_countries(), self.country, self.year, month, day)
         resolver = _Resolver(self._scan, self.framing, attach=False)
         resolver.history = [m for m in self.mentions if m.start < position]
         best: ActorMention | None = None
@@ -354,7 +366,7 @@ class DocumentActors:
                 best = m
         if best is not None and best.rule.startswith("unidentified:"):
             best = self._air_power(resolver, position) or self._war_party(best) or best
-        return None if best is None else named_for_period(self._scan.kb, best, self.year, self._scan.month)
+        return None if best is None else named_for_period(self._scan.kb, best, self.year, month, day)
 
     def _war_party(self, unnamed: ActorMention) -> ActorMention | None:
         """Resolve an unnamed perpetrator by the knowledge base's default for the country and period, where

@@ -173,6 +173,24 @@ def _owns_a_thing(tok: Any, m: ActorMentionLike) -> bool:
     )
 
 
+def _controller_subjects(verb: Any) -> list[Any]:
+    """Return the subjects of the verbs above an infinitive that has none ("rebels are able to gain
+    control", "militants tried to seize the town", "troops managed to retake"): who tried or managed is
+    who did it. A verb with an object of its own hands the infinitive to that object instead ("forced the
+    rebels to retreat": the rebels retreated), so the climb stops there."""
+    node = verb
+    for _ in range(3):
+        if any(c.dep_ in _SUBJ for c in node.children) or node.dep_ not in ("xcomp", "acomp"):
+            break
+        node = node.head
+        if any(c.dep_ in _OBJ for c in node.children):
+            break
+        subjects = [c for c in node.children if c.dep_ in _SUBJ]
+        if subjects:
+            return subjects
+    return []
+
+
 def assign_roles(doc: Any, anchor: Any, mentions: Sequence[ActorMentionLike], sentence_start: int) -> Roles:
     """Split the sentence's actor mentions into agents, patients and others of the trigger at `anchor`.
 
@@ -212,6 +230,7 @@ def assign_roles(doc: Any, anchor: Any, mentions: Sequence[ActorMentionLike], se
     if verb.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in verb.children):
         # "the government launched an operation and recently regained ...": conjuncts share the subject
         agent_roots.extend(c for c in verb.head.children if c.dep_ in _SUBJ)
+    agent_roots.extend(_controller_subjects(verb))
     claimants = claimant_roots(doc)
     clause = clause_tokens(verb if not report_head else anchor)
     # "killed following an attack by X": the attack sits in an adverbial clause the clause test leaves out
