@@ -29,13 +29,20 @@ from polemos.model import (
     Source,
 )
 from polemos.stages.fatality_periods import range_days, spread_over_days
-from polemos.taxonomy import EventType
+from polemos.taxonomy import EventType, SubEventType
 
 # Two "near X" places this close are the same battlefield (ACLED codes both to the nearby town).
 NEAR_KM = 20.0
 # Closer than this, two places are one location whatever their precision (a district and its city).
 SAME_KM = 5.0
 NOTES_MAX = 600
+# Strategic developments that are acts of no violence (an agreement, a base set up, a group's change of
+# activity): deaths a report tells beside one belong to another event (the war a truce ends), never to
+# it. Peaceful protests and non-violent handovers are left out: deaths told beside them more often mean
+# the report's event was not peaceful (security forces fired, the town was taken in a fight).
+NON_VIOLENT = frozenset(
+    {SubEventType.AGREEMENT, SubEventType.HEADQUARTERS_ESTABLISHED, SubEventType.CHANGE_TO_GROUP}
+)
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -235,6 +242,21 @@ def unnamed_actor1(event_type: EventType, country: str) -> Actor | None:
     return Actor(t.render(found.name, found.iso2), t.inter, found.iso2)
 
 
+def _event_claims(g: _Group, sub_event_type: SubEventType) -> list[FatalityClaim]:
+    """The tolls of a group's mentions, each once, split per day over a range of days; none for a
+    non-violent event, whose told deaths are another event's (kept off it so that corroboration does
+    not read them as its report of no deaths)."""
+    if sub_event_type in NON_VIOLENT:
+        return []
+    claims: list[FatalityClaim] = []
+    for m in g.mentions:
+        days = range_days(m.date)
+        for c in m.fatality_claims:
+            if all((c.start, c.end) != (x.start, x.end) for x in claims):
+                claims.append(spread_over_days(c, days))
+    return claims
+
+
 def _to_event(
     doc: Document, g: _Group, choose_fatalities: Callable[[Sequence[FatalityClaim]], int], home: str | None
 ) -> Event:
@@ -242,12 +264,7 @@ def _to_event(
     dated = [m.date for m in g.mentions if m.date is not None]
     own = [d for d in dated if not d.rule.startswith(("inherited", "published"))]
     date = min(own or dated, key=lambda d: d.precision) if dated else None
-    claims: list[FatalityClaim] = []
-    for m in g.mentions:
-        days = range_days(m.date)
-        for c in m.fatality_claims:
-            if all((c.start, c.end) != (x.start, x.end) for x in claims):
-                claims.append(spread_over_days(c, days))
+    claims = _event_claims(g, top.sub_event_type)
     sentences: list[Source] = []
     for m in g.mentions:
         if all(s.start != m.sentence.start for s in sentences):

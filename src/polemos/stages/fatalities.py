@@ -44,9 +44,11 @@ _IS_MIN = re.compile(rf"^(?:{MIN_QUALS})$", re.I)
 # Words that end a victim phrase: function words, verbs, time words. "of" and determiners are allowed
 # so that "one of its fighters" and "members of the security forces" stay whole.
 _STOP = (
-    # "is" only in lower case: "IS militants" are Islamic State fighters.
+    # "is" and "as" only in lower case: "IS militants" are Islamic State fighters, "AS fighters" al Shabaab's.
+    # "over" ends the phrase as a preposition: "killed 30 snipers over several days" counts snipers, not days.
     r"(?:were|was|(?-i:is)|are|be|been|being|have|has|had|and|or|but|in|on|at|by|from|with|after|before|during"
-    r"|when|while|that|which|who|whom|whose|as|than|to|for|into|since|until|including|among|near|outside"
+    r"|when|while|that|which|who|whom|whose|(?-i:as|As)|than|to|for|into|since|until|including|among|near|outside"
+    r"|over|amid"
     r"|inside|across|along|around|within|throughout|through|under|behind|between|against|without|via|per"
     r"|reportedly|allegedly|also|all|later|earlier|yesterday|today|tonight|overnight|last|this|then"
     r"|ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday|according|said|says|say|killed|killing"
@@ -59,11 +61,19 @@ _WORD = r"['‘]?[A-Za-z][A-Za-z'’-]*"  # "1 'Arbaki' was killed": coders quot
 # National Army (LNA)", or a nickname in quotes: '(“Desert Hawks”) Brigade'. Digits never belong to it,
 # so "210 Brigade" is a name and not 210 dead.
 _BRACKETED = r"\([\"“'‘]?[A-Za-z][A-Za-z.&'’“”\" -]{0,30}\)"
-_TOK = rf"(?:(?!(?:{_STOP}|{WORDNUM})\b){_WORD}|[0-9]+(?:st|nd|rd|th)\b|{_BRACKETED})"
+# "One of the two policemen later died": a count after "of the" belongs to the group the first is one of.
+_TOK = (
+    rf"(?:(?!(?:{_STOP}|{WORDNUM})\b){_WORD}|[0-9]+(?:st|nd|rd|th)\b|{_BRACKETED}"
+    rf"|(?<=\bof\sthe\s)(?:{WORDNUM}|[0-9]+)\b)"
+)
 _VICT_LAZY = rf"(?!{_STOP}\b)(?:{_WORD}|[0-9]+(?:st|nd|rd|th)\b)(?:\s+{_TOK}){{0,7}}?"
 _VICT_GREEDY = rf"(?!{_STOP}\b)(?:{_WORD}|[0-9]+(?:st|nd|rd|th)\b)(?:\s+{_TOK}){{0,7}}"
 _BOMBER = r"the\s+(?:suicide\s+)?bomber\b"
-_SEP = r"(?:\s*,(?![0-9])\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+)"
+# "killed a council member in addition to 3 of his guards": one more group of the same dead.
+_SEP = (
+    r"(?:\s*,(?![0-9])\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+"
+    r"|\s+(?:in\s+addition\s+to|along\s+with|together\s+with)\s+)"
+)
 # "killing 5 civilians, 2 of them children": the second number is a subset, not another group.
 _NOT_PARTITIVE = rf"(?!(?:{_QUAL}\s+)?{_NUM}\s+of\s+(?:them|whom|those|these|which)\b)"
 _NOT_WOUNDED = r"(?!\s+(?:were\s+|others\s+)?(?:wounded|injured|hurt)\b)"
@@ -103,17 +113,25 @@ _AUX = (
     r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|all|also|reportedly|allegedly|later|subsequently"
     r"|confirmed|reported|believed|feared|thought|to|found|left|summarily|brutally|said|claimed|alleged"
     r"|understood|known"
+    # "were mistakenly killed", "are tragically killed": an adverb of manner between auxiliary and verb.
+    r"|(?-i:[a-z]{3,}ly)"
     # "2 men were abducted and later killed": the deaths follow a first act.
     r"|(?:abducted|kidnapped|captured|seized|detained|tortured|arrested|assaulted|attacked|beaten)\s+and)"
     r"\s+){0,5}"
 )
-_OBJECT = rf"(?=\s+(?:(?:{_QUAL})\s+)?(?:{_NUM}|the|his|her|their|its|them|him|it|us|me|themselves)\b)"
+# "one gendarme killed, two wounded": a count that was wounded is the next item, not the verb's object.
+_OBJECT = (
+    rf"(?=\s+(?:(?:{_QUAL})\s+)?(?:{_NUM}|the|his|her|their|its|them|him|it|us|me|themselves)\b"
+    r"(?!\s+(?:others\s+|were\s+)?(?:wounded|injured|hurt)\b))"
+)
 # "killed and wounded 7" and "killed or injured" are casualties, not deaths: ACLED codes them 0.
 _NOT_CASUALTIES = r"(?!\s+(?:and|or|and/or|&)\s+(?:wounded|injured|hurt|wounding|injuring)\b)"
 
-# "21 fighters of the army, loyal to its commander, were killed": an aside between commas.
+# "21 fighters of the army, loyal to its commander, were killed": an aside between commas; "1 civilian,
+# working as a cook, was kidnapped and killed", "three guards, who were on duty, were shot dead".
 _APPOSITION = (
-    r"\s*,\s*(?:loyal|belonging|affiliated|linked|allied|mostly|most|all|many|some|among|both)\b"
+    r"\s*,\s*(?:loyal|belonging|affiliated|linked|allied|mostly|most|all|many|some|among|both|who"
+    r"|working|serving|identified|named|aged)\b"
     r"[^,.;()]{0,60},"
 )
 # "5 members from the Northern Brigade were killed", "two men in Kassala are reported to have been
@@ -128,6 +146,19 @@ _NAMED_PP = (
     rf"|\s+(?:from|in|at|inside|near)\s+the\s+(?!{_STOP}\b)(?-i:[a-z][a-z'’-]*)(?:\s+(?!{_STOP}\b)(?-i:[a-z][a-z'’-]*))?"
     r"){1,2}"
 )
+# "2 villagers who were taken hostage were executed", "three people who were injured in the fighting are
+# reported to have been murdered": a relative clause telling what befell the victims before.
+_RELATIVE = r"\s+(?:who|that)\s+(?:were|was|had|have|are|is)\b[^,.;:()]{1,80}?"
+# A relative clause that holds a clause of its own or a death is no aside: "five people who were wounded
+# when gunmen killed the mayor" counts the wounded.
+_RELATIVE_NOT_ASIDE = re.compile(
+    r"\b(?:when|while|as|because|where|and|but)\b|kill|dead|die|death|shot|murder", re.I
+)
+# "After the death of two fighters, 2 villagers were executed": a count after a death told as a noun is
+# that noun's, not the first of the verb's list.
+_AFTER_NOMINAL = re.compile(
+    r"\b(?:deaths?|killings?|murders?|assassinations?|executions?|beheadings?)\s+of\s+(?:the\s+)?$", re.I
+)
 # A victim list opens on a count, a quote, "between" or "the" (a group of, the bomber): a cheap lookahead
 # that spares the full pattern's tries at every other word of the sentence.
 _MAY_COUNT = (
@@ -140,7 +171,7 @@ _PASSIVE = re.compile(
     r"(?:(?P<incl>\s*,?\s*\(?\s*(?:including|among\s+them|among\s+whom)\b[^.;()]{0,80}?\)?,?)"
     # "50 soldiers, including three officers, and 23 fighters were killed": the list goes on after it.
     rf"(?:(?<=,)\s*and\s+(?P<more>{_items(_VICT_LAZY)}))?)?"
-    rf"(?P<pp>{_NAMED_PP})?(?P<appos>{_APPOSITION})?"
+    rf"(?P<pp>{_NAMED_PP})?(?P<appos>{_APPOSITION})?(?P<rel>{_RELATIVE})?"
     rf"\s+(?P<aux>{_AUX})(?P<trig>{_TRANSITIVE}|{_INTRANSITIVE})\b{_NOT_CASUALTIES}(?P<obj>{_OBJECT})?",
     re.I,
 )
@@ -220,6 +251,10 @@ _ITEM = re.compile(
 )
 _SPLIT = re.compile(_SEP, re.I)
 _NEGATED = re.compile(r"\b(?:no|not)[\s-]*$", re.I)
+# Units of time, distance and share: after a count they measure an age, a place or a part, never people.
+_UNIT = re.compile(
+    r"^(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilomet\w*|miles?|met\w*|percent|per|cent)$"
+)
 _YEAR = re.compile(r"^(?:1[89]|20)[0-9]{2}$")
 # "killing four officers, a provincial spokesman said": the last item is the claimant, not a victim.
 _CLAIMANT_NEXT = re.compile(
@@ -301,6 +336,10 @@ def _claims_in_match(text: str, m: re.Match[str], name: str) -> list[FatalityCla
     trig = re.sub(r"\s+", " ", (m.group("trig") or "bodies").lower())
     if name == "passive" and not m.group("aux") and m.group("obj") is not None and _TRANSITIVE_RE.match(trig):
         return None  # "A bomb killed 5": the counted noun is the subject, not the dead
+    if name == "passive" and m.group("rel") and _RELATIVE_NOT_ASIDE.search(m.group("rel")):
+        return None
+    if name == "passive" and _AFTER_NOMINAL.search(text, 0, m.start()):
+        return None
     # Each item of "2 Taliban and 3 soldiers" is its own claim: ACLED sums both sides of one event.
     out: list[FatalityClaim] = []
     spans = [(list_start, list_end)]
@@ -351,7 +390,11 @@ def _items_in(
                 victims = re.sub(r"^of\s+", "", victims, flags=re.I)
                 first = victims.split()[0].lower()
                 non_victims = fatality_words().non_victims
-                if head_noun(victims) in non_victims or first in non_victims:
+                head = head_noun(victims)
+                # "Four mine clearance experts": a first word that names no person may modify a head that
+                # does, but a unit never does: "a 60 year old man" is one man, not 60.
+                modifier = is_person_head(head) and not _UNIT.match(first)
+                if head in non_victims or (first in non_victims and not modifier):
                     # "killed two days ago", "15 kilometres"; "shot dead two herders and 70 of their
                     # camels": a later item that is no person ends the list.
                     if out:

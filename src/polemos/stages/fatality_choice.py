@@ -14,7 +14,15 @@ from polemos.model import FatalityClaim
 from polemos.stages.fatality_periods import CUMULATIVE
 from polemos.stages.fatality_sources import is_party_claim, party_of_sources
 
-__all__ = ["ADDITIONAL", "BACKGROUND", "choose_fatalities", "head_noun", "is_additional", "is_later_death"]
+__all__ = [
+    "ADDITIONAL",
+    "BACKGROUND",
+    "choose_fatalities",
+    "head_noun",
+    "is_additional",
+    "is_later_death",
+    "is_vague",
+]
 
 # Marks a claim about deaths an event is about but did not cause: "a vigil for two men killed".
 BACKGROUND = "|background"
@@ -105,6 +113,7 @@ def choose_fatalities(claims: Sequence[FatalityClaim], *, outlet: str | None = N
         # "Three people were killed. One of them died in hospital.": a count of "them" is part of dead told
         # elsewhere, no rival figure; alone ("A number of them were killed") it is the only figure there is.
         kept = [c for c in kept if not _is_pronoun(c)]
+    kept = _without_replaced_vague(kept)
     for claim in kept:
         if ADDITIONAL in claim.rule:
             additional += claim.count
@@ -116,6 +125,48 @@ def choose_fatalities(claims: Sequence[FatalityClaim], *, outlet: str | None = N
     bombers = lowest.pop("bomber", 0)
     by_group = sum(lowest.values())
     return bombers + additional + (by_group if total is None else max(total, by_group))
+
+
+# The words of ACLED's vague figures (fatalities.yaml's vague counts) as a claim's text writes them.
+_VAGUE = (
+    r"\b(?:several|many|numerous|(?:a|an)\s+(?:\w+\s+)?number|(?:a\s+)?few|a\s+handful|dozens|tens|scores"
+    r"|hundreds|thousands)"
+)
+_VAGUE_WORDS = re.compile(rf"{_VAGUE}\b", re.I)
+_VAGUE_BEFORE_VICTIMS = re.compile(rf"{_VAGUE}\s+(?:of\s+)?[\"“”']?$", re.I)
+
+
+def _is_total(claim: FatalityClaim) -> bool:
+    # "a number of deaths" keeps only "of" of its victim phrase: it names no group.
+    return head_noun(re.sub(r"^of\b\s*", "", claim.victims or "", flags=re.I)) in _GENERIC_VICTIMS
+
+
+def _without_replaced_vague(claims: list[FatalityClaim]) -> list[FatalityClaim]:
+    """`claims` less the vague figures a given count replaces.
+
+    ACLED's vague figure stands in for a number no report gives: "there could have been two fatalities
+    ... killing a number of BDB supporters" is 2, and "a number of deaths" beside "the assassination of
+    a hunter" is 1. A vague count of one side still adds to another side's exact one: "three LNA
+    fighters killed and an unspecified number of BRSC fighters" is 3 + 10.
+    """
+    exact = [c for c in claims if not is_vague(c)]
+    if not exact:
+        return claims
+    exact_total = any(_is_total(c) for c in exact)
+    return [c for c in claims if not is_vague(c) or not (exact_total or _is_total(c))]
+
+
+def is_vague(claim: FatalityClaim) -> bool:
+    """Whether a claim's count is one of ACLED's vague figures ("several", "a number", "dozens") rather
+    than a number the report gives."""
+    if claim.rule.startswith("casualties:"):
+        return True
+    at = claim.text.rfind(claim.victims) if claim.victims else -1
+    if at < 0:
+        return bool(_VAGUE_WORDS.search(claim.text))  # '"Dozens" killed': the count is all there is
+    # The count just before the claim's own victims, not another item of its list: in "two soldiers and
+    # dozens of civilians were killed" the soldiers' claim spans the civilians' count too.
+    return bool(_VAGUE_BEFORE_VICTIMS.search(claim.text[:at].rstrip() + " "))
 
 
 def _is_pronoun(claim: FatalityClaim) -> bool:

@@ -47,7 +47,8 @@ _RUNNING = re.compile(
     + _MONTHS
     + r"|last\s+(?:week|month|year)"
     r")|so\s+far\s+this\s+(?:year|month)|during\s+(?:the\s+month\s+of\s+)?" + _MONTHS + r"(?!\s+[0-9])"
-    r"|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:few\s+|several\s+|[a-z]+\s+)?(?:weeks|months|years)"
+    # "over 200 killed in the past week": a week's count is no one day's toll either.
+    r"|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:few\s+|several\s+|[a-z]+\s+)?(?:weeks?|months?|years?)\b"
     r"|since\s+(?:the\s+)?[a-z]+\s+(?:began|started|erupted|broke\s+out)"
     r"|in\s+total\s+since|total\s+number\s+of\s+(?:deaths|fatalities)\s+(?:since|in|during))",
     re.I,

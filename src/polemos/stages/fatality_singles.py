@@ -30,7 +30,9 @@ _DEATH = KILLED
 _NOT_CASUALTY = r"(?!\s+(?:or|and/or)\s+(?:wounded|injured|hurt)\b)(?!\s+and\s+(?:wounded|injured|hurt)\b)"
 _PASSIVE = re.compile(
     r"\b(?P<aux>was|is|has\s+been|had\s+been|(?:is|was)\s+(?:reported|said|believed|thought|understood)\s+to"
-    r"\s+have\s+been)\s+(?:(?:reportedly|allegedly|later|also|subsequently|then|apparently|summarily|brutally)\s+)*"
+    r"\s+have\s+been)\s+(?:(?:reportedly|allegedly|later|also|subsequently|then|apparently|confirmed"
+    # "was also confirmed killed", "was tragically killed": any adverb of manner.
+    r"|(?-i:[a-z]{3,}ly))\s+)*"
     # "was hit on the head and killed", "was abducted and later killed"
     r"(?:(?:[a-z]+\s+){1,5}?and\s+(?:later\s+|then\s+)?)?"
     # "was “neutralised” by the army": reports quote the jargon of communiqués.
@@ -66,6 +68,15 @@ _LEFT = re.compile(
 _BODY_FOUND = re.compile(
     r"\b(?:a|one|another)\s+(?:[a-z-]+\s+){0,2}?(?P<trig>body|corpse)\s+(?:was|has\s+been|had\s+been)\s+"
     r"(?:\w+ly\s+|later\s+|also\s+)?(?:found|discovered|recovered|retrieved|dumped|pulled|uncovered)\b",
+    re.I,
+)
+# "A school principal and another civilian were killed", "the driver and his assistant were shot dead":
+# two single persons, each written without a number, made one plural subject by "and".
+_PAIR = re.compile(
+    r"\b(?P<a>(?:a|an|one|1|the)\s+(?:[\w'’-]+\s+){1,3}?)(?:and|as\s+well\s+as)\s+"
+    r"(?P<b>(?:a|an|one|another|the|his|her|their)\s+(?:[\w'’-]+\s+){1,3}?)"
+    r"(?:were|have\s+been|had\s+been)\s+(?:(?:[a-z]{3,}ly|later|also|then)\s+)*"
+    rf"(?P<trig>{_DEATH})\b{_NOT_CASUALTY}",
     re.I,
 )
 _SELF = re.compile(r"\b(?P<trig>kill(?:s|ed|ing)|blew\s+up)\s+(?:only\s+)?(?P<obj>himself|herself)\b", re.I)
@@ -114,6 +125,9 @@ def single_claims(text: str) -> list[FatalityClaim]:
                 out.append(_claim(text, m.start(), end, victim, "active", m))
                 if pattern is _ACTIVE:
                     out.extend(_one_more_claims(text, end, "active", m))
+    for m in _PAIR.finditer(text):
+        if (pair := _pair_victims(m)) is not None:
+            out.append(replace(_claim(text, m.start(), m.end(), pair, "pair", m), count=2))
     for m in _SELF.finditer(text):
         out.append(_claim(text, m.start(), m.end(), "bomber", "self", m))
     for m in _BODY_FOUND.finditer(text):
@@ -124,6 +138,19 @@ def single_claims(text: str) -> list[FatalityClaim]:
             claim = _claim(text, m.start("trig"), m.end(), "bombers", "self", m)
             out.append(replace(claim, count=count))
     return out
+
+
+def _pair_victims(m: re.Match[str]) -> str | None:
+    """The two persons of a coordinated subject ('principal and civilian'), or None unless both are
+    persons: "a car and its driver were destroyed" is no pair of dead."""
+    heads = []
+    for part in (m.group("a"), m.group("b")):
+        part = re.sub(r"^1\s", "a ", part)  # "1 Taliban commander and his guard": a digit for "a"
+        found = _object_person(part)
+        if found is None or found[1] < len(part.rstrip()):
+            return None  # the head must close the phrase: "a man in the car" names a man and a car
+        heads.append(found[0])
+    return " and ".join(heads)
 
 
 def _one_more_claims(text: str, pos: int, rule: str, m: re.Match[str]) -> list[FatalityClaim]:
@@ -228,6 +255,8 @@ def _segment_person(segment: str, *, plural_ok: bool, whole: bool = True) -> str
         return None  # "no one was killed", "none of them died"
     if lowered[-1] in _PRONOUNS or (len(lowered) == 1 and lowered[0] in _PRONOUNS):
         return "person"
+    if lowered[:2] == ["one", "of"] and any(_is_plural_person(w) for w in lowered[2:]):
+        return "person"  # "One of Gaddafi's top lieutenants, Ali Essawi, is killed"
     # The head noun is the first person noun before any "in"/"of"/"from" phrase.
     for w in lowered:
         if w in ("in", "of", "from", "with", "at", "on"):

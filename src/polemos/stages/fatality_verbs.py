@@ -12,7 +12,7 @@ __all__ = ["ACTIVE_KILL", "DEATH_STEMS", "KILLED", "may_tell_deaths"]
 
 # Past participles: "5 soldiers were killed", "a colonel was gunned down".
 KILLED = (
-    r"killed|shot\s+dead|shot\s+and\s+killed|(?:stabbed|beaten|burned|burnt|hacked|stoned)\s+to\s+death|slain"
+    r"killed|shot\s+dead|shot\s+and\s+killed|(?:stabbed|beaten|burned|burnt|hacked|stoned|shot|clubbed)\s+to\s+death|slain"
     r"|murdered|executed|assassinated|massacred|slaughtered|beheaded|martyred|neutrali[sz]ed|eliminated"
     r"|gunned\s+down|lynched|decapitated"
 )
