@@ -57,5 +57,6 @@ def test_an_event_told_without_place_takes_the_country_of_the_rest_of_the_report
     located = _mention(SubEventType.ARMED_CLASH, SIRTE, a1=Actor("Militia A", 3), a2=Actor("Militia B", 3))
     placeless = _mention(SubEventType.ABDUCTION, None, 60)
     assert _actor1(located, placeless)[1] == Actor("Unidentified Armed Group (Libya)", 3, "LY")
-    # with no country at all there is nothing to name it by
-    assert _actor1(_mention(SubEventType.ARMED_CLASH, None)) == [None]
+    # with no country at all the actor is named by its kind alone: its type (inter) is still known
+    assert _actor1(_mention(SubEventType.ARMED_CLASH, None)) == [Actor("Unidentified Armed Group", 3, None)]
+    assert _actor1(_mention(SubEventType.PEACEFUL_PROTEST, None)) == [Actor("Protesters", 6, None)]

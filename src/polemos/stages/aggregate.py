@@ -230,15 +230,20 @@ _UNNAMED_TEMPLATE = {EventType.PROTESTS: "protesters", EventType.RIOTS: "rioters
 
 
 @functools.cache
-def unnamed_actor1(event_type: EventType, country: str) -> Actor | None:
-    """Return actor1 for an event in `country` whose report names no initiator (None: unknown country).
+def unnamed_actor1(event_type: EventType, country: str | None) -> Actor | None:
+    """Return actor1 for an event in `country` whose report names no initiator (None: a country code the
+    country table does not know).
 
     Protests are the country's protesters, riots its rioters, any other event an "Unidentified Armed Group".
+    With no country at all (a report that names no place and no party of any country) the actor is the
+    template's kind alone ("Protesters", "Unidentified Armed Group"): its type (inter) is still known.
     """
+    t = load_actor_kb().templates[_UNNAMED_TEMPLATE.get(event_type, "unidentified_armed_group")]
+    if country is None:
+        return Actor(t.name.replace(" ({country})", ""), t.inter, None)
     found = load_countries().get(country)
     if found is None:
         return None
-    t = load_actor_kb().templates[_UNNAMED_TEMPLATE.get(event_type, "unidentified_armed_group")]
     return Actor(t.render(found.name, found.iso2), t.inter, found.iso2)
 
 
@@ -295,7 +300,7 @@ def _to_event(
     actor1, actor2 = g.actor1, g.actor2
     evidence = tuple(e for m in g.mentions for e in m.evidence)
     country = place.country if place is not None else home
-    if actor1 is None and country is not None:
+    if actor1 is None:
         # ACLED never leaves actor1 empty: an event whose report names no initiator is coded to the
         # country's unidentified group. Only here, once mentions are merged: an actor-less mention is
         # a wildcard that merges with any actor pair, so filling it earlier would split events.
