@@ -3,8 +3,9 @@ stay above the floors pinned in accuracy_floors.json ("acled_dev").
 
 The ACLED exports are licensed for internal evaluation only, so they are never in this repository: the
 gate reads them from ../shared/data/acled beside the checkout (or POLEMOS_ACLED_DIR) and skips cleanly
-when they are absent. A sample is drawn with a fixed seed so that its figure moves only when the coder
-does; `polemos evaluate --gold FILE [--sample N]` prints the same figures.
+when they are absent. The notes go through a store and its corroboration, as ingest takes them. A sample
+is drawn with a fixed seed so that its figure moves only when the coder does; `polemos evaluate --gold
+FILE [--sample N]` prints the same figures.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pytest
 
 from polemos.evaluation import EvaluationReport, evaluate
 from polemos.gold import load_gold
+from polemos.storage import SqliteStore
 
 FLOORS: dict[str, Any] = json.loads(
     (Path(__file__).parent / "accuracy_floors.json").read_text(encoding="utf-8")
@@ -36,13 +38,18 @@ def _figures(report: EvaluationReport) -> dict[str, float]:
 
 
 @pytest.fixture(scope="module")
-def reports(coder: Any) -> dict[str, dict[str, float]]:
+def reports(coder: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, float]]:
     done: dict[str, dict[str, float]] = {}
     for name in FILES:
         path = ACLED_DIR / name
         if path.exists():
             gold = load_gold(path, sample=FLOORS["_samples"].get(name), seed=FLOORS["_seed"])
-            done[name] = _figures(evaluate(gold, coder.code))
+            # through a store, as `polemos evaluate` and the independent scorer's protocol take the notes
+            store = SqliteStore(tmp_path_factory.mktemp("gate") / "notes.sqlite")
+            try:
+                done[name] = _figures(evaluate(gold, coder.code, store=store))
+            finally:
+                store.close()
     return done
 
 

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from polemos.cli import app
 from polemos.evaluation import evaluate, write_report
 from polemos.gold import load_gold
+from polemos.storage import SqliteStore
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -65,6 +66,27 @@ def test_evaluate_scores_notes_and_writes_review_files(coder: Any, tmp_path: Pat
     paths = write_report(report, tmp_path / "out")
     assert json.loads(paths[0].read_text(encoding="utf-8"))["tp"] == 1
     assert all(p.exists() for p in paths)
+
+
+def test_evaluate_through_a_store_scores_a_merged_event_for_each_of_its_notes(
+    coder: Any, tmp_path: Path
+) -> None:
+    # Two notes telling one bombing (as two outlets would): ingest merges them into one event, and each
+    # note is scored against it, as the independent scorer sees what `polemos export` gives.
+    second = ["N2", *NEW_LAYOUT[1][1:]]
+    text = "A roadside bomb killed 3 civilians in Kabul city on 10 March 2020."
+    second[NEW_LAYOUT[0].index("notes")] = text
+    gold = load_gold(_write_csv(tmp_path / "two.csv", [*NEW_LAYOUT, second]))
+    alone = evaluate(gold, coder.code)
+    store = SqliteStore(tmp_path / "notes.sqlite")
+    try:
+        stored = evaluate(gold, coder.code, store=store)
+    finally:
+        store.close()
+    assert len(alone.system) == 2 and len(stored.system) == 1
+    assert stored.tp == alone.tp == 2 and stored.fp == 0
+    sources = stored.system[0]["sources"]
+    assert isinstance(sources, list) and {s["document_id"] for s in sources} == {"N1", "N2"}
 
 
 def test_evaluate_cli_on_seed_gold(tmp_path: Path) -> None:

@@ -261,24 +261,36 @@ def evaluate_cmd(
 ) -> None:
     """Code gold data and score it: P/R/F1, per-field accuracy, sub-type confusions, every error for review.
 
-    ACLED notes are coded one per document, published the day after the event; gold JSONL documents are
-    read from the gold file's folder with dates from a manifest.jsonl beside it. Nothing is stored.
+    ACLED notes are coded one per document, published the day after the event, and go through a
+    throwaway store as `polemos ingest` and `export` would take them (reports of one event merged across
+    notes): the independent scorer's protocol. Gold JSONL documents are read from the gold file's folder
+    with dates from a manifest.jsonl beside it, and scored one by one. Nothing is kept.
     """
+    import tempfile
+
     from polemos.evaluation import evaluate, write_report
     from polemos.gold import load_gold
     from polemos.pipeline import Coder
+    from polemos.storage import SqliteStore
 
     settings = Settings.from_env(actor_files=tuple(actors or ()))
     try:
         gold_set = load_gold(gold, sample=sample)
         with err.status("loading the spaCy pipeline, actor knowledge and gazetteer"):
             coder = Coder(settings)
-        with Progress(
-            TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
-            disable=not err.is_terminal,
-        ) as bar:  # fmt: skip
+        with (
+            tempfile.TemporaryDirectory(prefix="polemos-evaluate-") as scratch,
+            Progress(
+                TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=err, disable=not err.is_terminal,
+            ) as bar,
+        ):  # fmt: skip
             task = bar.add_task("docs", total=len(gold_set.documents))
-            report = evaluate(gold_set, coder.code, progress=lambda: bar.advance(task))
+            store = SqliteStore(Path(scratch) / "evaluate.sqlite")
+            try:
+                report = evaluate(gold_set, coder.code, progress=lambda: bar.advance(task), store=store)
+            finally:
+                store.close()
     except PolemosError as exc:
         raise _fail(exc) from exc
     title = f"{gold} ({report.kind}, {report.documents} documents)"

@@ -16,6 +16,7 @@ from polemos.gold import GoldSet
 from polemos.model import Document, Event
 from polemos.records import event_to_record
 from polemos.scoring import Score, best_event, norm, prf, score_document, score_notes
+from polemos.storage.base import EventFilter, Store
 
 GOLD_FIELDS = ("event_type", "sub_event_type", "actor1", "actor2", "fatalities")
 NOTES_FIELDS = (
@@ -56,22 +57,59 @@ class EvaluationReport:
 
 
 def evaluate(
-    gold: GoldSet, code: Callable[[Document], list[Event]], progress: Callable[[], None] | None = None
+    gold: GoldSet,
+    code: Callable[[Document], list[Event]],
+    progress: Callable[[], None] | None = None,
+    *,
+    store: Store | None = None,
 ) -> EvaluationReport:
-    """Code every gold document and score the result."""
-    by_doc: dict[str, list[dict[str, object]]] = {}
-    for doc in gold.documents:
-        # The order the store would serve them in: greedy matching breaks ties by position.
-        by_doc[doc.id] = [event_to_record(e) for e in newest_first(code(doc))]
-        if progress:
-            progress()
+    """Code every gold document and score the result.
+
+    With a `store` (an empty one: polemos evaluate passes a throwaway SQLite file), ACLED notes are saved
+    and corroborated there as `polemos ingest` saves documents, and scored as `polemos export` gives them
+    back: reports of one event merged across notes, as the independent scorer's protocol sees them. Gold
+    JSONL documents are always scored one by one (their protocol ingests each report alone).
+    """
+    if store is not None and gold.kind == "notes":
+        by_doc = _stored(gold, code, store, progress)
+    else:
+        by_doc = {}
+        for doc in gold.documents:
+            # The order the store would serve them in: greedy matching breaks ties by position.
+            by_doc[doc.id] = [event_to_record(e) for e in newest_first(code(doc))]
+            if progress:
+                progress()
     report = EvaluationReport(gold.kind, documents=len(gold.documents))
-    report.system = [r for recs in by_doc.values() for r in recs]
+    # each event once, though a merged one is listed under each of its reports
+    report.system = list({id(r): r for recs in by_doc.values() for r in recs}.values())
     if gold.kind == "notes":
         _score_notes(gold, by_doc, report)
     else:
         _score_events(gold, by_doc, report)
     return report
+
+
+def _stored(
+    gold: GoldSet, code: Callable[[Document], list[Event]], store: Store, progress: Callable[[], None] | None
+) -> dict[str, list[dict[str, object]]]:
+    """Save and corroborate every document, then read the events back as the export does; each event is
+    listed under every document it cites as a source (a merged event stands for each of its reports)."""
+    from polemos.corroboration import Corroborating
+    from polemos.corroboration_commands import events_for_export
+
+    for doc in gold.documents:
+        store.save_document(doc, code(doc), [])
+        if isinstance(store, Corroborating):
+            store.corroborate([doc.id])
+        if progress:
+            progress()
+    events, _ = events_for_export(store, EventFilter())
+    by_doc: dict[str, list[dict[str, object]]] = {}
+    for event in events:  # the export's order: greedy matching breaks ties by position
+        record = event_to_record(event)
+        for doc_id in dict.fromkeys(s.document_id for s in event.sources):
+            by_doc.setdefault(doc_id, []).append(record)
+    return by_doc
 
 
 def _score_notes(gold: GoldSet, by_doc: dict[str, list[dict[str, object]]], report: EvaluationReport) -> None:
