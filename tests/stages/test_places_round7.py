@@ -1,7 +1,7 @@
 """Place names the places stage lost: a town named before a hyphen and another town ("the Dori-Seytenga
 road"), a town named before the prison or stadium that stands in it, and a small foreign namesake named
 twice that outvoted the report's big city for the document's country; an area that only frames a town
-("the Borno State town of Gwoza")."""
+("the Borno State town of Gwoza"); a word that heads many names read alone ("Ain" of "Ain Tagrout")."""
 
 from __future__ import annotations
 
@@ -69,4 +69,21 @@ def test_an_area_that_frames_a_town_is_no_place_of_its_own(
     gazetteer: Gazetteer, text: str, expected: list[str]
 ) -> None:
     # "the <area> town of <town>": the event is in the town, not at the area's capital
+    assert [p.name for p in find_places(text, gazetteer)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unknown name opened by a word that heads many ("spring", "well", "cape"): no stray part of it
+        ("Gunmen attacked a checkpoint at Ain Tagrout on Monday.", []),
+        ("A shepherd was killed near Bir Tawil.", []),
+        ("Smugglers clashed with guards at Ras Kamboni.", []),
+        # a whole name the gazetteer holds is still read
+        ("Protesters gathered in Sidi Bouzid.", ["Sidi Bouzid"]),
+    ],
+)
+def test_a_word_that_heads_many_names_is_no_place_alone(
+    gazetteer: Gazetteer, text: str, expected: list[str]
+) -> None:
     assert [p.name for p in find_places(text, gazetteer)] == expected

@@ -33,6 +33,7 @@ class PlaceWords:
     person_before: frozenset[str]
     given_names: frozenset[str]
     common: frozenset[str]
+    generic_heads: frozenset[str]  # "ain", "bir", "wadi": heads of longer names, no place alone
 
 
 _KEYS = tuple(f.name for f in fields(PlaceWords) if f.name != "facility_after")
@@ -62,4 +63,5 @@ def place_words() -> PlaceWords:
         person_before=frozenset(lists["person_before"]),
         given_names=frozenset(lists["given_names"]),
         common=frozenset(lists["common"]),
+        generic_heads=frozenset(lists["generic_heads"]),
     )

@@ -273,12 +273,24 @@ def _resolve_run(
     if _is_actor_run(text, tokens, i, j):
         return []
     person = tokens[i].lower in words.given_names  # then only the whole run may be a place
+    # "Ain Kechra", "Abu Salim": a word that heads many names ("spring", "father of") opens one here; if no
+    # name starting with it is known, the run is an unknown name, not "Ain" (the UAE's Al Ain) + "Kechra".
+    headed = (
+        tokens[i].lower in words.generic_heads
+        and i + 1 < j
+        and tokens[i + 1].is_cap
+        and tokens[i + 1].lower not in words.connectors | words.common
+    )
     found: list[tuple[int, int, Mention]] = []
     k = i
     while k < j:
+        if headed and k > i and not found:
+            break  # nothing known starts with the head: the whole run is one unknown name
         for m in range(min(j, k + _MAX_TOKENS), k, -1):
             if (person and (k, m) != (i, j)) or tokens[m - 1].lower in words.connectors:
                 continue
+            if headed and (k, m) == (i, i + 1):
+                continue  # the head alone
             # A connector opens no name ("of Sirte"), except a capitalised one that opens the run:
             # "Bin Jawwad", "Az Zawiyah", "Ad Dafniyah" are names in their own right.
             if (
