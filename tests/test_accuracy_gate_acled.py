@@ -38,14 +38,14 @@ def _figures(report: EvaluationReport) -> dict[str, float]:
 
 
 @pytest.fixture(scope="module")
-def reports(coder: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, float]]:
+def reports(coder: Any) -> dict[str, dict[str, float]]:
     done: dict[str, dict[str, float]] = {}
     for name in FILES:
         path = ACLED_DIR / name
         if path.exists():
             gold = load_gold(path, sample=FLOORS["_samples"].get(name), seed=FLOORS["_seed"])
             # through a store, as `polemos evaluate` and the independent scorer's protocol take the notes
-            store = SqliteStore(tmp_path_factory.mktemp("gate") / "notes.sqlite")
+            store = SqliteStore(":memory:")
             try:
                 done[name] = _figures(evaluate(gold, coder.code, store=store))
             finally:

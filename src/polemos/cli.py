@@ -266,8 +266,6 @@ def evaluate_cmd(
     notes): the independent scorer's protocol. Gold JSONL documents are read from the gold file's folder
     with dates from a manifest.jsonl beside it, and scored one by one. Nothing is kept.
     """
-    import tempfile
-
     from polemos.evaluation import evaluate, write_report
     from polemos.gold import load_gold
     from polemos.pipeline import Coder
@@ -278,15 +276,12 @@ def evaluate_cmd(
         gold_set = load_gold(gold, sample=sample)
         with err.status("loading the spaCy pipeline, actor knowledge and gazetteer"):
             coder = Coder(settings)
-        with (
-            tempfile.TemporaryDirectory(prefix="polemos-evaluate-") as scratch,
-            Progress(
-                TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                console=err, disable=not err.is_terminal,
-            ) as bar,
-        ):  # fmt: skip
+        with Progress(
+            TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+            disable=not err.is_terminal,
+        ) as bar:  # fmt: skip
             task = bar.add_task("docs", total=len(gold_set.documents))
-            store = SqliteStore(Path(scratch) / "evaluate.sqlite")
+            store = SqliteStore(":memory:")  # throwaway: nothing to keep, nothing to wait on the disk for
             try:
                 report = evaluate(gold_set, coder.code, progress=lambda: bar.advance(task), store=store)
             finally:
