@@ -344,3 +344,9 @@ def test_a_unit_commanders_press_spellings_name_his_unit() -> None:
     saiqa = "Military Forces of Libya (2014-) Haftar Faction - Saiqa Forces"
     for text in ("Commander Werfelli executed the prisoners.", "Mahmoud Werfalli executed the prisoners."):
         assert [name for _, name in _names(text, 2017)] == [saiqa]
+
+
+def test_gaddafi_is_known_in_the_british_press_spelling_too() -> None:
+    gaddafi = "Military Forces of Libya (1969-2011)"
+    assert _names("Gadaffi loyalists held the airport.", 2011) == [("Gadaffi loyalists", gaddafi)]
+    assert _names("Muammar Gadaffi spoke on television.", 2011) == [("Muammar Gadaffi", gaddafi)]

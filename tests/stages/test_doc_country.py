@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from polemos.knowledge.actors import load_actor_kb
+from polemos.knowledge.countries import load_countries
 from polemos.knowledge.gazetteer import Gazetteer, load_gazetteer
-from polemos.stages.doc_country import document_focus, toponym_votes
+from polemos.stages.doc_country import document_focus, own_country_votes, toponym_votes
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +80,42 @@ def test_a_name_that_ends_a_run_after_of_counts_in_full(gazetteer: Gazetteer) ->
     # "Mogadishu" of "Wadajir District of Mogadishu" is the city's own name, not a loose fit
     votes, _ = toponym_votes("Gunmen killed an elder in the Wadajir District of Mogadishu.", gazetteer)
     assert votes["SO"] >= 1.5
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # a foreign air force named alone strikes abroad: the town it strikes names the country
+        ("RAF Typhoons hit a radar site in Ajdabiya overnight.", 2011, "LY"),
+        ("Royal Air Force jets bombed an ammunition store outside Benghazi.", 2011, "LY"),
+        # named alone and nowhere, a force still tells its country
+        ("RAF Typhoons returned to their base after the mission.", 2011, "GB"),
+        # a domestic force's report stays at home though it names a foreign victim's nationality
+        ("Gaddafi forces detained two Dutch reporters at a checkpoint.", 2011, "LY"),
+    ],
+)
+def test_document_focus_forces_fight_abroad(
+    gazetteer: Gazetteer, text: str, year: int, expected: str
+) -> None:
+    assert document_focus(text, gazetteer, load_actor_kb(), year) == expected
+
+
+def test_own_country_votes_count_a_force_once_and_a_leader_twice() -> None:
+    kb, countries = load_actor_kb(), load_countries()
+    assert own_country_votes("RAF jets took off at dawn.", kb, countries, 2011) == {"GB": 1}
+    votes = own_country_votes("RAF jets struck a tank of Gaddafi's army.", kb, countries, 2011)
+    assert votes == {"GB": 1, "LY": 2}
+
+
+def test_own_country_votes_a_mission_for_the_country_it_serves() -> None:
+    kb, countries = load_actor_kb(), load_countries()
+    # a mission named after the country it serves votes for it, as a force does
+    assert own_country_votes("AMISOM troops escorted the convoy.", kb, countries, 2017) == {"SO": 1}
+    # a foreign contractor's country is where it comes from, not where it fights
+    assert own_country_votes("Wagner mercenaries guarded the oil field.", kb, countries, 2020) == {}
+
+
+def test_document_focus_a_mission_alone_places_the_report(gazetteer: Gazetteer) -> None:
+    assert (
+        document_focus("AMISOM troops came under fire on the road.", gazetteer, load_actor_kb(), 2017) == "SO"
+    )

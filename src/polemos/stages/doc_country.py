@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 from polemos.knowledge.actors import ActorKB
 from polemos.knowledge.countries import Countries, load_countries
@@ -25,6 +26,7 @@ _COUNTRY = 1.5
 _NATIONAL = 1.0
 _PEOPLE = 1.25
 _BIG = 0.5
+_TOWN = 1.0  # the weight of a town of 100,000, a city or an admin area (see _weight)
 # What sets a toponym as where something happens ("in Zuwara"), not as a word that opens a sentence or
 # a name ("Early AM", "Southwest Police"): only such places may outvote a demonym.
 _LOCATIVE = re.compile(r"\b(?:[Ii]n|at|near|outside|around|inside|into)\s+(?:the\s+)?\Z")
@@ -34,14 +36,18 @@ _KINDS = frozenset({"state", "province", "region", "county", "district", "govern
 
 
 def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | None) -> str | None:
-    """ISO2 code of the document's country: its own actors and institutions if one country leads, else the
-    toponyms' vote with those actors' votes added, else None."""
-    own = document_country(text, kb, year)
-    if own is not None:
+    """ISO2 code of the document's country: its own actors and institutions if one country leads (its
+    forces alone only where no toponym of some size lies elsewhere), else the toponyms' vote with those
+    actors' votes added, else None."""
+    found = _own_votes(text, kb, load_countries(), year)
+    own = _own_lead(found)
+    if own is not None and own in found.home:
         return own
     places: dict[str, float] = {}
     lying_in: dict[str, set[str]] = {}
     votes, first = toponym_votes(text, gazetteer, places, lying_in)
+    if own is not None:
+        return _abroad(own, votes, lying_in)
     for code, n in own_country_votes(text, kb, load_countries(), year).items():
         votes[code] = votes.get(code, 0.0) + n
         first.setdefault(code, len(text))
@@ -59,6 +65,18 @@ def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | Non
     return _placed(best, places, lying_in)
 
 
+def _abroad(code: str, votes: dict[str, float], lying_in: dict[str, set[str]]) -> str:
+    """Where a report that names only one country's forces happens: forces fight abroad too, so where none
+    of its toponyms (towns, areas; not country names or demonyms, which often name a victim's nationality)
+    may lie in their country, the country that holds the toponyms and leads their vote ("RAF Tornados
+    struck the Tajura area" is a Libyan report)."""
+    if code in lying_in:
+        return code
+    held = max(lying_in, key=lambda c: votes.get(c, 0.0), default=code)
+    # a village's namesake abroad is too weak a sign against the forces' own country
+    return held if votes.get(held, 0.0) >= _TOWN else code
+
+
 def _placed(code: str, places: dict[str, float], lying_in: dict[str, set[str]]) -> str:
     """A country that none of the report's toponyms may lie in (towns, provinces; not its name or its
     demonym) is not where it happens when a place it happens "in", "at" or "near" lies elsewhere: "a
@@ -68,41 +86,71 @@ def _placed(code: str, places: dict[str, float], lying_in: dict[str, set[str]]) 
     return max(places, key=lambda c: places[c])
 
 
+# A state's forces, named by their own entry ("RAF", "Gaddafi forces"), as ACLED names them.
+_FORCES = ("Military Forces of", "Police Forces of")
+# A foreign mission, named after the country it serves ("AMISOM: African Union Mission in Somalia").
+_MISSION = " Mission in "
+
+
+@dataclass(frozen=True)
+class _OwnVotes:
+    """A report's own-country votes, and the countries voted for by more than their forces' names."""
+
+    votes: dict[str, int]
+    home: frozenset[str]
+
+
 # The last document's votes: the focus, the document's own country and the actors stage each ask for
 # them, for the same text, one after the other.
-_last_votes: tuple[tuple[str, ActorKB, Countries, int | None], dict[str, int]] | None = None
+_last_votes: tuple[tuple[str, ActorKB, Countries, int | None], _OwnVotes] | None = None
 
 
 def own_country_votes(text: str, kb: ActorKB, countries: Countries, year: int | None) -> dict[str, int]:
-    """Votes for the country of a report from what belongs to one country: its domestic actors (2 each),
-    its parties and national bodies (2) and its forces' own names (1: armies also fight abroad)."""
+    """Votes for the country of a report from what belongs to one country: its domestic actors and
+    leaders (2 each), its parties and national bodies (2) and its forces' own names (1: armies also
+    fight abroad)."""
+    return dict(_own_votes(text, kb, countries, year).votes)  # a copy: callers add their own votes to it
+
+
+def _own_votes(text: str, kb: ActorKB, countries: Countries, year: int | None) -> _OwnVotes:
     global _last_votes
     last = _last_votes  # one read: another thread may replace it meanwhile
     if last is not None:
-        (l_text, l_kb, l_countries, l_year), votes = last
+        (l_text, l_kb, l_countries, l_year), found = last
         if l_text == text and l_kb is kb and l_countries is countries and l_year == year:
-            return dict(votes)  # a copy: callers add their own votes to it
-    votes = _count_own_votes(text, kb, countries, year)
-    _last_votes = ((text, kb, countries, year), votes)
-    return dict(votes)
+            return found
+    found = _count_own_votes(text, kb, countries, year)
+    _last_votes = ((text, kb, countries, year), found)
+    return found
 
 
-def _count_own_votes(text: str, kb: ActorKB, countries: Countries, year: int | None) -> dict[str, int]:
+def _count_own_votes(text: str, kb: ActorKB, countries: Countries, year: int | None) -> _OwnVotes:
     votes: dict[str, int] = {}
+    home: set[str] = set()
+
+    def vote(code: str, force: bool) -> None:
+        votes[code] = votes.get(code, 0) + (1 if force else 2)
+        if not force:
+            home.add(code)
+
     taken: list[tuple[int, int]] = []
     for am in kb.scan(text):
         if am.how == "alias" and am.key[:1].islower() and not any(e.is_valid(year) for e in am.candidates):
             continue  # a descriptive alias outside its years describes someone else
         e = am.candidates[0]
         taken.append((am.start, am.end))
-        if e.country and e.inter != 8:
-            votes[e.country] = votes.get(e.country, 0) + 2
+        if not e.country or (e.inter == 8 and _MISSION not in e.name):
+            continue  # a foreign party's country is where it comes from, not where it acts
+        # a state's leader speaks for it at home; its forces' names ("RAF") go where they fight, and a
+        # mission may be named far from the country it serves ("NATO strikes" in a NATO capital's report)
+        force = e.inter == 8 or (e.inter == 1 and am.how != "leader" and e.name.startswith(_FORCES))
+        vote(e.country, force)
     for m in countries.state_index.find(text):
         if any(s < m.end and m.start < e for s, e in taken):
             continue  # "SPLA" inside an actor's name
         c, how = m.values[0]
-        votes[c.iso2] = votes.get(c.iso2, 0) + (2 if how == "cue" else 1)
-    return votes
+        vote(c.iso2, how != "cue")
+    return _OwnVotes(votes, frozenset(home))
 
 
 def document_country(text: str, kb: ActorKB, year: int | None) -> str | None:
@@ -113,8 +161,11 @@ def document_country(text: str, kb: ActorKB, year: int | None) -> str | None:
     Barcelona). Country names and demonyms are left to the toponym vote: they often name a foreign party
     ("Egyptian warplanes struck Derna").
     """
-    votes = own_country_votes(text, kb, load_countries(), year)
-    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    return _own_lead(_own_votes(text, kb, load_countries(), year))
+
+
+def _own_lead(found: _OwnVotes) -> str | None:
+    ranked = sorted(found.votes.items(), key=lambda kv: -kv[1])
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
