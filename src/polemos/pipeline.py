@@ -108,6 +108,7 @@ class Coder:
         # source said."). Without relations, a document with no parsed sentence has no events, and the
         # sentences beyond that window after its last parsed one need no facts.
         last = max((s.index for s in sentences if s.is_parsed), default=-1)
+        first = min((s.index for s in sentences if s.is_parsed), default=-1)
         if not relations and last < 0:
             return [], []
         text = document.text
@@ -131,7 +132,9 @@ class Coder:
                 continue
             if s.is_parsed:
                 parsed_at = s.index
-            toll_window = s.index - parsed_at <= INHERIT_WINDOW
+            # A toll may also come a sentence or two before the first event ("Nine fighters were reported
+            # dead on Sunday. Rebels clashed with ...": the extract stage gives it to that event).
+            toll_window = s.index - parsed_at <= INHERIT_WINDOW or 0 < first - s.index <= INHERIT_WINDOW
             places = find_places(
                 s.text, self.gazetteer, offset=s.start, country_focus=focus, previous=previous
             )

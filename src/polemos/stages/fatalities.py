@@ -148,7 +148,8 @@ _NAMED_PP = (
 )
 # "2 villagers who were taken hostage were executed", "three people who were injured in the fighting are
 # reported to have been murdered": a relative clause telling what befell the victims before.
-_RELATIVE = r"\s+(?:who|that)\s+(?:were|was|had|have|are|is)\b[^,.;:()]{1,80}?"
+# "two men who hailed from the Sa clan were shot": any past-tense verb may open it.
+_RELATIVE = r"\s+(?:who|that)\s+(?:were|was|had|have|are|is|(?-i:[a-z]{3,}ed))\b[^,.;:()]{1,80}?"
 # A relative clause that holds a clause of its own or a death is no aside: "five people who were wounded
 # when gunmen killed the mayor" counts the wounded.
 _RELATIVE_NOT_ASIDE = re.compile(
@@ -320,6 +321,8 @@ def _read_claims(text: str) -> list[FatalityClaim]:
         outside = [c for c in mentions if not m_start <= c[0] < m_end]
         claimant = claimant_of(outside, m_start, m_end)
         for claim in items:
+            if _INTENT.search(text, max(0, claim.start - 40), claim.start):
+                continue  # "attempted to assassinate a police officer": no one died of an intent
             if is_additional(text[: claim.start], claim.victims) or is_later_death(text[claim.start :]):
                 claim = replace(claim, rule=claim.rule + ADDITIONAL)
             if _MOURNED.search(text, 0, claim.start):
@@ -327,6 +330,16 @@ def _read_claims(text: str) -> list[FatalityClaim]:
             claim = adjust_for_period(claim, text)
             claims.append(replace(claim, claimant=claimant))
     return sorted(claims, key=lambda c: (c.start, c.end))
+
+
+# A killing only tried, planned or threatened: "gunmen attempted to assassinate an officer", "in a bid to
+# kill the governor", "threatened to execute two hostages".
+_INTENT = re.compile(
+    r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|fail(?:s|ed|ing)?|plot(?:s|ted|ting)?|plan(?:s|ned|ning)?"
+    r"|sought|seek(?:s|ing)?|threat(?:en|ens|ened|ening)?|vow(?:s|ed|ing)?|want(?:s|ed|ing)?|intend(?:s|ed|ing)?"
+    r"|bid|conspir(?:e|es|ed|ing|acy)|aim(?:s|ed|ing)?)\s+to\s+$",
+    re.I,
+)
 
 
 def _claims_in_match(text: str, m: re.Match[str], name: str) -> list[FatalityClaim] | None:

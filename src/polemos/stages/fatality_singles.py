@@ -1,5 +1,6 @@
 """Deaths of one person written without a number: "an army colonel was shot dead", "gunmen killed the
-driver", "kill NISS officer", "a woman later died of her injuries", "detonated his vest, killing himself".
+driver", "kill NISS officer", "a woman later died of her injuries", "detonated his vest, killing himself",
+a headline's "Farmer killed in Selea.", "beat him, which led to his death".
 
 Reports name a single victim far more often than they write "1". A claim of one is made only when the
 victim is a person: a singular person noun (packaged list in `fatalities.yaml`), a personal pronoun or
@@ -79,6 +80,22 @@ _PAIR = re.compile(
     rf"(?P<trig>{_DEATH})\b{_NOT_CASUALTY}",
     re.I,
 )
+# "beat a soldier, which resulted in his death", "leading to her death": one person's death as a noun.
+_CAUSED_DEATH = re.compile(
+    r"\b(?P<trig>(?:result(?:s|ed|ing)?\s+in|l(?:ed|eads?|eading)\s+to|caus(?:es|ed|ing)))\s+"
+    r"(?P<obj>his|her)\s+(?:own\s+)?death\b",
+    re.I,
+)
+# "Farmer killed in Selea.", "Retired policeman shot dead outside his home": a headline's bare singular
+# noun, no article and no auxiliary, is one person. Only at the start of the sentence and only before a
+# place, time or cause phrase (or its end): "Soldier killed two ..." would be an active verb with an object.
+_HEADLINE = re.compile(
+    rf"^\s*(?P<np>[A-Z][\w'’-]*(?:\s+[\w'’-]+){{0,2}}?)\s+(?P<trig>{_DEATH})\b"
+    r"(?=\s*(?:[.,;:]|$)|\s+(?:in|at|near|on|by|after|during|as|while|when|outside|inside|amid|overnight"
+    r"|yesterday|today|following|over)\b)"
+)
+# Words that make the phrase no bare noun ("A farmer killed ..." is read as any other subject).
+_HEADLINE_OPENERS = _words("a an the one his her their its another")
 _SELF = re.compile(r"\b(?P<trig>kill(?:s|ed|ing)|blew\s+up)\s+(?:only\s+)?(?P<obj>himself|herself)\b", re.I)
 # "Three suicide bombers detonate their packs, killing only themselves": the bombers' number is the count.
 _SELVES = re.compile(
@@ -125,6 +142,11 @@ def single_claims(text: str) -> list[FatalityClaim]:
                 out.append(_claim(text, m.start(), end, victim, "active", m))
                 if pattern is _ACTIVE:
                     out.extend(_one_more_claims(text, end, "active", m))
+    head = _HEADLINE.match(text)
+    if head is not None and (victim := _headline_person(head.group("np"))) is not None:
+        out.append(_claim(text, head.start("np"), head.end(), victim, "headline", head))
+    for m in _CAUSED_DEATH.finditer(text):
+        out.append(_claim(text, m.start(), m.end(), "person", "caused-death", m))
     for m in _PAIR.finditer(text):
         if (pair := _pair_victims(m)) is not None:
             out.append(replace(_claim(text, m.start(), m.end(), pair, "pair", m), count=2))
@@ -138,6 +160,17 @@ def single_claims(text: str) -> list[FatalityClaim]:
             claim = _claim(text, m.start("trig"), m.end(), "bombers", "self", m)
             out.append(replace(claim, count=count))
     return out
+
+
+def _headline_person(phrase: str) -> str | None:
+    """The singular person a headline's bare noun phrase ends in ("Retired policeman" -> policeman); None
+    for a phrase that opens on a determiner or number (read elsewhere) or names anyone in the plural."""
+    words = [w.lower() for w in phrase.split()]
+    if words[0] in _HEADLINE_OPENERS | _PRONOUNS | _NEGATIONS or parse_number(words[0]) is not None:
+        return None
+    if any(_is_plural_person(w) for w in words) or not _is_person(words[-1]):
+        return None
+    return words[-1]
 
 
 def _pair_victims(m: re.Match[str]) -> str | None:

@@ -38,6 +38,16 @@ class TollContext(NarrativeContext):
     taker: EventMention | None = None
     taker_index: int = -1
     taker_sentence: int = -99
+    # A toll told before the report's first event ("Nine fighters were reported dead on Sunday. Rebels
+    # clashed with ..."): its claims, its sentence and that sentence's index, until an event is told.
+    pending: tuple[FatalityClaim, ...] = ()
+    pending_text: str = ""
+    pending_sentence: int = -99
+    # A killing told with no one doing it as the report's first event ("Nine killed in a push for Brega."),
+    # while it may still be the toll of the fighting the next sentence tells: its sentence and trigger,
+    # then the mention itself once noted.
+    lead_killing_at: tuple[int, int] = (-99, -1)
+    lead_killing: EventMention | None = None
 
 
 def takes_tolls(prev: EventMention) -> bool:
@@ -66,17 +76,80 @@ def toll_target(out: Sequence[EventMention], ctx: TollContext, sent: Sentence) -
 
 
 def note_mentions(
-    out: list[EventMention], found: Sequence[EventMention], sent: Sentence, ctx: TollContext
+    out: list[EventMention], found: list[EventMention], sent: Sentence, ctx: TollContext
 ) -> None:
     """Add a sentence's mentions to `out`, and remember the last of them as the event a later toll joins."""
+    if found and ctx.pending:
+        claims_from_lead(found, sent, ctx)
+    if found and ctx.lead_killing is not None:
+        lead_killing_to_event(out, found, sent, ctx)
     out.extend(found)
     if not found:
         return
+    if ctx.lead_killing_at[0] == sent.index and len(out) == 1:
+        _remember_lead_killing(found, ctx)
     ctx.last_mention, ctx.last_mention_sentence = found[-1], sent.index
     takers = [k for k, m in enumerate(found) if takes_tolls(m)]
     if takers:
         ctx.taker, ctx.taker_sentence = found[takers[-1]], sent.index
         ctx.taker_index = len(out) - len(found) + takers[-1]
+
+
+def claims_from_lead(found: list[EventMention], sent: Sentence, ctx: TollContext) -> None:
+    """ "Nine fighters were reported dead on Sunday. Rebels clashed with government forces near Brega.":
+    a toll told a sentence or two before the report's first event, with no event of its own, is that
+    event's cost when the event is fighting, bombing or a take-over that tells no toll itself, on the day
+    the toll names (if it names one). Either way the lead's toll is spent: a later event is other news."""
+    claims, text, told = ctx.pending, ctx.pending_text, ctx.pending_sentence
+    ctx.pending = ()
+    if sent.index - told > INHERIT_WINDOW:
+        return
+    k = next((k for k, m in enumerate(found) if takes_tolls(m) and holds_dead(m)), None)
+    if k is None or found[k].fatality_claims or not _lead_day_ok(found[k], told, ctx):
+        return
+    found[k] = attach_claims([found[k]], claims, text)[0]
+
+
+def lead_killing_to_event(
+    out: list[EventMention], found: list[EventMention], sent: Sentence, ctx: TollContext
+) -> None:
+    """ "Nine killed and 79 injured in a push for Brega. Rebels battled government troops for the town.":
+    a killing with no one doing it, told as the report's only news before the fighting of the next
+    sentence or two, at its place and on its day, is that fighting's toll (ACLED codes one event), as a
+    toll told just after it is (`is_follow_up_toll`). Drops the killing from `out`."""
+    lead, ctx.lead_killing = ctx.lead_killing, None
+    if lead is None or out != [lead] or sent.index - ctx.lead_killing_at[0] > INHERIT_WINDOW:
+        return
+    k = next((k for k, m in enumerate(found) if takes_tolls(m) and holds_dead(m)), None)
+    if k is None or found[k].fatality_claims:
+        return
+    taker = found[k]
+    if not (_same_day(lead, taker) and _same_place(lead, taker)):
+        return
+    found[k] = attach_claims([taker], lead.fatality_claims, lead.sentence.text)[0]
+    out.pop()
+    if ctx.last_mention is lead:
+        ctx.last_mention = None
+
+
+def _lead_day_ok(mention: EventMention, told: int, ctx: TollContext) -> bool:
+    """Whether the toll's sentence names no day, or the event's: "Twelve died last month." is history."""
+    if told >= len(ctx.facts) or mention.date is None:
+        return True
+    days = {d.date for d in ctx.facts[told].dates if not d.rule.startswith("since") and d.rule != "year-only"}
+    return not days or mention.date.date in days
+
+
+def _remember_lead_killing(found: Sequence[EventMention], ctx: TollContext) -> None:
+    """Keep the report's first sentence's only event as a lead killing when it is the one `_may_lead`
+    found, coded as an attack for want of anything else (one the sentence reads as fighting or a strike,
+    "killed in air strikes", is that event already)."""
+    lead = found[0]
+    if (
+        lead.trigger.start == ctx.lead_killing_at[1]
+        and lead.event_type is EventType.VIOLENCE_AGAINST_CIVILIANS
+    ):
+        ctx.lead_killing = lead
 
 
 def _taker(ctx: TollContext, sent: Sentence) -> EventMention | None:
@@ -131,7 +204,35 @@ def is_follow_up_toll(
     after an event at the same place and day, is that event's toll, not an event of its own (ACLED codes one
     event)."""
     prev = _taker(ctx, sent)
-    if prev is None or not _tells_death(hit, sent):
+    if prev is None:
+        if _may_lead(hit, sent, mentions, claims, ctx):
+            ctx.lead_killing_at = (sent.index, mention.trigger.start)  # see `lead_killing_to_event`
+        return False
+    if not _bare_death(hit, sent, mentions, claims):
+        return False
+    return _same_day(mention, prev) and _same_place(mention, prev)
+
+
+def _may_lead(
+    hit: TriggerHit,
+    sent: Sentence,
+    mentions: Sequence[ActorMentionLike],
+    claims: Sequence[FatalityClaim],
+    ctx: TollContext,
+) -> bool:
+    """Whether the hit is the first killing of the report's first sentence of news, with a count and no
+    one doing it ("Nine killed and 79 injured ...": "injured" after it is the same news)."""
+    if ctx.last_mention is not None or not claims or hit.trigger.id != "kill":
+        return False
+    return ctx.lead_killing_at[0] != sent.index and _bare_death(hit, sent, mentions, claims)
+
+
+def _bare_death(
+    hit: TriggerHit, sent: Sentence, mentions: Sequence[ActorMentionLike], claims: Sequence[FatalityClaim]
+) -> bool:
+    """Whether the hit tells deaths (or bodies) with no armed party doing the killing, and not as "a
+    separate attack"."""
+    if not _tells_death(hit, sent):
         return False
     separate = fatality_words().separate_event
     if any(t.lower_ in separate and t.head.dep_ == "pobj" for t in hit.anchor.subtree):
@@ -144,7 +245,7 @@ def is_follow_up_toll(
         killers = [m for m in roles.agents if not any(c.start <= m.start < c.end for c in claims)]
         if any(m.category != "civilian" for m in killers):
             return False
-    return _same_day(mention, prev) and _same_place(mention, prev)
+    return True
 
 
 def _tells_death(hit: TriggerHit, sent: Sentence) -> bool:
@@ -204,6 +305,9 @@ def claims_to_last_mention(
     """A toll told in a sentence of its own ("Three fighters died, a hospital source said.") belongs to
     the event the report was just telling, if that was a sentence or two before (see `toll_target`)."""
     i = toll_target(out, ctx, sent)
+    if i is None and claims and not out:
+        # No event told yet: the lead may give the toll before the event (see `claims_from_lead`).
+        ctx.pending, ctx.pending_text, ctx.pending_sentence = tuple(claims), sent.text, sent.index
     if i is None or not claims:
         return
     old = out[i]
