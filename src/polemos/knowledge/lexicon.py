@@ -14,6 +14,9 @@ from polemos.errors import KnowledgeError
 from polemos.taxonomy import SubEventType
 
 CONDITION_KINDS = ("object", "victims", "actor1", "context")
+# Particles of phrasal verbs that may stand apart from their verb, after its object ("pushed the rebels
+# back", "blew the bridge up"): a two-word trigger phrase ending in one also matches so split.
+SPLIT_PARTICLES = frozenset({"out", "back", "off", "up", "down", "over", "away"})
 _VICTIMS = ("civilian", "armed")
 _ACTOR1 = ("state", "nonstate")
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from polemos.errors import ModelError
-from polemos.knowledge.lexicon import Lexicon
+from polemos.knowledge.lexicon import SPLIT_PARTICLES, Lexicon
 from polemos.stages.attribute_cache import RuleAttributes, index_lemma_sets
 from polemos.stages.token_view import ParsedSentence
 
@@ -201,9 +201,11 @@ class TriggerFilter:
     lemma (`triggers.find_trigger_spans`). A lemma depends on the part of speech the tagger gives, so a
     token may stand for its lower-cased form and for every lemma the lemmatizer could give it under any
     part of speech; a sentence passes when some trigger phrase can be spelled, word by word, by
-    consecutive tokens so read. Idioms are left out: they only consume their words and code nothing.
-    That is a superset of what the parse can yield, so the filter never drops a sentence that would code
-    an event. A pipeline whose lemmas this cannot bound disables the filter (every sentence passes).
+    consecutive tokens so read, or, for a two-word phrase ending in a particle that may stand apart
+    ("pushed the rebels back"), by a token with the particle anywhere after it. Idioms are left out:
+    they only consume their words and code nothing. That is a superset of what the parse can yield, so
+    the filter never drops a sentence that would code an event. A pipeline whose lemmas this cannot
+    bound disables the filter (every sentence passes).
     """
 
     def __init__(self, nlp: Any, lexicon: Lexicon) -> None:
@@ -231,6 +233,13 @@ class TriggerFilter:
                 for phrase in self.phrases.get(key, ()):
                     n = len(phrase)
                     if i + n <= len(forms) and all(phrase[k] in forms[i + k] for k in range(1, n)):
+                        return True
+                    # a particle standing apart, after the verb's object ("pushed the rebels back")
+                    if (
+                        n == 2
+                        and phrase[1] in SPLIT_PARTICLES
+                        and any(phrase[1] in f for f in forms[i + 2 :])
+                    ):
                         return True
         return False
 

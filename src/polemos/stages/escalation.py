@@ -90,8 +90,10 @@ def blocks_road(tok: Any, lexicon: Lexicon) -> bool:
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in ARMED_WORDS for c in tok.children):
         return False
     heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    # "blocking schools, transport and roads": every conjunct is blocked
-    objects = [o.lemma_.lower() for h in heads for o in (h, *h.conjuncts)]
+    # "blocking schools, transport and roads": every conjunct is blocked; "the border post", "the
+    # highway bridge": the word before names what the post or the bridge stands on
+    nouns = [o for h in heads for o in (h, *h.conjuncts)]
+    objects = [w.lemma_.lower() for o in nouns for w in (o, *(c for c in o.children if c.dep_ == "compound"))]
     if lemma in _ERECTING_VERBS:
         return any(o in _BARRIERS for o in objects)
     return any(lexicon.in_class(o, "road") for o in objects)

@@ -140,9 +140,11 @@ def _sentence_mentions(
         blocks_road(t, lexicon) for t, w in zip(tokens.tokens, tokens.lemmas, strict=True) if w in ROAD_VERBS
     ):
         lemmas.add(BLOCKADE_MARK)  # a crowd's blockade makes a protest a riot (lexicon: protest_violence)
+    if any(_forces_entry(t) for t, w in zip(tokens.tokens, tokens.lemmas, strict=True) if w in _ENTRY_WORDS):
+        lemmas.add(FORCED_ENTRY_MARK)  # "protesters forced their way in": a riot (lexicon: protest_violence)
     for m in mentions:
         tok = token_at(sdoc, m.end - 1 - sent.start)
-        if m.category in ("state", "armed") and tok is not None and tok.i not in reporting:
+        if m.category in ("state", "armed", "external") and tok is not None and tok.i not in reporting:
             lemmas.add("armed")  # a named armed actor puts the sentence in armed conflict
     prev = ctx.last_mention
     if (
@@ -157,9 +159,12 @@ def _sentence_mentions(
     # Weak triggers ("killed", "attacked") usually report the outcome of a stronger one in the same
     # sentence; they code an event only when no strong trigger of the sentence does. When that trigger
     # tells no fighting, a weak "killed" may still be the previous event's toll ("Six fighters killed,
-    # 9 others abducted." after a clash).
+    # 9 others abducted." after a clash). Triggers of a relative clause come last, when the main clause
+    # coded nothing ("joined workers who took to the streets").
     is_toll: list[bool] = []
-    for weak in (False, True):
+    for fallback, weak in _PASSES:
+        if fallback and found:
+            break
         told = bool(found)
         # Dead told beside news that cannot hold them ("killed four militants and recovered weapons",
         # "was killed and three others arrested"): the killing is the event ACLED codes with them, unless
@@ -170,7 +175,11 @@ def _sentence_mentions(
             or (not unheld and (any(m.event_type in VIOLENT for m in found) or not toll_possible(sent, ctx)))
         ):
             break
-        for hit in (h for h in hits if h.trigger.weak is weak and (not told or h.trigger.id == "kill")):
+        for hit in (
+            h
+            for h in hits
+            if h.trigger.weak is weak and h.fallback is fallback and (not told or h.trigger.id == "kill")
+        ):
             if told and tells_outcome_of(hit, sent, found):
                 continue
             mention = _mention(
@@ -191,12 +200,34 @@ def _sentence_mentions(
     return attach_claims(_merge_in_sentence(own), [c for c in fact.claims if c not in back]), back
 
 
+# The order triggers code in: (relative clause, weak).
+_PASSES = ((False, False), (False, True), (True, False), (True, True))
 # Words of a toll told in a sentence of its own ("Two soldiers dead.", "Five policemen were wounded.").
 _TOLL_WORDS = frozenset({"dead", "killed", "died", "wounded", "injured", "slain"})
 _WORD = re.compile(r"[a-z]+")
 
 # Nouns a "home" before them makes a place of origin, not the home where a victim was ("his home town").
 _ORIGIN_NOUNS = frozenset({"town", "village", "city", "country", "province", "region", "district", "state"})
+
+
+# The context word for a crowd forcing its way in (lexicon: protest_violence); not a word of English.
+FORCED_ENTRY_MARK = "forced-entry"
+# Words that may tell a forced entry: "forced their way into", "forcibly entered".
+_ENTRY_WORDS = frozenset({"force", "forcibly"})
+
+
+def _forces_entry(tok: Any) -> bool:
+    """ "forced their way into the office", "forcibly entered the court": entry by force, by anyone but the
+    police or the army (who force their way in to make arrests, not in a demonstration)."""
+    if tok.lower_ == "forcibly":
+        verb = tok.head
+        if verb.lemma_.lower() not in ("enter", "occupy", "break"):
+            return False
+    elif any(c.dep_ == "dobj" and c.lower_ == "way" for c in tok.children):
+        verb = tok
+    else:
+        return False
+    return not any(c.dep_ == "nsubj" and c.lemma_.lower() in ARMED_WORDS for c in verb.children)
 
 
 def _after_off(lowers: Sequence[str], i: int) -> bool:
@@ -268,7 +299,9 @@ def _mention(
         hit.object_classes,
         lemmas,
         victims,
-        armed_agents[0].actor.inter if armed_agents else _unnamed_agent_inter(verb, lexicon),
+        armed_agents[0].actor.inter
+        if armed_agents
+        else _unstated_agent_inter(hit.anchor, verb, lexicon, mentions, sent),
     )
     if settled is None:
         return None
@@ -398,6 +431,40 @@ def _unopposed(tok: Any) -> bool:
     if any(c.lower_ in _NO_FIGHT_MODIFIERS for c in tok.children if c.dep_ in ("det", "amod", "advmod")):
         return True
     return bool(tok.dep_ == "pobj" and tok.head.lower_ == "without")
+
+
+def _unstated_agent_inter(
+    anchor: Any, verb: Any, lexicon: Lexicon, mentions: Sequence[ActorMentionLike], sent: Sentence
+) -> int | None:
+    """Actor 1's inter when no agent of the trigger's verb is named: the holder "under the control of" a
+    group, else an unnamed non-state group in the subject."""
+    held = _holder_inter(anchor, lexicon, mentions, sent)
+    return held if held is not None else _unnamed_agent_inter(verb, lexicon)
+
+
+def _holder_inter(
+    anchor: Any, lexicon: Lexicon, mentions: Sequence[ActorMentionLike], sent: Sentence
+) -> int | None:
+    """ "Kusa is under the control of the Kusa Brigade", "under control of the rebels": who "of" names
+    holds the place; a known actor by its inter, an unnamed armed group as non-state."""
+    if anchor.lemma_.lower() != "control":
+        return None
+    holders = [
+        p
+        for c in anchor.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    for h in holders:
+        start, end = sent.start + h.left_edge.idx, sent.start + h.idx + len(h.text)
+        named = [m for m in mentions if m.start < end and start < m.end and m.category != "civilian"]
+        if named:
+            return named[0].actor.inter
+    nonstate = lexicon.classes.get("nonstate_group", frozenset())
+    if any(w.lemma_.lower() in nonstate for h in holders for w in (h, *h.children) if w.dep_ != "prep"):
+        return 3
+    return None
 
 
 def _unnamed_agent_inter(verb: Any, lexicon: Lexicon) -> int | None:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from polemos.knowledge.lexicon import Condition, Lexicon, Trigger
+from polemos.knowledge.lexicon import SPLIT_PARTICLES, Condition, Lexicon, Trigger
 from polemos.stages.arguments import verb_of
 from polemos.stages.modality import INTENT_VERBS, non_factual_reason
 from polemos.stages.token_view import view
@@ -21,7 +21,9 @@ ARMED_WORDS = frozenset(
      "insurgent", "rebel", "guard", "commander", "jihadist", "gunman", "army", "force", "personnel",
      "terrorist", "mercenary", "recruit", "serviceman", "combatant", "extremist", "taliban", "arbaki",
      "commando", "sniper", "infiltrator", "bodyguard", "policemen", "militiamen", "jawan", "gendarme",
-     "peacekeeper", "conscript", "paratrooper", "marine", "guardsman", "trooper"}
+     "peacekeeper", "conscript", "paratrooper", "marine", "guardsman", "trooper",
+     # who attacked, named by the act: "engaged the attackers, killing two" is a fight
+     "attacker", "assailant", "raider"}
 )  # fmt: skip
 CIVILIAN_WORDS = frozenset(
     {"civilian", "child", "woman", "man", "resident", "villager", "teacher", "student", "journalist",
@@ -68,6 +70,9 @@ class TriggerHit:
     anchor: Any  # the syntactic head token of the trigger phrase
     rule: str
     object_classes: frozenset[str]
+    # A trigger in a relative clause beside main-clause triggers: it codes only when none of them does
+    # ("joined workers who took to the streets": "joined" names no armed group, the march is the event).
+    fallback: bool = False
 
 
 def find_trigger_spans(doc: Any, lexicon: Lexicon) -> list[tuple[int, int, Trigger]]:
@@ -90,12 +95,48 @@ def find_trigger_spans(doc: Any, lexicon: Lexicon) -> list[tuple[int, int, Trigg
                     if best is None or n > best[0]:
                         best = (n, trig)
                     break
-        if best:
+        # a two-word phrase split by the object outranks the verb alone ("shot the drone down")
+        split = _split_phrasal(doc[i], (lowers[i], lemmas[i]), lexicon) if not best or best[0] < 2 else None
+        if split is not None:
+            out.append((i, i + 1, split))  # the verb alone stands for the phrase
+            i += 1
+        elif best:
             out.append((i, i + best[0], best[1]))
             i += best[0]
         else:
             i += 1
     return out
+
+
+def _split_phrasal(verb: Any, keys: tuple[str, str], lexicon: Lexicon) -> Trigger | None:
+    """ "pushed the rebels back", "blew the bridge up", "drove the militants out of the town": a two-word
+    phrase whose particle follows the verb's object (the parser attaches it to the verb as a particle, an
+    adverb, or a preposition with no object of its own: "out of the town")."""
+    particles = {
+        c.lower_
+        for c in verb.children
+        if c.i > verb.i + 1
+        and c.lower_ in SPLIT_PARTICLES
+        and (
+            c.dep_ in ("prt", "advmod")
+            or (c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children))
+        )
+    }
+    if not particles:
+        return None
+    for key in dict.fromkeys(keys):
+        for phrase, trig in lexicon.index.get(key, ()):
+            if len(phrase) == 2 and phrase[1] in particles:
+                return trig
+    return None
+
+
+def _held_under(holder: Any) -> list[Any]:
+    """What is "under the control of" someone: the subject of "is" ("the port is now under the control of
+    the rebels"), or the names a headline hangs it from ("Kusa and Dimbo under control of the brigade")."""
+    if holder.pos_ in ("AUX", "VERB"):
+        return [c for c in holder.children if c.dep_ == "nsubj"]
+    return [holder] if holder.pos_ in ("PROPN", "NOUN") else []
 
 
 def _shared_passive_subject(verb: Any) -> list[Any]:
@@ -136,6 +177,9 @@ def object_tokens(anchor: Any) -> list[Any]:
         # ("arrested over 200").
         if c.dep_ == "prep" and c.lower_ in ATTACHED_PREPS:
             objs.extend(p for p in c.children if p.dep_ == "pobj")
+        if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("out", "off"):
+            # "pushed the militants out of the town": the place is the object of "out of"
+            objs.extend(p for g in c.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj")
     if not objs and anchor.dep_ == "conj" and anchor.pos_ == "VERB":
         # "were doused in petrol and set alight": coordinated verbs share their passive subject
         objs.extend(_shared_passive_subject(anchor))
@@ -143,6 +187,8 @@ def object_tokens(anchor: Any) -> list[Any]:
     come = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "under" else anchor
     if come.lemma_.lower() == "come" and any(c.lower_ == "under" for c in come.children):
         objs.extend(c for c in come.children if c.dep_ == "nsubj")
+    elif come is not anchor and anchor.lemma_.lower() == "control":
+        objs.extend(_held_under(come))
     if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("dobj", "nsubjpass") and not objs:
         objs.append(anchor)
     if not objs and anchor.tag_ in ("VBD", "VBN") and anchor.dep_ == "amod":
@@ -258,7 +304,7 @@ HARM_VERBS = frozenset(
 
 # Harm verbs that always take an object: told with a subject and none ("Farmer killed in the
 # village", "Five soldiers wounded"), they are a headline's passive, however the tagger reads the tense.
-_TRANSITIVE_HARM = frozenset({"kill", "wound", "injure"})
+_TRANSITIVE_HARM = frozenset({"kill", "wound", "injure", "assassinate", "murder", "stab"})
 
 
 def headline_participle(verb: Any) -> bool:
@@ -339,7 +385,10 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
     spans = [
         s
         for s in spans
-        if not _harm_instrument(_anchor(doc, s[0], s[1])) and not _carried_to(doc, s[0], s[1])
+        if not _harm_instrument(_anchor(doc, s[0], s[1]))
+        and not _carried_to(doc, s[0], s[1])
+        and not _harms_only_oneself(_anchor(doc, s[0], s[1]))
+        and not (s[2].sub_event_type in _TERRITORY and _takes_back_stolen(_anchor(doc, s[0], s[1])))
     ]
     usable = [s for s in spans if not s[2].idiom and _factual(doc, s[0], s[1], s[2])]
     usable += [
@@ -349,9 +398,10 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
     ]
     usable.sort(key=lambda s: s[0])
     # A trigger in a relative clause describes something else ("killed a member who had defected", "mines
-    # which militias used to explode mosques"); it codes only when it is the sentence's sole trigger, and
-    # it must not hide a weak trigger of the main clause either.
-    main = [s for s in usable if _anchor(doc, s[0], s[1]).dep_ != "relcl"]
+    # which militias used to explode mosques"); it codes only when no trigger of the main clause codes,
+    # and it must not hide a weak trigger of the main clause either (the extract stage tries it last).
+    main = [s for s in usable if not _in_relative_clause(_anchor(doc, s[0], s[1]))]
+    relative = [s for s in usable if s not in main] if main else []
     usable = main or usable
     # "signed a peace deal after clashes in the area", "defected to the army after clashes": what a
     # strategic development is placed after (or amid) is its background, told as known; the agreement or
@@ -365,11 +415,16 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
     # and one whose conditions fail there ("captured three" names no place) must not hide the weak one.
     # "Other" (bodies found, a mass grave) is ACLED's catch-all: it codes only what nothing else explains.
     chosen = [s for s in usable if s[2].sub_event_type is not SubEventType.OTHER] or usable
+    fallback = {s[0] for s in relative}
+    chosen += relative
     ground = _ground_combat(doc)
     hits: list[TriggerHit] = []
     for start, end, trig in chosen:
         anchor = _anchor(doc, start, end)
         objs = object_tokens(anchor)
+        if headline_participle(anchor):
+            # "Electoral delegate killed in X": a headline's subject is its victim
+            objs = objs + [c for c in anchor.children if c.dep_ == "nsubj"]
         # "recaptured territory from militants": who a place is taken from lost it, and was not taken
         losers = {
             o.i for o in objs if o.dep_ == "pobj" and o.head.lower_ == "from" and o.head.head.i == anchor.i
@@ -392,7 +447,14 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
             classes.add("harmed_people")  # "a man was killed in the village": a killing, told bare
         hits.append(
             TriggerHit(
-                trig, trig.sub_event_type, start, end, anchor, f"trigger:{trig.id}", frozenset(classes)
+                trig,
+                trig.sub_event_type,
+                start,
+                end,
+                anchor,
+                f"trigger:{trig.id}",
+                frozenset(classes),
+                fallback=start in fallback,
             )
         )
     return hits
@@ -400,7 +462,9 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
 
 # Verbs of harm done on purpose (not "die"): told of people with no mishap named, they report a killing
 # or a shooting, whoever did it ("a farmer was killed in his field", "gunmen shot two traders").
-DELIBERATE_HARM_VERBS = frozenset({"kill", "shoot", "wound", "injure", "gun", "open"})
+DELIBERATE_HARM_VERBS = frozenset(
+    {"kill", "shoot", "wound", "injure", "gun", "open", "stab", "murder", "assassinate"}
+)
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "oneself", "myself", "yourself"})
 
 
@@ -462,6 +526,44 @@ def _harm_instrument(anchor: Any) -> bool:
     harmed = head.head  # or the victim it hangs from: "wounding five villagers with gunfire"
     verb = harmed.head if harmed.dep_ in ("dobj", "nsubjpass") else harmed
     return verb.lemma_.lower() in HARM_VERBS
+
+
+def _in_relative_clause(anchor: Any) -> bool:
+    """ "a man who had supported the party and protested against the vote was killed": the trigger heads a
+    relative clause, or is a verb coordinated with its head."""
+    node = anchor
+    for _ in range(4):
+        if node.dep_ == "relcl":
+            return True
+        if node.dep_ != "conj" or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _harms_only_oneself(anchor: Any) -> bool:
+    """ "a man shot himself", "killed himself": a verb of harm whose only object is its own subject is no
+    violence anyone did to another; "the bomber killed himself and five others" harmed others too."""
+    if anchor.lemma_.lower() not in DELIBERATE_HARM_VERBS:
+        return False
+    objects = [c for c in anchor.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lower_ in _REFLEXIVES and not list(o.conjuncts) for o in objects)
+
+
+# What makes goods recovered property: police "recovered stolen cattle" take back, they capture nothing.
+_RECOVERED_GOODS = frozenset({"stolen", "looted", "rustled", "missing", "lost", "robbed", "plundered"})
+
+
+def _takes_back_stolen(anchor: Any) -> bool:
+    """ "recovered stolen property", "seized the looted goods": what is taken was someone's already."""
+    node = anchor.head if anchor.dep_ == "prt" else anchor
+    objects = [c for c in node.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(
+        c.lower_ in _RECOVERED_GOODS
+        for o in objects
+        for c in (*o.children, *(g for j in o.conjuncts for g in j.children))
+        if c.dep_ in ("amod", "compound", "acl")
+    )
 
 
 def _carried_to(doc: Any, start: int, end: int) -> bool:
