@@ -43,6 +43,8 @@ def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | Non
     own = _own_lead(found)
     if own is not None and own in found.home:
         return own
+    if own is not None and _may_lie_in(text, gazetteer, own):
+        return own  # what `_abroad` finds, told by the first toponym that may lie there
     places: dict[str, float] = {}
     lying_in: dict[str, set[str]] = {}
     votes, first = toponym_votes(text, gazetteer, places, lying_in)
@@ -63,6 +65,18 @@ def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | Non
     if most >= 2 and len(holders) == 1 and held.get(best, 0) < most:
         best = holders[0]
     return _placed(best, places, lying_in)
+
+
+def _may_lie_in(text: str, gazetteer: Gazetteer, code: str) -> bool:
+    """Whether a toponym of the report (a town or an area, not a country's name) may lie in `code`: read
+    run by run, stopping at the first, as most reports that name a force name a place of its own."""
+    for found in toponym_runs(text, gazetteer):
+        for mention in found.mentions:
+            if mention.entry.feature_code != "PCLI" and any(
+                e.country_code == code for e in (mention.entry, *mention.others)
+            ):
+                return True
+    return False
 
 
 def _abroad(code: str, votes: dict[str, float], lying_in: dict[str, set[str]]) -> str:
