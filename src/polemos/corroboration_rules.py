@@ -297,7 +297,7 @@ def compare(event: Event, other: Event, *, same_report: float | None = None) -> 
     ]
     if same_report is not None:
         checks.append(Check("report", True, "", "", f"copies of one report (Jaccard {same_report:.2f})", 1.0))
-    elif checks[1].ok and _days_apart(event, other) and not _tied(event, other, checks[3]):
+    elif checks[1].ok and _days_apart(event, other) and not _tied(event, other):
         checks[1] = replace(
             checks[1],
             ok=False,
@@ -316,16 +316,20 @@ def _days_apart(a: Event, b: Event) -> bool:
     return a.date is not None and b.date is not None and a.date.date != b.date.date
 
 
-def _tied(a: Event, b: Event, actors: Check) -> bool:
+def _tied(a: Event, b: Event) -> bool:
     """Whether two reports' events a day apart share a detail that makes them one incident told with a
     day's disagreement: the same death toll, or both sides named alike as parties (not an unidentified
-    group, not civilians or protesters). Unidentified gunmen shooting a man in one town on two consecutive
-    days are two events."""
+    group, not civilians or protesters; in either order but for violence against civilians, as
+    `_check_actors` reads them). Unidentified gunmen shooting a man in one town on two consecutive days
+    are two events."""
     if a.fatalities == b.fatalities > 0:
         return True
-    sides = [x for x in (a.actor1, a.actor2, b.actor1, b.actor2) if x is not None]
-    named = len(sides) == 4 and not any(_is_placeholder(x) or x.inter in _CROWDS for x in sides)
-    return named and actors.ok and round(actors.score, 6) >= 0.3  # each slot names the same actor
+    sides = (a.actor1, a.actor2, b.actor1, b.actor2)
+    if any(x is None or _is_placeholder(x) or x.inter in _CROWDS for x in sides):
+        return False
+    ours, theirs = _pair_text(a.actor1, a.actor2), _pair_text(b.actor1, b.actor2)
+    swapped = _pair_text(b.actor2, b.actor1)
+    return ours == theirs or (a.event_type is not EventType.VIOLENCE_AGAINST_CIVILIANS and ours == swapped)
 
 
 # --- one group, one event ---------------------------------------------------------------------------------
