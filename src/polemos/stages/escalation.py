@@ -30,6 +30,17 @@ ROAD_VERBS = _BLOCKING_VERBS | _ERECTING_VERBS
 # The context word the extract stage adds for a crowd's blockade (lexicon classes `blockade`,
 # `protest_violence`); not a word of English, so that the word "roadblock" alone does not count.
 BLOCKADE_MARK = "crowd-blockade"
+# The context word the extract stage adds when people (not the police, the army or an authority) shut
+# premises down (lexicon class `shutdown`); not a word of English.
+SHUTDOWN_MARK = "crowd-shutdown"
+# Verbs that shut premises down with the particle "down": "parents shut down the school".
+SHUTTING_VERBS = frozenset({"shut", "close"})
+# The lexicon class of the people who shut premises down in protest ("residents", "parents", "workers").
+_SHUTTERS = "gathering"
+
+# The lexicon trigger of a protester setting himself on fire: the burns told after it are his own.
+SELF_IMMOLATION = "self-immolation"
+_BURN_WORDS = frozenset({"burn", "burns", "burnt", "burned", "burning"})
 
 
 class PhraseResolver(Protocol):
@@ -70,6 +81,8 @@ def escalate_protests(
                         m = _as_riot(m, actors)
                     break
                 words = _sentence_words(s)
+                if _self_immolation(m):
+                    words -= _BURN_WORDS  # "He is being treated for burns": his own, no crowd's violence
                 if (
                     words & violent
                     or any(w.startswith(stems) for w in words)
@@ -79,6 +92,30 @@ def escalate_protests(
                     break
         out.append(m)
     return out
+
+
+def shuts_down(tok: Any, lexicon: Lexicon) -> bool:
+    """ "residents shut down a clinic", "the school was shut down by angry parents": people of a crowd
+    (lexicon class `gathering`), not an authority or armed men, close premises down in protest."""
+    if tok.lemma_.lower() not in SHUTTING_VERBS or not any(
+        c.dep_ == "prt" and c.lower_ == "down" for c in tok.children
+    ):
+        return False
+    doers = [c for c in tok.children if c.dep_ == "nsubj"]
+    doers += [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    words = [w for d in doers for w in (d, *d.conjuncts)]
+    # "an armed group", "gunmen": armed men shutting a pipeline down are no crowd
+    words += [c for w in words for c in w.children if c.dep_ in ("amod", "compound")]
+    forms = {f for w in words for f in (w.lemma_.lower(), w.lower_, w.lower_.removesuffix("s"))}
+    if forms & (ARMED_WORDS | {"armed"}):
+        return False
+    return any(lexicon.in_class(f, _SHUTTERS) for f in forms)
+
+
+def _self_immolation(m: EventMention) -> bool:
+    return any(
+        e.field == "event_type" and e.rule.startswith(f"trigger:{SELF_IMMOLATION}") for e in m.evidence
+    )
 
 
 def blocks_road(tok: Any, lexicon: Lexicon) -> bool:

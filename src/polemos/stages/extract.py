@@ -23,7 +23,15 @@ from polemos.stages.aggregate import same_place
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike, assign_roles, claimant_tokens, token_at, verb_of
 from polemos.stages.date_order import day_before, told_as_preceding
-from polemos.stages.escalation import BLOCKADE_MARK, ROAD_VERBS, blocks_road, escalate_protests
+from polemos.stages.escalation import (
+    BLOCKADE_MARK,
+    ROAD_VERBS,
+    SHUTDOWN_MARK,
+    SHUTTING_VERBS,
+    blocks_road,
+    escalate_protests,
+    shuts_down,
+)
 from polemos.stages.fatality_tolls import (
     TollContext,
     attach_claims,
@@ -50,6 +58,7 @@ from polemos.stages.token_view import view
 from polemos.stages.triggers import (
     ARMED_WORDS,
     CIVILIAN_WORDS,
+    REFLEXIVES,
     TriggerHit,
     among_harmed,
     candidate_hits,
@@ -140,6 +149,12 @@ def _sentence_mentions(
         blocks_road(t, lexicon) for t, w in zip(tokens.tokens, tokens.lemmas, strict=True) if w in ROAD_VERBS
     ):
         lemmas.add(BLOCKADE_MARK)  # a crowd's blockade makes a protest a riot (lexicon: protest_violence)
+    if any(
+        shuts_down(t, lexicon)
+        for t, w in zip(tokens.tokens, tokens.lemmas, strict=True)
+        if w in SHUTTING_VERBS
+    ):
+        lemmas.add(SHUTDOWN_MARK)  # "parents shut down the school": a protest (lexicon: shutdown)
     if any(_forces_entry(t) for t, w in zip(tokens.tokens, tokens.lemmas, strict=True) if w in _ENTRY_WORDS):
         lemmas.add(FORCED_ENTRY_MARK)  # "protesters forced their way in": a riot (lexicon: protest_violence)
     for m in mentions:
@@ -245,7 +260,26 @@ def _not_so_words(tokens: Sequence[Any], lowers: Sequence[str]) -> frozenset[int
         for i, t in enumerate(tokens)
         if lowers[i] == "home" and t.dep_ == "compound" and t.head.lemma_.lower() in _ORIGIN_NOUNS
     )
+    out.update(_self_harm_words(tokens))
     return frozenset(out)
+
+
+# What the fire is, when someone sets himself on fire ("set himself alight", "set herself ablaze").
+_FIRE_WORDS = frozenset({"alight", "ablaze", "fire", "on"})
+
+
+def _self_harm_words(tokens: Sequence[Any]) -> set[int]:
+    """ "burned himself", "set themselves on fire": a verb whose only object is its own subject, and the
+    words of its fire. Such a fire harms no one else: in "burned himself in protest" it makes no riot;
+    "killed himself and three guards" harmed others too."""
+    out: set[int] = set()
+    for t in tokens:
+        objects = [c for c in t.children if c.dep_ == "dobj"]
+        if not objects or not all(o.lower_ in REFLEXIVES and not list(o.conjuncts) for o in objects):
+            continue
+        out.add(t.i)
+        out.update(c.i for c in t.subtree if c.lower_ in _FIRE_WORDS)
+    return out
 
 
 def _mention(

@@ -138,6 +138,15 @@ def non_factual_reason(token: Any) -> str | None:
     return None
 
 
+def _in_a_name(token: Any) -> bool:
+    """ "the Fees Must Fall movement", "Zuma Must Go activists": a capitalised modal inside a sentence
+    written in lower case belongs to a campaign's name, not to the clause's modality (in a headline in
+    title case, "Rebels Will Attack Town", it is the modal)."""
+    if token.i == 0 or not token.text[:1].isupper():
+        return False
+    return any(len(t.text) > 3 and t.text.isalpha() and t.text.islower() for t in token.doc)
+
+
 def _past_time_clause(node: Any) -> bool:
     """ "when it detonated", "as the car blew up": a clause in the past that tells when something else was
     tried, planned or escaped tells a fact, whatever the modality of what it dates."""
@@ -200,7 +209,7 @@ def _clause_reason(node: Any, *, is_trigger: bool) -> str | None:
     if _reported_fact(node):
         return None
     for c in node.children:
-        if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS:
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS and not _in_a_name(c):
             return f"modal:{c.lower_}"
         if c.dep_ == "aux" and c.lower_ == "to" and node.dep_ in ("xcomp", "advcl", "acl", "relcl"):
             # "to capture Sirte": a purpose or plan clause

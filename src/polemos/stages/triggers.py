@@ -439,7 +439,9 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
         }
         if any(o.like_num for o in objs):
             classes.add("count")  # "arrested 45", "detained over 200": a mass arrest told by its number
-        if any(o.i in place_token_ids or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs):
+        if any(o.i in place_token_ids or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs) or (
+            _takes_ground_only(doc, start, end) and any(_named_ground(o) for o in objs)
+        ):
             classes.add("place")
         if ground:
             classes.add("ground_combat")  # the sentence's air strikes backed a ground fight
@@ -460,12 +462,31 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
     return hits
 
 
+# Capture phrases (lemmas) whose object is ground, never a person: "recaptured Kalvo", "reestablished control
+# over Kalvo". A name they take is a place the gazetteer may not know (hamlets, districts, hills).
+GROUND_TAKING = frozenset(
+    {"recapture", "retake", "retook", "liberate", "overrun", "take control", "seize control", "gain control",
+     "wrest control", "regain control", "take full control", "seize full control", "take complete control",
+     "establish control", "reestablish control", "re-establish control", "re - establish control",
+     "restore control"}
+)  # fmt: skip
+
+
+def _takes_ground_only(doc: Any, start: int, end: int) -> bool:
+    return " ".join(view(doc).lemmas[start:end]) in GROUND_TAKING
+
+
+def _named_ground(token: Any) -> bool:
+    """A proper name taken as ground, not the side it was taken from ("retook Kalvo from the rebels")."""
+    return token.pos_ == "PROPN" and not (token.dep_ == "pobj" and token.head.lower_ == "from")
+
+
 # Verbs of harm done on purpose (not "die"): told of people with no mishap named, they report a killing
 # or a shooting, whoever did it ("a farmer was killed in his field", "gunmen shot two traders").
 DELIBERATE_HARM_VERBS = frozenset(
     {"kill", "shoot", "wound", "injure", "gun", "open", "stab", "murder", "assassinate"}
 )
-_REFLEXIVES = frozenset({"himself", "herself", "themselves", "oneself", "myself", "yourself"})
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "oneself", "myself", "yourself"})
 
 
 def _harms_people(anchor: Any, objs: Sequence[Any], lexicon: Lexicon) -> bool:
@@ -475,7 +496,7 @@ def _harms_people(anchor: Any, objs: Sequence[Any], lexicon: Lexicon) -> bool:
     whoever the perpetrator; an accident or a disaster is no event."""
     if anchor.lemma_.lower() not in DELIBERATE_HARM_VERBS or _names_mishap(anchor.doc, lexicon):
         return False
-    if any(o.lower_ in _REFLEXIVES for o in objs):
+    if any(o.lower_ in REFLEXIVES for o in objs):
         return False  # "shot himself": no one harmed him
     harmed = list(objs)
     if anchor.dep_ in ("acl", "amod") and anchor.tag_ == "VBN":
@@ -547,7 +568,7 @@ def _harms_only_oneself(anchor: Any) -> bool:
     if anchor.lemma_.lower() not in DELIBERATE_HARM_VERBS:
         return False
     objects = [c for c in anchor.children if c.dep_ == "dobj"]
-    return bool(objects) and all(o.lower_ in _REFLEXIVES and not list(o.conjuncts) for o in objects)
+    return bool(objects) and all(o.lower_ in REFLEXIVES and not list(o.conjuncts) for o in objects)
 
 
 # What makes goods recovered property: police "recovered stolen cattle" take back, they capture nothing.
