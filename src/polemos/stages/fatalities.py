@@ -7,8 +7,9 @@ claims (count, victims, claimant) with plain regular expressions, keeps every on
 The stage's parts: counts and ACLED's vague words (`fatality_numbers`), the verbs of killing
 (`fatality_verbs`), single victims written without a number (`fatality_singles`), claimants
 (`fatality_claimants`), coders' bookkeeping and parties' own claims (`fatality_sources`), multi-day and
-running totals (`fatality_periods`), casualties told without a number (`fatality_casualties`), the
-choice of one figure (`fatality_choice`); word lists live in
+running totals (`fatality_periods`), casualties told without a number (`fatality_casualties`), deaths
+by burning (`fatality_burning`), uncounted plural victims (`fatality_plurals`), raised tolls
+(`fatality_revisions`), the choice of one figure (`fatality_choice`); word lists live in
 `knowledge/data/fatalities.yaml` (`fatality_words`).
 """
 
@@ -18,6 +19,7 @@ import re
 from dataclasses import replace
 
 from polemos.model import FatalityClaim
+from polemos.stages.fatality_burning import burning_claims
 from polemos.stages.fatality_casualties import unknown_casualties
 from polemos.stages.fatality_choice import (
     ADDITIONAL,
@@ -30,6 +32,8 @@ from polemos.stages.fatality_choice import (
 from polemos.stages.fatality_claimants import REPORT, claimant_mentions, claimant_of
 from polemos.stages.fatality_numbers import FIRST_WORDS, MIN_QUALS, NUM, QUAL, WORDNUM, parse_number
 from polemos.stages.fatality_periods import adjust_for_period, split_multi_day
+from polemos.stages.fatality_plurals import bare_plural_claims
+from polemos.stages.fatality_revisions import raised_tolls
 from polemos.stages.fatality_singles import is_person_head, one_more, single_claims
 from polemos.stages.fatality_sources import mask_coder_notes
 from polemos.stages.fatality_verbs import ACTIVE_KILL, KILLED, may_tell_deaths
@@ -61,13 +65,17 @@ _WORD = r"['‘]?[A-Za-z][A-Za-z'’-]*"  # "1 'Arbaki' was killed": coders quot
 # National Army (LNA)", or a nickname in quotes: '(“Desert Hawks”) Brigade'. Digits never belong to it,
 # so "210 Brigade" is a name and not 210 dead.
 _BRACKETED = r"\([\"“'‘]?[A-Za-z][A-Za-z.&'’“”\" -]{0,30}\)"
+# "10 Hema and Lendu villagers", "4 Taliban and IS fighters": two names joined by "and" qualify one head;
+# lower-case words after "and" start another item ("3 soldiers and 2 civilians") or end the phrase.
+# An acronym or nationality in brackets may follow the first: "African Union (Uganda) and Somali troops".
+_NAME_PAIR = r"(?-i:[A-Z][\w'’-]*(?:\s+\([A-Za-z .'’-]{1,30}\))?\s+and\s+[A-Z][\w'’-]*)"
 # "One of the two policemen later died": a count after "of the" belongs to the group the first is one of.
 _TOK = (
-    rf"(?:(?!(?:{_STOP}|{WORDNUM})\b){_WORD}|[0-9]+(?:st|nd|rd|th)\b|{_BRACKETED}"
+    rf"(?:{_NAME_PAIR}|(?!(?:{_STOP}|{WORDNUM})\b){_WORD}|[0-9]+(?:st|nd|rd|th)\b|{_BRACKETED}"
     rf"|(?<=\bof\sthe\s)(?:{WORDNUM}|[0-9]+)\b)"
 )
-_VICT_LAZY = rf"(?!{_STOP}\b)(?:{_WORD}|[0-9]+(?:st|nd|rd|th)\b)(?:\s+{_TOK}){{0,7}}?"
-_VICT_GREEDY = rf"(?!{_STOP}\b)(?:{_WORD}|[0-9]+(?:st|nd|rd|th)\b)(?:\s+{_TOK}){{0,7}}"
+_VICT_LAZY = rf"(?:{_NAME_PAIR}|(?!{_STOP}\b)(?:{_WORD}|[0-9]+(?:st|nd|rd|th)\b))(?:\s+{_TOK}){{0,7}}?"
+_VICT_GREEDY = rf"(?:{_NAME_PAIR}|(?!{_STOP}\b)(?:{_WORD}|[0-9]+(?:st|nd|rd|th)\b))(?:\s+{_TOK}){{0,7}}"
 _BOMBER = r"the\s+(?:suicide\s+)?bomber\b"
 # "killed a council member in addition to 3 of his guards": one more group of the same dead.
 _SEP = (
@@ -208,7 +216,9 @@ _NOMINAL = re.compile(
 # background of the event being reported is not among its dead; "following the shooting and killing of
 # two students" names the cause through two nouns.
 _CAUSE = re.compile(
-    r"\b(?:after|following|over|since|avenge|avenging|for|against|condemn(?:ed|ing|s)?|protest(?:ed|ing|s)?"
+    # "the looting followed the death of a trader": the event told came after the death.
+    r"\b(?:after|following|follow(?:s|ed)|over|since|avenge|avenging|for|against|condemn(?:ed|ing|s)?"
+    r"|protest(?:ed|ing|s)?"
     # "a dispute over land leading to the death of four people": a result word makes it this event's.
     r"|revenge|retaliation|response|investigat\w+|denounc\w+|discuss\w*)\s+"
     r"(?:(?!(?:leading|led|resulting|resulted|causing|caused|which|that)\b)\w+\s+){0,3}?(?:the|a|an)?\s*$",
@@ -227,7 +237,12 @@ _MOURNED = re.compile(
     r"|\bin\s+(?:retaliation|revenge|reprisal|response)\s+(?:for|to)\b[^.;:!?,]*"
     r"\b(?:which|that|who|whom|when|where)\b[^.;:!?,]*$"
     # "accused of killing": only the charge's own verb; "a man accused of spying was executed" is his death.
-    r"|\b(?:(?:accused|suspected|convicted|guilty)\s+of|charged\s+with)\s+(?:\w+ly\s+)?$",
+    r"|\b(?:(?:accused|suspected|convicted|guilty)\s+of|charged\s+with)\s+(?:\w+ly\s+)?$"
+    # "clashes erupted following an earlier shooting in which a boy was killed": an incident the report
+    # itself calls earlier is another event, with its own dead.
+    r"|\b(?:earlier|previous|prior)\s+(?:[\w'’-]+\s+){0,2}?(?:incidents?|attacks?|clash(?:es)?|shootings?"
+    r"|ambush(?:es)?|raids?|bombings?|fighting|violence|killings?)\s*,?\s*(?:in\s+which|during\s+which|which"
+    r"|that|when|where)\b[^.;:!?]*$",
     re.I,
 )
 # "Rebels lost three men": a side's own dead. Only people count; "lost 3 vehicles" is no death.
@@ -293,7 +308,10 @@ def find_fatality_claims(text: str, *, offset: int = 0) -> list[FatalityClaim]:
 
 def _read_claims(text: str) -> list[FatalityClaim]:
     text = mask_coder_notes(text)  # blank, same length: offsets and claim texts stay the original's
-    found: list[tuple[tuple[int, int], list[FatalityClaim]]] = []
+    # A raised toll first: the toll pattern would read "the death toll rose to 16" as a rival figure.
+    found: list[tuple[tuple[int, int], list[FatalityClaim]]] = [
+        ((c.start, c.end), [c]) for c in raised_tolls(text)
+    ]
     # The bodies pattern opens on any number; the words it needs are rare, so look for them first.
     lower = text.lower()
     bodies = (("bodies", _BODIES),) if any(w in lower for w in _BODY_WORDS) else ()
@@ -310,7 +328,10 @@ def _read_claims(text: str) -> list[FatalityClaim]:
                 continue
             found.append((m.span(), items))
             pos = m.end()
-    for claim in (*single_claims(text), *unknown_casualties(text)):
+    readings = (single_claims, burning_claims, bare_plural_claims, unknown_casualties)
+    for claim in (c for read in readings for c in read(text)):
+        if claim.rule.startswith("single-nominal") and _CAUSE.search(text, 0, claim.start):
+            continue  # "fighting followed the killing of the chief": as for counted nominals above
         if not any(claim.start < b and a < claim.end for (a, b), _ in found):
             found.append(((claim.start, claim.end), [claim]))
     mentions = claimant_mentions(text)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from polemos.model import FatalityClaim
 from polemos.stages.fatality_periods import CUMULATIVE
+from polemos.stages.fatality_revisions import REVISED
 from polemos.stages.fatality_sources import is_party_claim, party_of_sources
 
 __all__ = [
@@ -72,6 +73,8 @@ def head_noun(victims: str) -> str:
     for plural, singular in (("people", "person"), ("children", "child"), ("men", "man"), ("ies", "y")):
         if head.endswith(plural):
             return head[: -len(plural)] + singular
+    if head.endswith(("ches", "shes", "sses")):
+        return head[:-2]  # "witches", "bushes": the plural adds "es"
     return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
 
 
@@ -98,6 +101,8 @@ def choose_fatalities(claims: Sequence[FatalityClaim], *, outlet: str | None = N
     ("people", "bodies"), are totals: the lowest total competes with the sum of the groups, and the
     larger of the two is kept, since a breakdown by group is part of the total, not a rival to it.
     Dead told as coming on top ("a further 36 bodies") are added whatever their group.
+    A toll the report says was raised ("later raised to 16") replaces the lowest total: it is the
+    report's update of its own figure, not a rival one.
     A suicide bomber is added on top (ACLED counts the bomber; reports' totals usually leave him out
     unless they say "including the bomber", which is then no claim of its own).
     """
@@ -114,6 +119,9 @@ def choose_fatalities(claims: Sequence[FatalityClaim], *, outlet: str | None = N
         # elsewhere, no rival figure; alone ("A number of them were killed") it is the only figure there is.
         kept = [c for c in kept if not _is_pronoun(c)]
     kept = _without_replaced_vague(kept)
+    # "11 thought dead, later raised to 16": the report's own update is its total, whatever it told before.
+    revised = [c.count for c in kept if REVISED in c.rule]
+    kept = [c for c in kept if REVISED not in c.rule]
     for claim in kept:
         if ADDITIONAL in claim.rule:
             additional += claim.count
@@ -122,6 +130,8 @@ def choose_fatalities(claims: Sequence[FatalityClaim], *, outlet: str | None = N
         groups.setdefault("" if group in _GENERIC_VICTIMS else group, []).append(claim)
     lowest = {group: _group_figure(members, group) for group, members in groups.items()}
     total = lowest.pop("", None)
+    if revised:
+        total = max(revised)
     bombers = lowest.pop("bomber", 0)
     by_group = sum(lowest.values())
     return bombers + additional + (by_group if total is None else max(total, by_group))
@@ -129,7 +139,7 @@ def choose_fatalities(claims: Sequence[FatalityClaim], *, outlet: str | None = N
 
 # The words of ACLED's vague figures (fatalities.yaml's vague counts) as a claim's text writes them.
 _VAGUE = (
-    r"\b(?:several|many|numerous|(?:a|an)\s+(?:\w+\s+)?number|(?:a\s+)?few|a\s+handful|dozens|tens|scores"
+    r"\b(?:several|many|numerous|(?:a|an)\s+[\"“]?(?:\w+\s+)?number|(?:a\s+)?few|a\s+handful|dozens|tens|scores"
     r"|hundreds|thousands)"
 )
 _VAGUE_WORDS = re.compile(rf"{_VAGUE}\b", re.I)
@@ -159,7 +169,7 @@ def _without_replaced_vague(claims: list[FatalityClaim]) -> list[FatalityClaim]:
 def is_vague(claim: FatalityClaim) -> bool:
     """Whether a claim's count is one of ACLED's vague figures ("several", "a number", "dozens") rather
     than a number the report gives."""
-    if claim.rule.startswith("casualties:"):
+    if claim.rule.startswith(("casualties:", "plural:")):  # the rule prefixes of fatality_casualties/_plurals
         return True
     at = claim.text.rfind(claim.victims) if claim.victims else -1
     if at < 0:

@@ -32,7 +32,8 @@ NUM = (
     rf"(?:(?:(?:a|an|{_WORDNUM}|[0-9]+)\s+)?(?:dozen|hundred|thousand)(?:\s+(?:and\s+)?{_WORDNUM})?"
     rf"|[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+|{_WORDNUM}"
     # "an unknown number of militants": a number the report cannot give is ACLED's vague "a number".
-    r"|an?\s+(?:(?:unknown|unspecified|undetermined|undisclosed|unconfirmed|uncertain)\s+)?number"
+    # 'A "number" of soldiers': reports quote the vague word they do not vouch for.
+    r"|an?\s+[\"“]?(?:(?:unknown|unspecified|undetermined|undisclosed|unconfirmed|uncertain)\s+)?number"
     r"|a\s+(?:few|handful|couple)|dozens|tens(?!\s+of\s+(?:thousands|hundreds))|scores|hundreds|thousands"
     r"|several|many|few|numerous|some(?=\s+of\s)|an?)\b"
 )
@@ -64,7 +65,7 @@ def parse_number(text: str) -> int | None:
     text = re.sub(
         r"^an?\s+(?:unknown|unspecified|undetermined|undisclosed|unconfirmed|uncertain)\s+",
         "a ",
-        text.strip(),
+        re.sub(r"[\"“”]", "", text).strip(),  # 'a "number"'
         flags=re.I,
     )
     words = re.sub(r"[\s-]+", " ", text.lower()).split(" ")

@@ -37,9 +37,11 @@ _PASSIVE = re.compile(
     # "was hit on the head and killed", "was abducted and later killed"
     r"(?:(?:[a-z]+\s+){1,5}?and\s+(?:later\s+|then\s+)?)?"
     # "was “neutralised” by the army": reports quote the jargon of communiqués.
-    rf"[“\"‘']?(?P<trig>{_DEATH}|found\s+dead)\b[”\"’']?{_NOT_CASUALTY}",
+    # "was shot down": of a person (the subject must be one), a killing, as of an aircraft.
+    rf"[“\"‘']?(?P<trig>{_DEATH}|found\s+dead|shot\s+down)\b[”\"’']?{_NOT_CASUALTY}",
     re.I,
 )
+_SHOT_DOWN = re.compile(r"shot\s+down", re.I)
 _DIED = re.compile(
     r"\b(?P<trig>(?:later\s+|subsequently\s+|reportedly\s+)?died|(?:is|was)\s+(?:reported|said|believed)"
     r"\s+to\s+have\s+died|succumbed)\b",
@@ -80,6 +82,14 @@ _PAIR = re.compile(
     rf"(?P<trig>{_DEATH})\b{_NOT_CASUALTY}",
     re.I,
 )
+# "ended with the execution of the civilian", "the killing of the village chief": one person's death as a
+# noun, with a definite article (a count or "a" is read with the counted nominals of `fatalities`).
+# `fatalities` leaves out those named as the cause of what the report tells ("after the killing of ...").
+_NOMINAL_THE = re.compile(
+    r"\b(?P<trig>assassination|killing|murder|execution|beheading|lynching|death)\s+of\s+"
+    r"(?P<obj>the\s+(?:[\w'’-]+\s*){1,4})",
+    re.I,
+)
 # "beat a soldier, which resulted in his death", "leading to her death": one person's death as a noun.
 _CAUSED_DEATH = re.compile(
     r"\b(?P<trig>(?:result(?:s|ed|ing)?\s+in|l(?:ed|eads?|eading)\s+to|caus(?:es|ed|ing)))\s+"
@@ -89,8 +99,9 @@ _CAUSED_DEATH = re.compile(
 # "Farmer killed in Selea.", "Retired policeman shot dead outside his home": a headline's bare singular
 # noun, no article and no auxiliary, is one person. Only at the start of the sentence and only before a
 # place, time or cause phrase (or its end): "Soldier killed two ..." would be an active verb with an object.
+# A dateline may lead it: "20 April, evening: Clan elder killed, Hodan district" (no sentence stop inside).
 _HEADLINE = re.compile(
-    rf"^\s*(?P<np>[A-Z][\w'’-]*(?:\s+[\w'’-]+){{0,2}}?)\s+(?P<trig>{_DEATH})\b"
+    rf"^\s*(?:[^.;!?]{{1,40}}?:\s+)?(?P<np>[A-Z][\w'’-]*(?:\s+[\w'’-]+){{0,2}}?)\s+(?P<trig>{_DEATH})\b"
     r"(?=\s*(?:[.,;:]|$)|\s+(?:in|at|near|on|by|after|during|as|while|when|outside|inside|amid|overnight"
     r"|yesterday|today|following|over)\b)"
 )
@@ -117,6 +128,7 @@ _OBJ_END = re.compile(
     re.I,
 )
 _PRONOUNS = _words("he she him")
+_HURT_WORDS = _words("wounded injured hurt")
 _HURT = re.compile(r"^(?:wounded|injured|hurt|was|were|is|are)$", re.I)
 _NAME_PARTICLES = _words("al el bin ben ibn abu de da van ould ag")
 _RELATIVE = re.compile(r"\s+(?:but\s+|and\s+)?(?:who|which|that|whose)\b", re.I)
@@ -131,6 +143,8 @@ def single_claims(text: str) -> list[FatalityClaim]:
             if _BACKGROUND.match(text, m.end()):
                 continue
             if (victim := _subject_person(text, m.start(), plural_ok=False)) is not None:
+                if _SHOT_DOWN.match(m.group("trig")) and not _names_person(text, m.start()):
+                    continue  # "a helicopter was shot down": only a person noun makes it a death
                 out.append(_claim(text, _clause_start(text, m.start()), m.end(), victim, rule, m))
                 out.extend(_one_more_claims(text, m.end(), rule, m))
     for pattern in (_ACTIVE, _SHOT_DEAD, _TO_DEATH, _LEFT):
@@ -142,6 +156,10 @@ def single_claims(text: str) -> list[FatalityClaim]:
                 out.append(_claim(text, m.start(), end, victim, "active", m))
                 if pattern is _ACTIVE:
                     out.extend(_one_more_claims(text, end, "active", m))
+    for m in _NOMINAL_THE.finditer(text):
+        if (found := _first_person(m.group("obj"))) is not None:
+            victim, head_end = found
+            out.append(_claim(text, m.start(), m.start("obj") + head_end, victim, "nominal", m))
     head = _HEADLINE.match(text)
     if head is not None and (victim := _headline_person(head.group("np"))) is not None:
         out.append(_claim(text, head.start("np"), head.end(), victim, "headline", head))
@@ -160,6 +178,23 @@ def single_claims(text: str) -> list[FatalityClaim]:
             claim = _claim(text, m.start("trig"), m.end(), "bombers", "self", m)
             out.append(replace(claim, count=count))
     return out
+
+
+def _first_person(obj: str) -> tuple[str, int] | None:
+    """The shortest opening of `obj` that names one person, and where it ends: "the driver sparked a
+    strike" -> ('driver', 10); None when no opening does ("the ceasefire")."""
+    for word in re.finditer(r"[\w'’-]+", obj):
+        if (found := _object_person(obj[: word.end()])) is not None and found[1] == word.end():
+            return found
+    return None
+
+
+def _names_person(text: str, end: int) -> bool:
+    """Whether the clause before `end` ends its subject on a person noun ("a young herder"), not on a
+    thing a person word only qualifies ("a rebel aircraft"), a pronoun, or a borrowed subject ("that it")."""
+    segment = text[_clause_start(text, end) : end]
+    head = re.split(r"\s(?:in|of|from|with|at|on|near)\s", f" {segment.lower()} ")[0].split()
+    return bool(head) and head[0] not in _PRONOUNS and _is_person(re.sub(r"['’]s$", "", head[-1]))
 
 
 def _headline_person(phrase: str) -> str | None:
@@ -273,7 +308,7 @@ def _subject_person(text: str, end: int, *, plural_ok: bool) -> str | None:
     if found is None and (rel := list(_RELATIVE.finditer(sentence))):
         # "A militiaman with the brigade which is based in Tajoura was shot dead": the subject stands
         # before the relative clause.
-        before = sentence[: rel[-1].start()]
+        before = sentence[: rel[-1].start()].rstrip(" ,")  # "one of the wounded, who later died"
         subject = before[_clause_start(before, len(before)) :]
         found = _segment_person(subject, plural_ok=plural_ok, whole=False)
     return found
@@ -284,6 +319,9 @@ def _segment_person(segment: str, *, plural_ok: bool, whole: bool = True) -> str
     if not words or any(w.isdigit() for w in words[:1]):
         return None
     lowered = [re.sub(r"['’]s$", "", w.lower()) for w in words]
+    if lowered[-4:-1] == ["one", "of", "the"] and lowered[-1] in _HURT_WORDS and lowered[-5:-4] != ["not"]:
+        # "medics could not reach one of the wounded, who later died": the negation is the clause's own
+        return "person"
     if _NEGATIONS & set(lowered):
         return None  # "no one was killed", "none of them died"
     if lowered[-1] in _PRONOUNS or (len(lowered) == 1 and lowered[0] in _PRONOUNS):

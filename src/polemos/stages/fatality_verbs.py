@@ -29,11 +29,12 @@ ACTIVE_KILL = (
 
 # Lower-cased stems one of which every death report holds, whichever reading finds it: the verbs above,
 # the intransitive and nominal words (dead, died, deaths, fatalities, perished, lives, succumbed), tolls
-# ("death toll", "number of"), bodies, and a side's losses ("lost three men").
+# ("death toll", "number of"), bodies, a side's losses ("lost three men"), and burning ("set ablaze").
 DEATH_STEMS = (
     "kill", "dead", "die", "death", "fatalit", "perish", "lives", "succumb", "slain", "murder", "execut",
     "assassin", "massacr", "slaughter", "behead", "martyr", "neutrali", "eliminat", "gun", "lynch",
     "decapit", "blew", "toll", "number", "bod", "corpse", "remains", "grave", "los", "shot", "shoot",
+    "burn", "ablaze", "alight", "on fire", "set fire",
 )  # fmt: skip
 
 
