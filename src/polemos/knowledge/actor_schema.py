@@ -14,8 +14,11 @@ import yaml
 
 from polemos.errors import KnowledgeError
 from polemos.knowledge.actor_periods import (
+    Day,
     Period,
     PeriodName,
+    day_at,
+    day_of,
     fail,
     lead_periods,
     period_names,
@@ -164,16 +167,24 @@ class DefaultReading:
 
     path: str
     country: str
-    years: tuple[int | None, int | None]
+    # first and last day it holds (a bound may be a year or, where a war's habit began within a year, a
+    # month or a day: NATO flew over Libya from 19 March 2011); None: open
+    span: tuple[Day | None, Day | None]
     classes: frozenset[str]
     actor: str
 
-    def covers(self, country: str | None, year: int | None) -> bool:
-        """Return whether the reading holds for a report of `country` in `year`."""
-        start, end = self.years
-        return country == self.country and (
-            year is None or ((start is None or start <= year) and (end is None or year <= end))
-        )
+    def covers(
+        self, country: str | None, year: int | None, month: int | None = None, day: int | None = None
+    ) -> bool:
+        """Return whether the reading holds for a report of `country` in `year` (`month`, `day`: an unknown
+        month is read as mid-year, an unknown day as mid-month)."""
+        if country != self.country:
+            return False
+        if year is None:
+            return True
+        start, end = self.span
+        at = day_at(year, month, day)
+        return (start is None or start <= at) and (end is None or at <= end)
 
 
 @dataclass
@@ -347,16 +358,23 @@ def _defaults(raw: object, path: str) -> list[DefaultReading]:
         bad = [c for c in classes if c not in DEFAULT_CLASSES]
         if not classes or bad:
             raise fail(path, where, f"`labels` must list some of {sorted(DEFAULT_CLASSES)}")
-        out.append(
-            DefaultReading(
-                path,
-                item["country"],
-                years(item.get("years"), path, where),
-                frozenset(classes),
-                item["actor"],
-            )
-        )
+        span = _span(item.get("years"), path, where)
+        out.append(DefaultReading(path, item["country"], span, frozenset(classes), item["actor"]))
     return out
+
+
+def _span(raw: object, path: str, where: str) -> tuple[Day | None, Day | None]:
+    """Read a default's `years`: [start, end], each a year, "YYYY-MM", "YYYY-MM-DD" or null."""
+    if raw is None:
+        return None, None
+    pair = raw if isinstance(raw, list) and len(raw) == 2 else [0, 0]
+    start = None if pair[0] is None else day_of(pair[0], end=False)
+    stop = None if pair[1] is None else day_of(pair[1], end=True)
+    if (pair[0] is not None and start is None) or (pair[1] is not None and stop is None):
+        raise fail(path, where, '`years` must be [start, end], each a year, "YYYY-MM", "YYYY-MM-DD" or null')
+    if start is not None and stop is not None and stop < start:
+        raise fail(path, where, f"`years` ends ({pair[1]}) before it starts ({pair[0]})")
+    return start, stop
 
 
 def parse_file(data: Mapping[str, object], path: str) -> RawFile:

@@ -156,6 +156,10 @@ class ActorKB:
             for how, phrases in (("alias", e.aliases), ("leader", e.leaders)):
                 for p in phrases:
                     self._index.add(p, (e, how, p))
+            for p in e.leaders:
+                if not p.endswith("s"):
+                    # a possessive whose apostrophe a feed stripped: "Gaddafis forces", "Haftars men"
+                    self._index.add(p + "s", (e, "leader", p))
             for p in e.abbreviations:
                 self._index.add(p, (e, "abbreviation", p), case_sensitive=True)
             for cue in e.framing_cues:
@@ -212,11 +216,19 @@ class ActorKB:
             out.append((m.start, m.end, (valid or list(m.candidates))[0]))
         return out
 
-    def default_reading(self, country: str | None, year: int | None, label_class: str) -> ActorEntry | None:
+    def default_reading(
+        self,
+        country: str | None,
+        year: int | None,
+        label_class: str,
+        month: int | None = None,
+        day: int | None = None,
+    ) -> ActorEntry | None:
         """Return the actor an unqualified label of `label_class` ("army", "air") means in `country` and
-        `year` when the report shows no camp, or None when the knowledge base gives no default."""
+        `year` (`month`, `day`) when the report shows no camp, or None when the knowledge base gives no
+        default."""
         for d in self.defaults:
-            if label_class in d.classes and d.covers(country, year):
+            if label_class in d.classes and d.covers(country, year, month, day):
                 entry = self._by_name.get(d.actor)
                 if entry is not None and entry.is_valid(year):
                     return entry

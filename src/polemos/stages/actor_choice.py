@@ -26,6 +26,9 @@ _CASUALTY_AFTER = re.compile(
     r"[^.;:]{0,60}?\b(?:(?:was|were|been|are|is|reportedly|reported|later)\s+){1,2}"
     r"(?:\w+\s+)?(?:killed|wounded|injured|hurt|dead)\b"
 )
+# What comes before a party named as a bomb's casualty: "(the bomb went off,) killing two soldiers",
+# "leaving six wounded, including a soldier" (not its target: "targeting an AMISOM convoy")
+_CASUALTY_BEFORE = re.compile(r"\b(?:killing|wounding|injuring|leaving)\b[^.;:]{0,80}$", re.IGNORECASE)
 # A claimant that claims its own deed is its doer: "IS claimed responsibility for", "BRSC claims targeting".
 _OWN_DEED = re.compile(
     r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:has|have|had)\s+)?(?:claim|claims|claimed|admit|admits|admitted)\s+"
@@ -44,6 +47,8 @@ _FIRE_FROM = re.compile(
     r"|air\s+raids?|strikes|rockets|mortars?|missiles)\s+(?:by|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Explosives whose casualties a report may name before (or without) whoever set them off
+_PLANTED = frozenset({SubEventType.REMOTE_EXPLOSIVE, SubEventType.SUICIDE_BOMB, SubEventType.GRENADE})
 # Verbs of finding the dead: who finds bodies or a grave ("rebel forces uncovered 30 executed bodies",
 # "soldiers found a mass grave") came upon the killing, and is not who did it.
 _FINDING = frozenset({"find", "discover", "uncover", "unearth", "exhume", "recover", "retrieve", "locate"})
@@ -118,7 +123,7 @@ def choose_actors(
             m2 = first_mention(others, exclude=m1.actor if m1 else None)
         if sub is SubEventType.AIR_DRONE_STRIKE and m1 is not None and m2 is None and m1 not in agents:
             m1, m2 = _air_target(m1, actors, position)
-        if sub is SubEventType.REMOTE_EXPLOSIVE and m1 is not None and m2 is None and m1 not in agents:
+        if sub in _PLANTED and m1 is not None and m2 is None and m1 not in agents:
             m1, m2 = _mine_victim(m1, sent, actors, position)
             # the casualty stays actor 2 whichever camp leads the conflict's battles
             victim_known = m2 is not None
@@ -153,7 +158,7 @@ def choose_actors(
             a1 = unknown.actor
             # a mine's or bomb's named casualty stays its target (as in _mine_victim); a foreign force
             # named beside an unnamed side is rather the one that struck ("bombed by NATO")
-            victim_known = sub is SubEventType.REMOTE_EXPLOSIVE and a2 is not None and a2.inter != 8
+            victim_known = sub in _PLANTED and a2 is not None and a2.inter != 8
             ev.append(
                 evidence_at(
                     doc, sent, "actor1", a1.name, sent.start, sent.start, "actor:unnamed-perpetrator", 0.3
@@ -240,9 +245,11 @@ def _mine_victim(
     m1: ActorMentionLike, sent: Sentence, actors: DocumentActorsLike, position: int
 ) -> tuple[ActorMentionLike | None, ActorMentionLike | None]:
     """A mine or bomb whose only named party is said to have been killed or wounded by it ("two soldiers
-    were killed in a landmine explosion"): that party is the target, and whoever planted it, unnamed, is
-    actor 1 (an unidentified armed group, or the period's default perpetrator)."""
-    if not _CASUALTY_AFTER.match(sent.text, max(0, m1.end - sent.start)):
+    were killed in a landmine explosion", "a bomb went off, killing two soldiers"): that party is the
+    target, and whoever planted it, unnamed, is actor 1 (an unidentified armed group, or the period's
+    default perpetrator)."""
+    named_after = _CASUALTY_AFTER.match(sent.text, max(0, m1.end - sent.start)) is not None
+    if not named_after and not _CASUALTY_BEFORE.search(sent.text, 0, max(0, m1.start - sent.start)):
         return m1, None
     planter = actors.resolve_phrase("unidentified armed group", position)
     if planter is None or planter.actor == m1.actor:

@@ -21,10 +21,13 @@ from polemos.stages.actor_coordination import paired_groups
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(<]?[A-Z0-9<])|(?<=[a-z0-9][.!?])(?=[A-Z][a-z])|\n\s*"
 )
-# Links that attach a label to the name after it: "forces, led by Haftar", "militias loyal to Haftar".
+# Links that attach a label to the name after it: "forces, led by Haftar", "militias loyal to Haftar", and
+# the owner of what a label names: "aircraft (thought to) belong(ing) to Misratan forces", "jets flown by".
 _LINK_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:which|who|that)\s+(?:is|are)\s+)?(?:led|commanded|headed|controlled|run|directed|loyal"
-    r"|affiliated|allied|aligned|under|of)(?:\s+(?:by|to|with))?(?:\s+the\s+command\s+of)?\s+",
+    r"\s*,?\s*(?:(?:which|who|that)\s+(?:is|are)\s+)?(?:(?:led|commanded|headed|controlled|run|directed|loyal"
+    r"|affiliated|allied|aligned|under|of)(?:\s+(?:by|to|with))?(?:\s+the\s+command\s+of)?"
+    r"|(?:(?:thought|believed|said|reported|understood|suspected|alleged)\s+to\s+)?belong(?:s|ing)?\s+to"
+    r"|(?:owned|operated|flown)\s+by)\s+",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['’]s(?:\s+[a-z][\w-]*){0,2}\s+")  # "Haftar's (own) militia"

@@ -82,6 +82,10 @@ class _Resolver:
             item.start, item.end, item.text, actor, rule, round(conf, 3), generic, _CATEGORY[actor.inter]
         )
 
+    def default_reading(self, label_class: str) -> ActorEntry | None:
+        """The knowledge base's default for a label class in this report's country, on its day."""
+        return self.kb.default_reading(self.iso2, self.year, label_class, self.month, self.scan.day)
+
     def side_of(self, m: ActorMention) -> str | None:
         entry = self.kb.entry(m.actor.name)
         return entry.side if entry else None
@@ -146,7 +150,7 @@ class _Resolver:
                 label, self.actor(entry), f"framing:{side} via '{cue.text if cue else ''}'", 0.8, True
             )
         air = bool(self.kb.aerial_index.find(label.text))
-        if air and (entry := self.kb.default_reading(self.iso2, self.year, "air")) is not None:
+        if air and (entry := self.default_reading("air")) is not None:
             return self.mention(label, self.actor(entry), f"default:air {self.iso2} {self.year}", 0.6, True)
         forces = {e.name: s for s in self.state_camps if (e := self.kb.forces_for(s, self.year))}
         recent = next(
@@ -160,7 +164,7 @@ class _Resolver:
             assert entry is not None
             return self.mention(label, self.actor(entry), "state:only-camp-named", 0.55, True)
         government = any(fold(t.group()) in _GOVERNMENT_WORDS for t in tokens(label.text))
-        if not government and (entry := self.kb.default_reading(self.iso2, self.year, "army")) is not None:
+        if not government and (entry := self.default_reading("army")) is not None:
             return self.mention(label, self.actor(entry), f"default:army {self.iso2} {self.year}", 0.5, True)
         assert self.country is not None
         name = state_forces_name(self.country.iso2, self.year, month=self.month)
@@ -372,7 +376,7 @@ class DocumentActors:
         """Resolve an unnamed perpetrator by the knowledge base's default for the country and period, where
         one side of a war did nearly all the unattributed violence (Gaddafi's forces in 2011)."""
         iso2 = self.country.iso2 if self.country else None
-        entry = self._scan.kb.default_reading(iso2, self.year, "unnamed")
+        entry = self._scan.kb.default_reading(iso2, self.year, "unnamed", self._scan.month, self._scan.day)
         if entry is None:
             return None
         actor = Actor(entry.name, entry.inter, entry.country)
@@ -383,14 +387,23 @@ class DocumentActors:
 
     def _air_power(self, resolver: _Resolver, position: int) -> ActorMention | None:
         """Resolve the unnamed perpetrator of an air strike: only states (and a few foreign forces) fly, so
-        "airstrikes hit X" is resolved as "warplanes" would be, not as an unidentified armed group."""
+        "airstrikes hit X" is resolved as "warplanes" would be, not as an unidentified armed group; but
+        aircraft the report gives an owner ("aircraft thought to belong to Misratan forces") are the owner's,
+        whoever flies there most."""
         s_start, s_end = self._scan.sentence(position)
         sentence = self.text[s_start:s_end]
         # "anti-aircraft guns" fight on the ground
-        hits = self._scan.kb.aerial_index.find(sentence)
-        hit = next((h for h in hits if not sentence[: h.start].endswith("anti-")), None)
-        if hit is None:
+        hits = [
+            h for h in self._scan.kb.aerial_index.find(sentence) if not sentence[: h.start].endswith("anti-")
+        ]
+        if not hits:
             return None
-        label = Label(s_start + hit.start, s_start + hit.end, hit.text, "state", hit.text)
-        found = resolver.state(label)
+        labels = [Label(s_start + h.start, s_start + h.end, h.text, "state", h.text) for h in hits]
+        for label in labels:
+            owned = self._scan.attachment(label.start, label.end)
+            if owned is not None and owned[1] not in ("in-name", "before-name"):
+                n, how = owned
+                rule = f"aerial:owner:{how} {n.key}"
+                return resolver.mention(label, resolver.actor(n.entry), rule, 0.7, True)
+        found = resolver.state(labels[0])
         return None if found is None else dataclasses.replace(found, rule=f"aerial:{found.rule}")

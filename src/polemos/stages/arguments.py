@@ -191,6 +191,30 @@ def _controller_subjects(verb: Any) -> list[Any]:
     return []
 
 
+# Verbs whose subject undergoes what an "under" phrase names: "troops came under heavy fire", "the town was
+# under attack", "the convoy remained under shelling"
+_UNDERGO_VERBS = frozenset({"come", "be", "remain"})
+
+
+def _undergoes(verb: Any, anchor: Any) -> bool:
+    """Return whether the trigger is the noun phrase of an "under" phrase of a verb of undergoing ("rebels
+    came under mortar fire"): the verb's subject is the side fired on, not the one firing. A clause inside
+    the phrase is not ("troops were under orders to fire": they would fire)."""
+    if verb.lemma_.lower() not in _UNDERGO_VERBS:
+        return False
+    node = anchor
+    for _ in range(4):
+        if node.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return False
+        head = node.head
+        if head.dep_ == "prep" and head.lower_ == "under" and head.head.i == verb.i:
+            return True
+        if head.i == node.i:
+            return False
+        node = head
+    return False
+
+
 def assign_roles(doc: Any, anchor: Any, mentions: Sequence[ActorMentionLike], sentence_start: int) -> Roles:
     """Split the sentence's actor mentions into agents, patients and others of the trigger at `anchor`.
 
@@ -204,10 +228,11 @@ def assign_roles(doc: Any, anchor: Any, mentions: Sequence[ActorMentionLike], se
     both_roots: list[Any] = []
     report_head = verb.lemma_.lower() in REPORT_VERBS and anchor.i != verb.i
     heads = [anchor] if anchor.i == verb.i or report_head else [anchor, verb]
+    undergone = _undergoes(verb, anchor)
     for head in heads:
         for c in head.children:
             if c.dep_ in _SUBJ:
-                agent_roots.append(c)
+                (patient_roots if undergone and head.i == verb.i else agent_roots).append(c)
             elif c.dep_ in _OBJ and c.i != anchor.i:
                 patient_roots.append(c)
             elif (

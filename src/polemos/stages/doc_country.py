@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from polemos.knowledge.actors import ActorKB
+from polemos.knowledge.actors import ActorKB, AliasMatch
 from polemos.knowledge.countries import Countries, load_countries
 from polemos.knowledge.gazetteer import Gazetteer, GazetteerEntry, is_trusted_match
 from polemos.stages.places import toponym_runs
@@ -158,13 +158,21 @@ def _count_own_votes(text: str, kb: ActorKB, countries: Countries, year: int | N
         # a state's leader speaks for it at home; its forces' names ("RAF") go where they fight, and a
         # mission may be named far from the country it serves ("NATO strikes" in a NATO capital's report)
         force = e.inter == 8 or (e.inter == 1 and am.how != "leader" and e.name.startswith(_FORCES))
-        vote(e.country, force)
+        # a description ("rebel", "local police") fits any country's war: it may settle a report that names
+        # no place, but a toponym lying elsewhere outweighs it, as it does a force's name
+        vote(e.country, force or _descriptive(am))
     for m in countries.state_index.find(text):
         if any(s < m.end and m.start < e for s, e in taken):
             continue  # "SPLA" inside an actor's name
         c, how = m.values[0]
         vote(c.iso2, how != "cue")
     return _OwnVotes(votes, frozenset(home))
+
+
+def _descriptive(am: AliasMatch) -> bool:
+    """Whether a match is a descriptive alias, all in lower case ("rebel forces", "local police"), not a
+    name ("anti-Gaddafi forces", "Libya Dawn")."""
+    return am.how == "alias" and am.key.islower()
 
 
 def document_country(text: str, kb: ActorKB, year: int | None) -> str | None:
