@@ -11,7 +11,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -53,21 +52,41 @@ def _tokenized(
     return tuple(t.start() for t in toks), tuple(t.end() for t in toks), raw, folded, where
 
 
-@dataclass(frozen=True)
 class PhraseMatch(Generic[T]):
-    """One phrase found in a text: its span and every value registered under that phrase."""
+    """One phrase found in a text: its span and every value registered under that phrase.
 
-    start: int
-    end: int
-    text: str
-    values: tuple[T, ...]
+    A plain class, not a dataclass: mypyc (the compiled build) cannot compile a generic dataclass."""
+
+    __slots__ = ("end", "start", "text", "values")
+
+    def __init__(self, start: int, end: int, text: str, values: tuple[T, ...]) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.values = values
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PhraseMatch) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"PhraseMatch(start={self.start!r}, end={self.end!r}, text={self.text!r}, values={self.values!r})"
+        )
+
+    def _key(self) -> tuple[int, int, str, tuple[T, ...]]:
+        return (self.start, self.end, self.text, self.values)
 
 
-@dataclass
 class _Node(Generic[T]):
-    children: dict[str, _Node[T]] = field(default_factory=dict)
-    # (value, exact token spelling or None when case-insensitive)
-    values: list[tuple[T, tuple[str, ...] | None]] = field(default_factory=list)
+    __slots__ = ("children", "values")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node[T]] = {}
+        # (value, exact token spelling or None when case-insensitive)
+        self.values: list[tuple[T, tuple[str, ...] | None]] = []
 
 
 class PhraseIndex(Generic[T]):

@@ -176,10 +176,8 @@ class ParsedSentence:
         )
 
         n = len(doc)
-        sentence = cls.__new__(cls)
         if not n:
-            cls.__init__(sentence, doc.text, ())
-            return sentence
+            return cls(doc.text, ())
         rows = doc.to_array(
             [ORTH, LOWER, LEMMA, NORM, POS, TAG, DEP, ENT_TYPE, IDX, LIKE_NUM, IS_SPACE, SPACY]
         )
@@ -196,12 +194,10 @@ class ParsedSentence:
             known[key] = strings[key]
         tokens: list[ParsedToken] = []
         kids: list[list[ParsedToken]] = [[] for _ in range(n)]
-        new_token = ParsedToken.__new__
         for i, (orth, lower, lemma, norm, pos, tag, dep, ent, idx, like_num, is_space, space) in enumerate(
             rows
         ):
-            tok = new_token(ParsedToken)
-            tok.doc = sentence
+            tok = ParsedToken()
             tok.i = i
             tok.idx = idx
             tok.text = known[orth]
@@ -226,7 +222,9 @@ class ParsedSentence:
             if tok._head == tok.i:
                 _set_edges(tok)
         # Doc.text would make a spaCy Token per token again: the words and their spaces spell it.
-        cls.__init__(sentence, "".join([t.text + t.whitespace_ for t in tokens]), tuple(tokens))
+        sentence = cls("".join([t.text + t.whitespace_ for t in tokens]), tuple(tokens))
+        for tok in tokens:
+            tok.doc = sentence
         return sentence
 
 
