@@ -43,14 +43,14 @@ app = typer.Typer(
 def _do_ingest(
     paths: list[Path], settings: Settings, published: dt.date | None, outlet: str | None, url: str | None
 ) -> int:
-    from polemos.pipeline import Coder, ingest
+    from polemos.pipeline import ingest, load_coder
     from polemos.sources import read_documents
     from polemos.storage import open_store
 
     store = open_store(settings.db)
     try:
         with err.status("loading the spaCy pipeline, actor knowledge and gazetteer"):
-            coder = Coder(settings)
+            coder = load_coder(settings)
         # Counting means reading every input once more: only worth it when a bar is shown.
         total = (
             sum(1 for _ in read_documents(paths, published=published, outlet=outlet, url=url))
@@ -268,14 +268,14 @@ def evaluate_cmd(
     """
     from polemos.evaluation import evaluate, write_report
     from polemos.gold import load_gold
-    from polemos.pipeline import Coder
+    from polemos.pipeline import load_coder
     from polemos.storage import SqliteStore
 
     settings = Settings.from_env(actor_files=tuple(actors or ()))
     try:
         gold_set = load_gold(gold, sample=sample)
         with err.status("loading the spaCy pipeline, actor knowledge and gazetteer"):
-            coder = Coder(settings)
+            coder = load_coder(settings)
         with Progress(
             TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
             disable=not err.is_terminal,

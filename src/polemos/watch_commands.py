@@ -73,14 +73,14 @@ def watch_cmd(
 def _run(
     config: SourcesConfig, settings: Settings, interval: float | None, once: bool, log: logging.Logger
 ) -> int:
-    from polemos.pipeline import Coder
+    from polemos.pipeline import load_coder
     from polemos.storage import open_store
     from polemos.watch import poll_once, watch
 
     store = open_store(settings.db)
     try:
         with err.status("loading the spaCy pipeline, actor knowledge and gazetteer"):
-            coder = Coder(settings)
+            coder = load_coder(settings)
         if once:
             report = poll_once(config, store, coder, log)
             log.info("%s", report.summary())

@@ -23,7 +23,7 @@ from polemos.config import Settings
 from polemos.corroboration import Corroborating
 from polemos.errors import PolemosError
 from polemos.model import Document, Event, Rejection, Relation
-from polemos.pipeline import Coder, IngestReport, record_outcome
+from polemos.pipeline import Coder, IngestReport, load_coder, record_outcome
 from polemos.sources import read_documents
 from polemos.storage.base import DocumentStatus, Store
 
@@ -74,7 +74,7 @@ def worker_coder(settings: Settings) -> tuple[Coder, threading.Lock]:
     """Return this process's Coder for `settings` (built on first use) and the lock that guards its use."""
     with _coders_lock:
         if settings not in _coders:
-            _coders[settings] = (Coder(settings), threading.Lock())
+            _coders[settings] = (load_coder(settings), threading.Lock())
         return _coders[settings]
 
 
