@@ -19,6 +19,10 @@ bound of what the pool held at once).
 worker loads both pipelines and runs every chunk through both, in alternating order, timing each with
 its own CPU clock, so that a slow spell slows both alike. Its figure is the ratio of the two CPU totals
 (memory is not comparable there: both models share the process).
+polemos runs from whichever build this interpreter imports: the Python sources (the development
+install), or the compiled build (setup.py; `make compiled` installs it in out/compiled, and `make bench`
+runs this script with PYTHONPATH=out/compiled after bench/compiled_same.py has shown it codes the corpus
+exactly as the sources do). The report says which (`polemos_build`).
 A script, not a timed test: figures depend on the machine.
 """
 
@@ -28,6 +32,7 @@ import argparse
 import cProfile
 import csv
 import datetime as dt
+import gc
 import io
 import json
 import multiprocessing as mp
@@ -104,13 +109,16 @@ def _init(pipeline: str, model: str, ready: Any) -> None:
     """Load the pipeline once in this worker, then wait until every worker has."""
     if pipeline in ("polemos", "interleaved"):
         from polemos.config import Settings
-        from polemos.pipeline import Coder
+        from polemos.pipeline import load_coder
 
-        _state["coder"] = Coder(Settings(model=model))
+        _state["coder"] = load_coder(Settings(model=model))
     if pipeline in ("spacy", "interleaved"):
         import spacy
 
         _state["nlp"] = spacy.load(model)  # every component: tok2vec, tagger, parser, lemmatizer, ner
+    # What was loaded lives as long as the worker: out of the garbage collector's sight, as polemos's own
+    # workers put it (pipeline.load_coder), and for the spaCy pass alike.
+    gc.freeze()
     _state["pipeline"] = pipeline
     _state["cpu0"] = _cpu_seconds()
     ready.wait()
@@ -121,11 +129,11 @@ def _cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _code(chunk: Sequence[Text]) -> int:
+def documents(chunk: Sequence[Text]) -> list[Any]:
+    """The chunk's texts as polemos Documents, cleaned as ingest cleans them."""
     from polemos.model import Document
     from polemos.stages.clean import clean_text
 
-    coder = _state["coder"]
     docs = []
     for doc_id, raw, published in chunk:
         cleaned = clean_text(raw)
@@ -139,6 +147,12 @@ def _code(chunk: Sequence[Text]) -> int:
                 published=dt.date.fromisoformat(published) if published else cleaned.published,
             )
         )
+    return docs
+
+
+def _code(chunk: Sequence[Text]) -> int:
+    coder = _state["coder"]
+    docs = documents(chunk)
     # A pipeline that codes documents together (one spaCy batch per chunk) says so with `code_many`.
     code_many = getattr(coder, "code_many", None)
     coded = code_many(docs) if code_many else [coder.code(d) for d in docs]
@@ -291,9 +305,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
+    import polemos.stages.extract
     from polemos.config import Settings
 
     model = args.model or Settings.from_env().model
+    # The compiled build (setup.py; `make compiled`) or the Python source: whichever this interpreter
+    # imports (PYTHONPATH), and the spawned workers with it.
+    build = "compiled" if polemos.stages.extract.__file__.endswith(".so") else "python"
+    print(f"polemos build: {build} ({Path(polemos.stages.extract.__file__).parent.parent})")
     parts = load_corpus(args.data)
     if not parts:
         print(f"skipped: no benchmark corpus under {args.data} (seeds, acled, wikievents)")
@@ -347,6 +366,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "platform": platform.platform(),
             "spacy": version("spacy"),
             "model": model,
+            "polemos_build": build,
             "load_average_1min": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2)},
         },
         "corpus": corpus,
