@@ -59,7 +59,11 @@ def closest(name: str, pairs: Iterable[tuple[str, GazetteerEntry]]) -> list[Gaze
     key = normalise_name(name)
     best: dict[int, tuple[float, GazetteerEntry]] = {}
     for other, entry in pairs:
-        likeness = difflib.SequenceMatcher(None, key, other).ratio()
+        matcher = difflib.SequenceMatcher(None, key, other)
+        # the two cheap upper bounds of ratio() first: most pairs fail them, and ratio() costs far more
+        if matcher.real_quick_ratio() < _MIN_LIKENESS or matcher.quick_ratio() < _MIN_LIKENESS:
+            continue
+        likeness = matcher.ratio()
         if likeness >= _MIN_LIKENESS and likeness > best.get(id(entry), (0.0, entry))[0]:
             best[id(entry)] = (likeness, entry)
     ranked = sorted(best.values(), key=lambda le: (-round(le[0], 2), -le[1].population))

@@ -184,6 +184,9 @@ _PASSIVE = re.compile(
     rf"\s+(?P<aux>{_AUX})(?P<trig>{_TRANSITIVE}|{_INTRANSITIVE})\b{_NOT_CASUALTIES}(?P<obj>{_OBJECT})?",
     re.I,
 )
+# The passive pattern ends in whitespace (or an auxiliary) and a death word: a sentence with no such word
+# after a space cannot match it, and its many possible starts make it the costliest pattern to try.
+_PASSIVE_NEEDS = re.compile(rf"\s(?:{_TRANSITIVE}|{_INTRANSITIVE})\b", re.I)
 _ACTIVE = re.compile(
     rf"\b(?P<trig>{ACTIVE_KILL})"
     rf"{_NOT_CASUALTIES}\s+(?:(?:all|the)\s+)?(?P<list>{_items(_VICT_GREEDY)})",
@@ -316,6 +319,8 @@ def _read_claims(text: str) -> list[FatalityClaim]:
     lower = text.lower()
     bodies = (("bodies", _BODIES),) if any(w in lower for w in _BODY_WORDS) else ()
     for name, pattern in (*_PATTERNS, *bodies):
+        if name == "passive" and not _PASSIVE_NEEDS.search(text):
+            continue
         pos = 0
         while (m := pattern.search(text, pos)) is not None:
             items = (
