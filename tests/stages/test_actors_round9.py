@@ -18,7 +18,6 @@ from polemos.knowledge.countries import load_countries
 from polemos.knowledge.gazetteer import Gazetteer, load_gazetteer
 from polemos.model import Document
 from polemos.stages.actors import DocumentActors
-from polemos.stages.arguments import Roles, assign_roles
 from polemos.stages.doc_country import document_focus, own_country_votes
 
 HAFTAR = "Military Forces of Libya (2014-) Haftar Faction"
@@ -206,29 +205,3 @@ def test_police_under_attack_are_the_target_of_an_unnamed_attacker(coder: Any) -
     assert pairs[0][0] == "Unidentified Armed Group (Nigeria)" and pairs[0][1].startswith(
         "Police Forces of Nigeria"
     )
-
-
-def _roles(nlp: Any, text: str, trigger: str) -> Roles:
-    doc = nlp(text)
-    actors = DocumentActors.build(text, load_actor_kb(), country="LY", year=2017)
-    anchor = next(t for t in doc if t.text == trigger)
-    return assign_roles(doc, anchor, actors.mentions_in(0, len(text)), 0)
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "undergoes"),
-    [
-        ("Militants came under heavy fire near Sabri on Monday.", "fire", True),
-        ("The militants were under attack near Sabri on Monday.", "attack", True),
-        ("Militants attacked the checkpoint near Sabri on Monday.", "attacked", False),
-        # a clause inside the phrase: who was under orders would do the firing
-        ("Militants were under orders to fire on the checkpoint near Sabri.", "fire", False),
-    ],
-)
-def test_the_subject_of_a_verb_of_undergoing_is_acted_upon(
-    nlp: Any, text: str, trigger: str, undergoes: bool
-) -> None:
-    roles = _roles(nlp, text, trigger)
-    militants = [m for m in (*roles.agents, *roles.patients, *roles.others) if "ilitants" in m.text]
-    assert (bool(militants) and militants[0] in roles.patients) == undergoes
-    assert not undergoes or not roles.agents

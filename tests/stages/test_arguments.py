@@ -56,3 +56,22 @@ def test_by_agent_of_an_attack_noun_acted_in_the_event_it_caused(nlp: Any, text:
 def test_attack_noun_agent_does_not_override_the_subject(nlp: Any) -> None:
     roles = _roles(nlp, "The army repelled an attack by Islamic State fighters near Sirte.", "repelled")
     assert roles.agents[0].text.lower().startswith("the army")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "undergoes"),
+    [
+        ("Militants came under heavy fire near Sabri on Monday.", "fire", True),
+        ("The militants were under attack near Sabri on Monday.", "attack", True),
+        ("Militants attacked the checkpoint near Sabri on Monday.", "attacked", False),
+        # a clause inside the phrase: who was under orders would do the firing
+        ("Militants were under orders to fire on the checkpoint near Sabri.", "fire", False),
+    ],
+)
+def test_the_subject_of_a_verb_of_undergoing_is_acted_upon(
+    nlp: Any, text: str, trigger: str, undergoes: bool
+) -> None:
+    roles = _roles(nlp, text, trigger)
+    militants = [m for m in (*roles.agents, *roles.patients, *roles.others) if "ilitants" in m.text]
+    assert (bool(militants) and militants[0] in roles.patients) == undergoes
+    assert not undergoes or not roles.agents
