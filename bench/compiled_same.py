@@ -6,6 +6,8 @@ COMPILED_DIR is where the compiled build was installed (`pip install --target CO
 the benchmark corpus (default ../shared/data; see throughput.py). Each build codes the whole corpus in
 a process of its own (events with `Coder.code_many` per chunk, events and relations with `code_batch`
 on every third chunk), writing every event and relation's repr; the two listings must be identical.
+Then each build runs the main job (`polemos run` on examples/articles.jsonl, through the store and the
+exports), whose outputs must be identical too.
 mypyc checks declared types at run time where Python does not, so a stage that returns what its
 annotation does not say would raise or differ here. Exit status 0: identical; 1: they differ (the
 first differences are printed); 0 with "skipped" when there is no corpus.
@@ -14,8 +16,10 @@ first differences are printed); 0 with "skipped" when there is no corpus.
 from __future__ import annotations
 
 import argparse
+import csv
 import difflib
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -80,13 +84,44 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"the {build} run imported the other build ({lines[0]}): check PYTHONPATH", file=sys.stderr)
             return 1
         listings[build] = lines[1:]
-    if listings["python"] == listings["compiled"]:
-        print(f"identical: {len(listings['python'])} events and relations coded by both builds")
-        return 0
-    diff = difflib.unified_diff(listings["python"], listings["compiled"], "python", "compiled", lineterm="")
-    print("\n".join(list(diff)[:40]))
-    print("the compiled build codes differently from the Python source", file=sys.stderr)
-    return 1
+    if listings["python"] != listings["compiled"]:
+        ours, theirs = listings["python"], listings["compiled"]
+        print("\n".join(list(difflib.unified_diff(ours, theirs, "python", "compiled", lineterm=""))[:40]))
+        print("the compiled build codes differently from the Python source", file=sys.stderr)
+        return 1
+    print(f"identical: {len(listings['python'])} events and relations coded by both builds")
+    return main_job_same(args.compiled.resolve(), out)
+
+
+def main_job_same(compiled: Path, out: Path) -> int:
+    """Run the main job (`polemos run` on the bundled examples: ingest, store, corroborate, export) with
+    each build and compare its three exports (the CSV's ingest-time `timestamp` column aside): the store
+    and the exports run the Python modules on what the compiled ones made."""
+    exports = ("events.jsonl", "events.csv", "events.geojson")
+    found = {}
+    for build, path in (("python", REPO / "src"), ("compiled", compiled)):
+        folder = out / f"run-{build}"
+        shutil.rmtree(folder, ignore_errors=True)
+        cli = "import sys; sys.argv[0] = 'polemos'; from polemos.cli import app; app()"
+        command = [sys.executable, "-c", cli, "run", str(REPO / "examples" / "articles.jsonl")]
+        env = {**os.environ, "PYTHONPATH": str(path)}
+        subprocess.run([*command, "-o", str(folder)], env=env, check=True, stdout=subprocess.DEVNULL)
+        found[build] = [_comparable(folder / name) for name in exports]
+    if found["python"] != found["compiled"]:
+        print("the main job's exports differ between the builds", file=sys.stderr)
+        return 1
+    print(f"identical: the main job's {', '.join(exports)} from both builds")
+    return 0
+
+
+def _comparable(path: Path) -> list[list[str]]:
+    """An export's rows; in ACLED's CSV layout without its `timestamp` (when the row was stored)."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        if path.suffix != ".csv":
+            return [[line] for line in fh]
+        rows = list(csv.reader(fh))
+    drop = rows[0].index("timestamp") if rows and "timestamp" in rows[0] else None
+    return [[v for i, v in enumerate(row) if i != drop] for row in rows]
 
 
 if __name__ == "__main__":

@@ -69,18 +69,20 @@ class Lexicon:
     classes: Mapping[str, frozenset[str]]
     # first lemma -> [(phrase, trigger)], longest phrases first, for a linear scan of a sentence
     index: Mapping[str, tuple[tuple[tuple[str, ...], Trigger], ...]]
+    # word -> the classes that list it (the inverse of `classes`, for reading a word's classes); made with
+    # the lexicon (build_lexicon), not cached on first read: the compiled build has no cached_property
+    word_classes: Mapping[str, frozenset[str]]
 
     def in_class(self, lemma: str, cls: str) -> bool:
         return lemma in self.classes.get(cls, frozenset())
 
-    @functools.cached_property
-    def word_classes(self) -> Mapping[str, frozenset[str]]:
-        """Word -> the classes that list it (the inverse of `classes`, for reading a word's classes)."""
-        out: dict[str, set[str]] = {}
-        for cls, words in self.classes.items():
-            for word in words:
-                out.setdefault(word, set()).add(cls)
-        return {word: frozenset(found) for word, found in out.items()}
+
+def _word_classes(classes: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for cls, words in classes.items():
+        for word in words:
+            out.setdefault(word, set()).add(cls)
+    return {word: frozenset(found) for word, found in out.items()}
 
 
 def _fail(path: str, where: str, msg: str) -> KnowledgeError:
@@ -186,7 +188,7 @@ def build_lexicon(triggers: Sequence[Trigger], classes: Mapping[str, frozenset[s
         for phrase in trig.phrases:
             entries.setdefault(phrase[0], []).append((phrase, trig))
     index = {k: tuple(sorted(v, key=lambda pt: -len(pt[0]))) for k, v in entries.items()}
-    return Lexicon(tuple(triggers), dict(classes), index)
+    return Lexicon(tuple(triggers), dict(classes), index, _word_classes(classes))
 
 
 @functools.cache
