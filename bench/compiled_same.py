@@ -26,13 +26,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-CHUNK_DOCS = 25  # as throughput.py chunks
 
 
 def dump(data: Path, out: Path) -> None:
     """Code the corpus with whichever polemos this interpreter imports; write one repr per line."""
     sys.path.insert(0, str(REPO / "bench"))
-    from throughput import documents, load_corpus
+    from throughput import CHUNK_DOCS, documents, load_corpus
 
     import polemos.stages.extract
     from polemos.config import Settings

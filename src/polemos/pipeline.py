@@ -171,14 +171,15 @@ def load_coder(settings: Settings) -> Coder:
     Done once per process (a process that loads again, as the tests do, freezes no more of its heap).
     A library user who builds `Coder` directly keeps the collector as it was.
     """
+    global _heap_frozen
     coder = Coder(settings)
-    if not _FROZEN:
+    if not _heap_frozen:
         gc.freeze()
-        _FROZEN.append(True)
+        _heap_frozen = True
     return coder
 
 
-_FROZEN: list[bool] = []  # whether load_coder has frozen this process's heap
+_heap_frozen = False  # whether load_coder has frozen this process's heap
 
 
 @dataclass
