@@ -68,6 +68,22 @@ def test_evaluate_scores_notes_and_writes_review_files(coder: Any, tmp_path: Pat
     assert all(p.exists() for p in paths)
 
 
+def test_errors_name_every_wrong_field_of_a_note(coder: Any, tmp_path: Path) -> None:
+    # The type is right but the gold's toll and actor differ: the note is still an error to review,
+    # listed with exactly the fields that are wrong.
+    wrong = [*NEW_LAYOUT[1]]
+    wrong[NEW_LAYOUT[0].index("fatalities")] = "5"
+    wrong[NEW_LAYOUT[0].index("actor1")] = "Taliban"
+    gold = load_gold(_write_csv(tmp_path / "wrong.csv", [NEW_LAYOUT[0], wrong]))
+    report = evaluate(gold, coder.code)
+    assert report.tp == 1 and len(report.errors) == 1
+    wrong_fields = report.errors[0]["wrong"]
+    assert isinstance(wrong_fields, list) and {"fatalities", "actor1"} <= set(wrong_fields)
+    assert "event_type" not in wrong_fields and "date+-1d" not in wrong_fields
+    right = evaluate(load_gold(_write_csv(tmp_path / "right.csv", NEW_LAYOUT)), coder.code)
+    assert all({"fatalities", "actor1"}.isdisjoint(e["wrong"]) for e in right.errors)  # type: ignore[arg-type]
+
+
 def test_evaluate_through_a_store_scores_a_merged_event_for_each_of_its_notes(
     coder: Any, tmp_path: Path
 ) -> None:

@@ -15,10 +15,13 @@ from polemos.export import newest_first
 from polemos.gold import GoldSet
 from polemos.model import Document, Event
 from polemos.records import event_to_record
-from polemos.scoring import Score, best_event, norm, prf, score_document, score_notes
+from polemos.scoring import Score, best_event, norm, note_checks, prf, score_document, score_notes
 from polemos.storage.base import EventFilter, Store
 
-GOLD_FIELDS = ("event_type", "sub_event_type", "actor1", "actor2", "fatalities")
+GOLD_FIELDS = (
+    "event_type", "sub_event_type", "actor1", "actor2", "inter1", "inter2", "fatalities", "date", "location",
+    "lat", "lon", "geo_precision",
+)  # fmt: skip
 NOTES_FIELDS = (
     "event_type", "sub_event_type", "actor1", "actor2", "inter1", "inter2", "location<=25km", "date+-1d",
     "fatalities",
@@ -128,12 +131,12 @@ def _score_notes(gold: GoldSet, by_doc: dict[str, list[dict[str, object]]], repo
         if g["sub_event_type"]:
             got = str(best.get("sub_event_type")) if best else "(none)"
             report.confusion[(str(g["sub_event_type"]), got)] += 1
-        sub_ok = best is not None and norm(best.get("sub_event_type")) == norm(g["sub_event_type"])
-        if not ok or (g["sub_event_type"] and not sub_ok):
+        wrong = ["event"] if best is None else [f for f, right in note_checks(g, best).items() if not right]
+        if wrong:
             report.errors.append(
                 {
-                    "id": g["id"], "text": g["text"],
-                    "gold": {k: g[k] for k in GOLD_FIELDS},
+                    "id": g["id"], "wrong": wrong, "text": g["text"],
+                    "gold": {k: g.get(k) for k in GOLD_FIELDS},
                     "system": best, "other_system_events": len(events) - (best is not None),
                 }
             )  # fmt: skip

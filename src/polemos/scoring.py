@@ -198,8 +198,9 @@ def acled_gold(path: Path) -> list[dict[str, object]]:
                 "id": r.get("event_id_cnty"), "text": r.get("notes", ""), "event_type": et,
                 "sub_event_type": st, "date": parse_date(r.get("event_date")), "lat": _num(r.get("latitude")),
                 "lon": _num(r.get("longitude")), "geo_precision": r.get("geo_precision"),
-                "fatalities": _num(r.get("fatalities")), "actor1": r.get("actor1"), "inter1": r.get("inter1"),
-                "actor2": r.get("actor2"), "inter2": r.get("inter2"),
+                "location": r.get("location"), "fatalities": _num(r.get("fatalities")),
+                "actor1": r.get("actor1"), "inter1": r.get("inter1"), "actor2": r.get("actor2"),
+                "inter2": r.get("inter2"),
             }
         )  # fmt: skip
     return out
@@ -233,28 +234,30 @@ def score_notes(
         if best is None:
             continue
         c["notes"] += 1
-        c["event_type/n"] += 1
-        c["event_type"] += norm(best.get("event_type")) == norm(g["event_type"])
-        if g["sub_event_type"]:
-            c["sub_event_type/n"] += 1
-            c["sub_event_type"] += norm(best.get("sub_event_type")) == norm(g["sub_event_type"])
-        if g["lat"] is not None and g["geo_precision"] in ("1", "2"):
-            c["location<=25km/n"] += 1
-            la, lo = _num(best.get("latitude")), _num(best.get("longitude"))
-            glat, glon = float(g["lat"]), float(g["lon"])  # type: ignore[arg-type]
-            c["location<=25km"] += la is not None and lo is not None and km(glat, glon, la, lo) <= 25
-        gdate = g["date"]
-        if isinstance(gdate, dt.date):
-            c["date+-1d/n"] += 1
-            d = parse_date(best.get("event_date"))
-            c["date+-1d"] += d is not None and abs((d - gdate).days) <= 1
-        if g["fatalities"] is not None:
-            c["fatalities/n"] += 1
-            c["fatalities"] += (_num(best.get("fatalities")) or 0) == g["fatalities"]
-        for n in (1, 2):
-            c[f"actor{n}/n"] += 1
-            c[f"actor{n}"] += norm(best.get(f"actor{n}")) == norm(g[f"actor{n}"])
-            c[f"inter{n}/n"] += 1
-            got = best.get(f"inter{n}")
-            c[f"inter{n}"] += str("" if got is None else got).strip() == str(g[f"inter{n}"] or "").strip()
+        for name, ok in note_checks(g, best).items():
+            c[f"{name}/n"] += 1
+            c[name] += ok
     return c
+
+
+def note_checks(g: Mapping[str, object], best: Record) -> dict[str, bool]:
+    """Each field the gold note codes, and whether `best` has it right (fields the note leaves
+    uncoded, such as a place without coordinates, are left out)."""
+    checks = {"event_type": norm(best.get("event_type")) == norm(g["event_type"])}
+    if g["sub_event_type"]:
+        checks["sub_event_type"] = norm(best.get("sub_event_type")) == norm(g["sub_event_type"])
+    if g["lat"] is not None and g["geo_precision"] in ("1", "2"):
+        la, lo = _num(best.get("latitude")), _num(best.get("longitude"))
+        glat, glon = float(g["lat"]), float(g["lon"])  # type: ignore[arg-type]
+        checks["location<=25km"] = la is not None and lo is not None and km(glat, glon, la, lo) <= 25
+    gdate = g["date"]
+    if isinstance(gdate, dt.date):
+        d = parse_date(best.get("event_date"))
+        checks["date+-1d"] = d is not None and abs((d - gdate).days) <= 1
+    if g["fatalities"] is not None:
+        checks["fatalities"] = (_num(best.get("fatalities")) or 0) == g["fatalities"]
+    for n in (1, 2):
+        checks[f"actor{n}"] = norm(best.get(f"actor{n}")) == norm(g[f"actor{n}"])
+        got = best.get(f"inter{n}")
+        checks[f"inter{n}"] = str("" if got is None else got).strip() == str(g[f"inter{n}"] or "").strip()
+    return checks
