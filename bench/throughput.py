@@ -32,7 +32,6 @@ import argparse
 import cProfile
 import csv
 import datetime as dt
-import gc
 import io
 import json
 import multiprocessing as mp
@@ -116,9 +115,11 @@ def _init(pipeline: str, model: str, ready: Any) -> None:
         import spacy
 
         _state["nlp"] = spacy.load(model)  # every component: tok2vec, tagger, parser, lemmatizer, ner
-    # What was loaded lives as long as the worker: out of the garbage collector's sight, as polemos's own
-    # workers put it (pipeline.load_coder), and for the spaCy pass alike.
-    gc.freeze()
+    # The worker's heap settled as polemos's own workers settle theirs (pipeline.load_coder): what was
+    # loaded out of the garbage collector's sight, its thresholds raised; for the spaCy pass alike.
+    from polemos.process_heap import settle_heap
+
+    settle_heap()
     _state["pipeline"] = pipeline
     _state["cpu0"] = _cpu_seconds()
     ready.wait()

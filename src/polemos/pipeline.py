@@ -8,7 +8,6 @@ aggregate, and the ingest loop that stores each document's events in one transac
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from polemos.knowledge.actors import load_actor_kb
 from polemos.knowledge.gazetteer import load_gazetteer
 from polemos.knowledge.lexicon import load_lexicon
 from polemos.model import Document, Event, Rejection, Relation
+from polemos.process_heap import settle_heap
 from polemos.stages.actors import DocumentActors
 from polemos.stages.aggregate import aggregate
 from polemos.stages.annotate import (
@@ -162,24 +162,14 @@ class Coder:
 
 
 def load_coder(settings: Settings) -> Coder:
-    """Build the Coder of a process that codes until it ends (a CLI command, a batch worker).
-
-    What it loads (the spaCy model, the knowledge bases, the gazetteer's caches) lives as long as the
-    process, so it is moved out of the garbage collector's sight (`gc.freeze`): the collector runs
-    often here, since every parsed sentence is a cycle of objects (its tokens point back to it), and
-    each full collection would otherwise walk all of that loaded state again (~5 % of coding time).
-    Done once per process (a process that loads again, as the tests do, freezes no more of its heap).
-    A library user who builds `Coder` directly keeps the collector as it was.
+    """Build the Coder of a process that codes until it ends (a CLI command, a batch worker), and settle
+    the process's heap for it (`process_heap.settle_heap`: what it loaded out of the garbage collector's
+    sight, the collector's thresholds raised), once per process. A library user who builds `Coder`
+    directly keeps the collector as it was.
     """
-    global _heap_frozen
     coder = Coder(settings)
-    if not _heap_frozen:
-        gc.freeze()
-        _heap_frozen = True
+    settle_heap()
     return coder
-
-
-_heap_frozen = False  # whether load_coder has frozen this process's heap
 
 
 @dataclass
