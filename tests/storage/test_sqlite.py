@@ -106,3 +106,36 @@ def test_open_store_paths_and_urls(tmp_path: Path) -> None:
 def test_open_store_refuses_other_urls(url: str, message: str) -> None:
     with pytest.raises(StoreError, match=message):
         open_store(url)
+
+
+def test_corroborating_a_new_document_reads_no_table_whole(tmp_path: Path) -> None:
+    # It runs after every stored document: a scan of documents, signatures, bands or events there would
+    # make ingest slow down as the store grows (finding pending documents reads a queue instead).
+    store = SqliteStore(tmp_path / "p.db")
+    try:
+        for i in range(30):
+            store.save_document(
+                _doc(f"d{i}", f"Report number {i} on the fighting."), [_event(f"e{i}", f"d{i}")]
+            )
+        store.corroborate()
+        store.save_document(_doc("new", "Report number 7 on the fighting."), [_event("n", "new")])
+        spied: list[str] = []
+        with store._write("corroborate") as conn:
+            conn.set_trace_callback(spied.append)
+            from polemos.corroboration import corroborate
+
+            assert corroborate(conn, ["new"]).documents == ("new",)
+            conn.set_trace_callback(None)
+            # the trace gives each statement with its values inlined, as it can be explained
+            plans = [
+                " ".join(str(r[-1]) for r in conn.execute("EXPLAIN QUERY PLAN " + sql).fetchall())
+                for sql in spied
+                if sql.lstrip().upper().startswith("SELECT")
+            ]
+    finally:
+        store.close()
+    whole = ("documents", "document_signatures", "document_bands", "events", "d", "s", "e", "other", "mine")
+    scans = [p for p in plans for t in whole if f"SCAN {t} " in p + " "]
+    # every signature is made the same way: a look-up by method reads them all
+    scans += [p for p in plans if "(method=?)" in p]
+    assert plans and not scans, scans

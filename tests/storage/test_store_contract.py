@@ -476,3 +476,54 @@ def test_postgres_store_has_every_sqlite_schema_step() -> None:
     assert shared == [m.name for m in migrations.MIGRATIONS], (
         "a SQLite migration has no PostgreSQL counterpart: add it to storage/postgres_schema.py's MIGRATIONS"
     )
+
+
+# What corroboration must find pending, read the slow way (every stored document): the queue that
+# `pending_documents` reads instead must always give the same documents.
+_EVERY_PENDING = """
+    SELECT d.id FROM documents d LEFT JOIN document_signatures s ON s.document_id = d.id
+    WHERE s.document_id IS NULL OR s.content_hash != d.content_hash OR s.method != ?
+       OR EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id
+                  AND NOT EXISTS (SELECT 1 FROM event_groups g WHERE g.event_id = e.event_id))
+    ORDER BY d.rowid
+"""
+
+
+def test_store_corroboration_queue_finds_what_a_full_scan_finds(store: Any) -> None:
+    from polemos.corroboration import signature_method
+    from polemos.storage.corroboration import pending_documents
+
+    method = signature_method()
+
+    def both() -> tuple[list[str], list[str]]:
+        with store._write("compare") as conn:
+            every = [str(r[0]) for r in conn.execute(_EVERY_PENDING, (method,)).fetchall()]
+            return pending_documents(conn, method)[0], every
+
+    def check(expected: list[str]) -> None:
+        queued, every = both()
+        assert queued == every == expected
+
+    store.save_document(_doc("d1"), [_event("a", "d1")])
+    store.save_document(_doc("d2"), [_event("b", "d2")])
+    check(["d1", "d2"])  # saved, not corroborated yet
+    store.corroborate()
+    check([])
+    store.save_document(_doc("d2"), [_event("b", "d2")])  # the same again: nothing to see
+    check([])
+    store.save_document(_doc("d2", "A corrected report."), [_event("b", "d2")])
+    check(["d2"])
+    store.corroborate()
+    check([])
+    store.split_event("a")
+    check([])
+    store.unsplit_event("a")
+    check([])
+    store.save_document(_doc("d3"), [])  # no events, but a text to sign
+    check(["d3"])
+    store.corroborate()
+    with store._write("sign another way") as conn:
+        conn.execute("UPDATE document_signatures SET method = ? WHERE document_id = ?", ("older", "d1"))
+    check(["d1"])  # polemos changed how it signs: found without a queued write
+    store.corroborate()
+    check([])

@@ -8,7 +8,9 @@ caller's transaction; polemos.corroboration decides, this module only reads and 
 Per-document events stay in `events`, untouched: corroboration is a layer over them. `event_groups` maps
 each event to the group (corroborated event) it belongs to and cascades away with the event when its
 document is re-coded; `merge_decisions` is an append-only log of every decision with its reasons, so it
-survives re-coding; `merge_overrides` keeps hand-made splits across re-coding.
+survives re-coding; `merge_overrides` keeps hand-made splits across re-coding. `corroboration_queue`
+holds the documents corroboration may have to (re)visit, so that finding them costs what is queued, not
+what is stored.
 """
 
 from __future__ import annotations
@@ -33,7 +35,9 @@ __all__ = [
     "assign_group",
     "decisions_for",
     "delete_override",
+    "dequeue",
     "duplicate_rows",
+    "enqueue",
     "group_members",
     "group_of",
     "groups_near",
@@ -41,6 +45,7 @@ __all__ = [
     "member_rows",
     "overrides",
     "pending_documents",
+    "queue_schema",
     "remove_from_group",
     "replace_signature",
     "same_band_documents",
@@ -180,27 +185,68 @@ def _marks(n: int) -> str:
 # --- documents: signatures, bands, duplicates -------------------------------------------------------------
 
 
-def pending_documents(conn: Connection, method: str) -> list[str]:
-    """Return the documents corroboration has not seen as they are now, in insertion order.
+def queue_schema(text: str) -> tuple[str, ...]:
+    """Step 0008 (both engines; `text` is the engine's text type): the corroboration queue, filled with
+    what an existing store has pending (every pending document but those whose signature was made
+    another way, which `pending_documents` finds by the index made here)."""
+    return (
+        f"CREATE TABLE corroboration_queue (document_id {text} PRIMARY KEY)",
+        """
+        INSERT INTO corroboration_queue (document_id)
+        SELECT d.id FROM documents d LEFT JOIN document_signatures s ON s.document_id = d.id
+        WHERE s.document_id IS NULL OR s.content_hash != d.content_hash
+        UNION
+        SELECT e.document_id FROM events e
+        WHERE NOT EXISTS (SELECT 1 FROM event_groups g WHERE g.event_id = e.event_id)
+        """,
+        "CREATE INDEX document_signatures_method ON document_signatures(method)",
+    )
 
-    That is documents with events in no group, and documents whose signature is missing, stale (the text
-    changed) or made another way.
+
+def enqueue(conn: Connection, document_id: str) -> None:
+    """Queue a document for corroboration: its text or events were just written, or one of its events
+    left its group."""
+    conn.execute(
+        "INSERT INTO corroboration_queue (document_id) VALUES (?) ON CONFLICT (document_id) DO NOTHING",
+        (document_id,),
+    )
+
+
+def dequeue(conn: Connection, document_ids: Sequence[str]) -> None:
+    """Take documents off the queue once corroboration has seen them as they are now."""
+    conn.executemany("DELETE FROM corroboration_queue WHERE document_id = ?", [(d,) for d in document_ids])
+
+
+def pending_documents(conn: Connection, method: str) -> tuple[list[str], list[str]]:
+    """Return the documents corroboration has not seen as they are now, in insertion order, and every
+    document that was queued (to `dequeue` once those are done).
+
+    Pending are documents with events in no group, and documents whose signature is missing, stale (the
+    text changed) or made another way. It runs after every stored document, so it reads only the queue
+    (every write that can make a document pending queues it: `enqueue`) and the signatures made another
+    way (an index seek: none, unless polemos changed how it signs), never every stored document.
     """
-    # Two narrow reads (indexes of step 0007), not one OR over whole rows: this runs after every document.
+    for (doc,) in conn.execute(
+        "SELECT document_id FROM document_signatures WHERE method < ? OR method > ?", (method, method)
+    ).fetchall():
+        enqueue(conn, str(doc))
+    # CROSS JOIN: SQLite then walks the queue and looks each document up, where it would rather walk
+    # every document in insertion order to spare the sort.
     rows = conn.execute(
         f"""
-        SELECT {_ORDER} AS ord, d.id FROM documents d
+        SELECT {_ORDER} AS ord, d.id,
+               (s.document_id IS NULL OR s.content_hash != d.content_hash OR s.method != ?
+                OR EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id AND NOT EXISTS
+                           (SELECT 1 FROM event_groups g WHERE g.event_id = e.event_id))) AS pending
+        FROM corroboration_queue q CROSS JOIN documents d
         LEFT JOIN document_signatures s ON s.document_id = d.id
-        WHERE s.document_id IS NULL OR s.content_hash != d.content_hash OR s.method != ?
-        UNION
-        SELECT {_ORDER} AS ord, d.id FROM documents d
-        WHERE d.id IN (SELECT e.document_id FROM events e
-                       WHERE NOT EXISTS (SELECT 1 FROM event_groups g WHERE g.event_id = e.event_id))
+        WHERE d.id = q.document_id
         ORDER BY ord
         """,
         (method,),
-    )
-    return [str(doc) for (_, doc) in rows]
+    ).fetchall()
+    queued = [str(doc) for (doc,) in conn.execute("SELECT document_id FROM corroboration_queue").fetchall()]
+    return [str(doc) for (_, doc, pending) in rows if pending], queued
 
 
 def signature_of(conn: Connection, document_id: str) -> tuple[str, str, str] | None:
@@ -239,16 +285,18 @@ def replace_signature(
 
 def same_band_documents(conn: Connection, document_id: str, method: str) -> list[tuple[str, str, str]]:
     """Return (document id, text, hex signature) of the other documents sharing an LSH band with one."""
+    # CROSS JOINs keep SQLite to this order (the document's bands, the others in them, their rows): it
+    # would otherwise start from every signature made with `method`, which is all of them.
     rows = conn.execute(
         """
-        SELECT DISTINCT d.id, d.text, s.signature FROM document_bands mine
-        JOIN document_bands other ON other.band = mine.band AND other.band_key = mine.band_key
-        JOIN documents d ON d.id = other.document_id
-        JOIN document_signatures s ON s.document_id = d.id AND s.method = ?
-        WHERE mine.document_id = ? AND other.document_id != ?
+        SELECT DISTINCT d.id, d.text, s.signature
+        FROM document_bands mine CROSS JOIN document_bands other CROSS JOIN documents d
+        CROSS JOIN document_signatures s
+        WHERE mine.document_id = ? AND other.band = mine.band AND other.band_key = mine.band_key
+          AND other.document_id != ? AND d.id = other.document_id AND s.document_id = d.id AND s.method = ?
         ORDER BY d.id
         """,
-        (method, document_id, document_id),
+        (document_id, document_id, method),
     )
     return [(str(doc), str(text), str(sig)) for doc, text, sig in rows]
 
@@ -391,8 +439,11 @@ def assign_group(conn: Connection, event_id: str, group_id: str) -> None:
 
 
 def remove_from_group(conn: Connection, event_id: str) -> None:
-    """Take an event out of its group (it is then pending)."""
+    """Take an event out of its group (it is then pending: its document is queued)."""
     conn.execute("DELETE FROM event_groups WHERE event_id = ?", (event_id,))
+    row = conn.execute("SELECT document_id FROM events WHERE event_id = ?", (event_id,)).fetchone()
+    if row is not None:
+        enqueue(conn, str(row[0]))
 
 
 # --- decisions and overrides -----------------------------------------------------------------------------

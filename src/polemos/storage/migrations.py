@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from polemos.errors import StoreError
-from polemos.storage.corroboration import CORROBORATION_SCHEMA, PENDING_INDEXES
+from polemos.storage.corroboration import CORROBORATION_SCHEMA, PENDING_INDEXES, queue_schema
 from polemos.storage.history import HISTORY_SCHEMA
 from polemos.storage.relations import RELATIONS_SCHEMA
 from polemos.storage.watch_state import WATCH_SCHEMA
@@ -142,6 +142,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_corroboration", CORROBORATION_SCHEMA),
     Migration("0005_event_history", HISTORY_SCHEMA),
     Migration("0007_corroboration_pending", PENDING_INDEXES),  # 0006 is PostgreSQL's own step
+    Migration("0008_corroboration_queue", queue_schema("TEXT")),
 )
 
 _LEDGER = """

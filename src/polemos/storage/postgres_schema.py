@@ -13,7 +13,12 @@ from typing import Any
 import psycopg
 
 from polemos.errors import StoreError
-from polemos.storage.corroboration import CORROBORATION_SCHEMA, CORROBORATION_TABLES, PENDING_INDEXES
+from polemos.storage.corroboration import (
+    CORROBORATION_SCHEMA,
+    CORROBORATION_TABLES,
+    PENDING_INDEXES,
+    queue_schema,
+)
 from polemos.storage.migrations import Migration, refuse_unknown
 from polemos.storage.sql_store import ACTOR_COLUMNS, PLACE_COLUMNS
 from polemos.storage.watch_state import WATCH_SCHEMA, WATCH_TABLES
@@ -211,6 +216,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
     ),
     Migration("0007_corroboration_pending", PENDING_INDEXES),
+    Migration("0008_corroboration_queue", queue_schema(_T)),
 )
 
 _LEDGER = f"CREATE TABLE IF NOT EXISTS schema_migrations (name {_T} PRIMARY KEY, applied_at {_T} NOT NULL)"

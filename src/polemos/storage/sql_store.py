@@ -22,6 +22,7 @@ from polemos.model import Document, Event, Evidence, Rejection, Relation, Source
 from polemos.records import event_from_record, event_to_record
 from polemos.storage.base import DocumentStatus, EventFilter
 from polemos.storage.connection import Connection
+from polemos.storage.corroboration import enqueue
 from polemos.storage.history import (
     HistoryEntry,
     RejectionEntry,
@@ -142,6 +143,7 @@ class SqlStore(ABC):
             self._upsert_actors(conn, [e for e, _, _ in records])
             if relations is not None:
                 save_relations(conn, doc.id, relations)
+            enqueue(conn, doc.id)  # its signature or its events are new: corroboration must see it
 
     def _insert_event(
         self, conn: Connection, document_id: str, event: Event, record: dict[str, object], payload: str
