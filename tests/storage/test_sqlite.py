@@ -108,9 +108,10 @@ def test_open_store_refuses_other_urls(url: str, message: str) -> None:
         open_store(url)
 
 
-def test_corroborating_a_new_document_reads_no_table_whole(tmp_path: Path) -> None:
-    # It runs after every stored document: a scan of documents, signatures, bands or events there would
-    # make ingest slow down as the store grows (finding pending documents reads a queue instead).
+def test_saving_and_corroborating_a_document_reads_no_table_whole(tmp_path: Path) -> None:
+    # Both run for every stored document: a scan of documents, signatures, bands or events there would
+    # make ingest slow down as the store grows (pending documents come from a queue, superseded actors
+    # are looked up by name).
     store = SqliteStore(tmp_path / "p.db")
     try:
         for i in range(30):
@@ -118,20 +119,18 @@ def test_corroborating_a_new_document_reads_no_table_whole(tmp_path: Path) -> No
                 _doc(f"d{i}", f"Report number {i} on the fighting."), [_event(f"e{i}", f"d{i}")]
             )
         store.corroborate()
-        store.save_document(_doc("new", "Report number 7 on the fighting."), [_event("n", "new")])
         spied: list[str] = []
-        with store._write("corroborate") as conn:
-            conn.set_trace_callback(spied.append)
-            from polemos.corroboration import corroborate
-
-            assert corroborate(conn, ["new"]).documents == ("new",)
-            conn.set_trace_callback(None)
-            # the trace gives each statement with its values inlined, as it can be explained
-            plans = [
-                " ".join(str(r[-1]) for r in conn.execute("EXPLAIN QUERY PLAN " + sql).fetchall())
-                for sql in spied
-                if sql.lstrip().upper().startswith("SELECT")
-            ]
+        store._conn.set_trace_callback(spied.append)
+        store.save_document(_doc("new", "Report number 7 on the fighting."), [_event("n", "new")])
+        store.save_document(_doc("d3", "Report number 3, corrected."), [_event("e3", "d3", actor2=None)])
+        assert store.corroborate(["new", "d3"]).documents == ("d3", "new")
+        store._conn.set_trace_callback(None)
+        # the trace gives each statement with its values inlined, as it can be explained
+        plans = [
+            " ".join(str(r[-1]) for r in store._conn.execute("EXPLAIN QUERY PLAN " + sql).fetchall())
+            for sql in spied
+            if sql.lstrip().upper().startswith(("SELECT", "DELETE", "UPDATE"))
+        ]
     finally:
         store.close()
     whole = ("documents", "document_signatures", "document_bands", "events", "d", "s", "e", "other", "mine")

@@ -27,6 +27,13 @@ class Migration:
     statements: tuple[str, ...]
 
 
+# Step 0009 (both engines): after a document's events are replaced, each actor only they named is looked up
+# in the events that remain; without these, that look-up read every stored event at every save.
+ACTOR_INDEXES: tuple[str, ...] = (
+    "CREATE INDEX events_actor1 ON events(actor1)",
+    "CREATE INDEX events_actor2 ON events(actor2)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "0001_initial",
@@ -143,6 +150,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0005_event_history", HISTORY_SCHEMA),
     Migration("0007_corroboration_pending", PENDING_INDEXES),  # 0006 is PostgreSQL's own step
     Migration("0008_corroboration_queue", queue_schema("TEXT")),
+    Migration("0009_events_by_actor", ACTOR_INDEXES),
 )
 
 _LEDGER = """

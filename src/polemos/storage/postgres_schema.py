@@ -19,7 +19,7 @@ from polemos.storage.corroboration import (
     PENDING_INDEXES,
     queue_schema,
 )
-from polemos.storage.migrations import Migration, refuse_unknown
+from polemos.storage.migrations import ACTOR_INDEXES, Migration, refuse_unknown
 from polemos.storage.sql_store import ACTOR_COLUMNS, PLACE_COLUMNS
 from polemos.storage.watch_state import WATCH_SCHEMA, WATCH_TABLES
 
@@ -217,6 +217,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration("0007_corroboration_pending", PENDING_INDEXES),
     Migration("0008_corroboration_queue", queue_schema(_T)),
+    Migration("0009_events_by_actor", ACTOR_INDEXES),
 )
 
 _LEDGER = f"CREATE TABLE IF NOT EXISTS schema_migrations (name {_T} PRIMARY KEY, applied_at {_T} NOT NULL)"
