@@ -262,10 +262,18 @@ class ActorKB:
         self, name: str, country: str, year: int | None, month: int | None = None, day: int | None = None
     ) -> ActorEntry | None:
         """Return the forces of the one camp that the camp of actor `name` fights in `country` and `year`,
-        or None where it fights several camps, or one without forces."""
+        or None where it fights several camps, or one without forces. A camp of armed groups that fights
+        one army and other groups (Benghazi's shura councils: Haftar's forces, and the Islamic State) is
+        fighting the army where a report leaves its opponent unnamed: armed groups name their raids on
+        each other, an army's operations go unnamed."""
         side = self.camp_of(name, year, month, day)
         foes = [s for s in self.camps(country, year) if side is not None and self.opposes(side.id, s.id)]
-        return self.forces_for(foes[0].id, year) if len(foes) == 1 else None
+        if len(foes) == 1:
+            return self.forces_for(foes[0].id, year)
+        if side is None or self.forces_for(side.id, year) is not None:
+            return None
+        armies = [f for f in (self.forces_for(s.id, year) for s in foes) if f is not None]
+        return armies[0] if len(armies) == 1 else None
 
     def opposes(self, a: str | None, b: str | None) -> bool:
         """Return whether camps `a` and `b` fight each other (read both ways)."""

@@ -47,6 +47,38 @@ _FIRE_FROM = re.compile(
     r"|air\s+raids?|strikes|rockets|mortars?|missiles)\s+(?:by|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# What comes before the civilians a weapon hit: "(shelling) killed 7 civilians", "killing two children",
+# "(an air strike) hit a wedding party of villagers"
+_HIT_BEFORE = re.compile(
+    r"\b(?:killed|killing|wounded|wounding|injured|injuring|hit|hitting|struck|targeted|targeting|leaving)\b"
+    r"[^.;:]{0,60}$",
+    re.IGNORECASE,
+)
+# A state's post, camp or vehicle as what an attack hit: "attacked an army base", "fired on a police
+# checkpoint", "a bomb targeted a military convoy"
+_STATE_SITE = re.compile(
+    r"\b(?:attack(?:s|ed|ing)?|hit(?:s|ting)?|struck|strik(?:es|ing)|target(?:s|ed|ing)?|raid(?:s|ed|ing)?"
+    r"|storm(?:s|ed|ing)?|ambush(?:es|ed|ing)?|shell(?:s|ed|ing)?|overr[au]n|on|at|against)\s+"
+    r"(?:an?|the|one|two|three|several)?\s*(?:\w+\s+)?"
+    r"(?P<state>military|army|troop|government|police|security|gendarmerie)\s+"
+    r"(?:base|bases|camp|camps|checkpoint|checkpoints|check\s+point|check\s+points|outpost|outposts"
+    r"|position|positions|post|posts|station|stations|barracks|convoy|convoys|vehicle|vehicles|patrol"
+    r"|patrols|garrison|headquarters)\b",
+    re.IGNORECASE,
+)
+# The label each such state word resolves as
+_STATE_WORD_AS = {
+    "military": "military forces",
+    "army": "army forces",
+    "troop": "troops",
+    "government": "government forces",
+    "police": "police",
+    "security": "security forces",
+    "gendarmerie": "gendarmerie",
+}
+# Who set a mine or bomb: "a Taliban-planted IED", "a bomb planted by the Taliban"
+_PLANTED_AFTER = re.compile(r"[-\s](?:planted|placed|laid)\b", re.IGNORECASE)
+_PLANTED_BEFORE = re.compile(r"\b(?:planted|placed|laid|set)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 # Explosives whose casualties a report may name before (or without) whoever set them off
 _PLANTED = frozenset({SubEventType.REMOTE_EXPLOSIVE, SubEventType.SUICIDE_BOMB, SubEventType.GRENADE})
 # Verbs of finding the dead: who finds bodies or a grave ("rebel forces uncovered 30 executed bodies",
@@ -129,6 +161,12 @@ def choose_actors(
             victim_known = m2 is not None
         if m1 is not None and m2 is None and "rival" in m1.text.lower():
             m2 = m1  # "fighting between rival tribal groups": both sides share the generic name
+        if sub in _PLANTED:
+            m1, m2 = _planter(m1, m2, sentence_mentions, sent)
+        if etype is EventType.EXPLOSIONS and m2 is None:
+            m2 = _casualties_hit(roles, sentence_mentions, sent, m1.actor if m1 else None)
+        if etype in VIOLENT and m2 is None:
+            m2 = _state_site(sent, actors, m1.actor if m1 else None)
     if etype in VIOLENT or etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
         m1, m2 = _source_of_fire(m1, m2, parties(sentence_mentions), sent)
     a1 = _crowd_of(etype, m1.actor) if m1 else None
@@ -149,7 +187,8 @@ def choose_actors(
                 ev.append(
                     evidence_at(doc, sent, fld, foe.name, sent.start, sent.start, "camp:sole-opponent", 0.4)
                 )
-    if a1 is None and etype is EventType.EXPLOSIONS and (a2 is None or a2 in ctx.main_actors):
+    struck = a2 is None or a2.inter == 7 or a2 in ctx.main_actors
+    if a1 is None and etype is EventType.EXPLOSIONS and struck:
         a1, a2 = _strike_from_context(doc, sent, sub, a2, ctx, ev)
     if a1 is None and etype in VIOLENT:
         # ACLED's convention for an unnamed perpetrator of violence.
@@ -239,6 +278,72 @@ def _finders(ms: Sequence[ActorMentionLike], sent: Sentence) -> list[ActorMentio
         if tok is not None and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _FINDING:
             out.append(m)
     return out
+
+
+def _planter(
+    m1: ActorMentionLike | None,
+    m2: ActorMentionLike | None,
+    ms: Sequence[ActorMentionLike],
+    sent: Sentence,
+) -> tuple[ActorMentionLike | None, ActorMentionLike | None]:
+    """The party a report names as who planted a mine or bomb ("a Taliban-planted IED", "a landmine planted
+    by IS") is actor 1, whatever hit it ("their vehicle hit a Taliban-planted mine" makes the vehicle's
+    owners the clause's subject); the side chosen first, if another, becomes the one hit."""
+    found = next(
+        (
+            m
+            for m in parties(ms)
+            if _PLANTED_AFTER.match(sent.text, m.end - sent.start)
+            or _PLANTED_BEFORE.search(sent.text, 0, max(0, m.start - sent.start))
+        ),
+        None,
+    )
+    if found is None or (m1 is not None and m1.actor == found.actor):
+        return m1, m2
+    if m1 is not None and (m2 is None or m2.actor == found.actor):
+        m2 = m1
+    return found, m2
+
+
+def _state_site(sent: Sentence, actors: DocumentActorsLike, doer: Actor | None) -> ActorMentionLike | None:
+    """The state forces whose post an attack hit ("attacked a military outpost", "shelled an army base",
+    "a bomb hit a police vehicle"): a state word that only describes a place or a vehicle names no actor
+    in the scan ("a military operation" is none), but as what was attacked it names the side attacked."""
+    for found in _STATE_SITE.finditer(sent.text):
+        phrase = _STATE_WORD_AS[found.group("state").lower()]
+        m = actors.resolve_phrase(phrase, sent.start + found.start("state"))
+        if m is not None and m.category == "state" and m.actor != doer:
+            return m
+    return None
+
+
+def _casualties_hit(
+    roles: Roles, ms: Sequence[ActorMentionLike], sent: Sentence, doer: Actor | None
+) -> ActorMentionLike | None:
+    """Who a bomb, shell or air strike hit, where the trigger's parse tied no armed party to it: ACLED lists
+    them as the event's actor 2 ("a Taliban-planted mine killed 3 policemen", "shelling killed 7
+    civilians"). An armed party the sentence names as its casualties comes first (civilians killed beside
+    soldiers are the toll of an attack on the soldiers); else civilians that are the trigger's object, or
+    that the sentence names as its casualties (the parse often ties "killed" in "1 civilian was killed when
+    a bomb exploded" to another verb than the bomb's)."""
+    said = [
+        m
+        for m in ms
+        if m.actor != doer
+        and m.category in ("civilian", "state", "armed", "external")
+        and (
+            _CASUALTY_AFTER.match(sent.text, max(0, m.end - sent.start))
+            or _HIT_BEFORE.search(sent.text, 0, max(0, m.start - sent.start))
+        )
+    ]
+    armed = parties([m for m in said if m.category != "civilian"])
+    if armed:
+        return armed[0]
+    return (
+        first_mention(roles.patients, civilian=True)
+        or first_mention(roles.others, civilian=True)
+        or first_mention(said, civilian=True)
+    )
 
 
 def _mine_victim(
@@ -366,8 +471,10 @@ def _strike_from_context(
         return None, a2
     a1 = sides[0]
     ev.append(evidence_at(doc, sent, "actor1", a1.name, sent.start, sent.start, "context:strike-sides", 0.35))
-    if a2 is None and len(sides) > 1:
+    if (a2 is None or a2.inter == 7) and len(sides) > 1:
+        # civilians killed in the shelling of a battle are its toll: its sides are ACLED's actors
         a2 = sides[1]
+        ev[:] = [e for e in ev if e.field != "actor2"]
         ev.append(
             evidence_at(doc, sent, "actor2", a2.name, sent.start, sent.start, "context:strike-sides", 0.35)
         )

@@ -162,6 +162,23 @@ def _attack_agents(doc: Any, clause: set[int]) -> list[Any]:
     return roots
 
 
+# Participles after a party that make it the holder of the place they describe ("rebel-held areas")
+_HOLDING = frozenset({"held", "controlled", "occupied", "besieged", "run", "dominated"})
+
+
+def _holds_the_place(doc: Any, last: Any) -> bool:
+    """Return whether a mention ending at token `last` holds the place named after it ("rebel-held
+    areas", "Taliban controlled villages"): the side whose place was hit, never the side acting, however
+    the parse attached the words ("an airstrike targets rebel held areas")."""
+    i = last.i + 1
+    if i < len(doc) and doc[i].text == "-":
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in _HOLDING:
+        return False
+    word = doc[i]
+    return word.dep_ in ("amod", "compound", "nmod") or (word.head.i > word.i and word.head.pos_ == "NOUN")
+
+
 def _owns_a_thing(tok: Any, m: ActorMentionLike) -> bool:
     """Return whether a one-word mention only describes a thing ("the militant enclave", "rebel positions"):
     such a word names whose thing it is, the side acted upon, never the side acting."""
@@ -231,6 +248,9 @@ def assign_roles(doc: Any, anchor: Any, mentions: Sequence[ActorMentionLike], se
     undergone = _undergoes(verb, anchor)
     for head in heads:
         for c in head.children:
+            if c.dep_ in _SUBJ and c.i == anchor.i:
+                continue  # the trigger as its verb's subject ("an explosion at a depot killed"): its own
+                # modifiers are read from the trigger itself, so "at a rebel depot" names the target
             if c.dep_ in _SUBJ:
                 (patient_roots if undergone and head.i == verb.i else agent_roots).append(c)
             elif c.dep_ in _OBJ and c.i != anchor.i:
@@ -249,6 +269,8 @@ def assign_roles(doc: Any, anchor: Any, mentions: Sequence[ActorMentionLike], se
                 patient_roots.extend(c.children)
             elif c.dep_ in ("acl", "relcl") and head.i == anchor.i and anchor.pos_ != "VERB":
                 patient_roots.append(c)  # "airstrikes ... that targeted a militant hospital"
+                # but "a bomb (suspected to have been) planted by the Taliban" names who set it
+                agent_roots.extend(g for a in c.subtree if a.dep_ == "agent" for g in a.children)
     for c in verb.children:  # the passive agent: "was captured by ISIS"
         if c.dep_ == "agent":
             agent_roots.extend(c.children)
@@ -267,7 +289,9 @@ def assign_roles(doc: Any, anchor: Any, mentions: Sequence[ActorMentionLike], se
         tok = token_at(doc, m.end - 1 - sentence_start)
         if tok is None:
             continue
-        if any(_in_subtree(tok, r) for r in both_roots):
+        if _holds_the_place(doc, tok):
+            patients.append(m)  # "airstrikes hit rebel-held areas": whose place was hit, whatever the parse
+        elif any(_in_subtree(tok, r) for r in both_roots):
             (agents if not agents else patients).append(m)
         elif any(_in_subtree(tok, r) for r in agent_roots):
             agents.append(m)
