@@ -38,6 +38,12 @@ SHUTTING_VERBS = frozenset({"shut", "close"})
 # The lexicon class of the people who shut premises down in protest ("residents", "parents", "workers").
 _SHUTTERS = "gathering"
 
+# What "riot" names when it qualifies them ("riot police", "riot gear"): police for crowds, no riot.
+RIOT_UNITS = frozenset(
+    {"police", "policemen", "squad", "gear", "control", "unit", "units", "officers", "troops"}
+)
+_RIOT_UNIT_WORDS = re.compile(r"\briot[\s-]+(?:" + "|".join(sorted(RIOT_UNITS)) + r")\b")
+
 # The lexicon trigger of a protester setting himself on fire: the burns told after it are his own.
 SELF_IMMOLATION = "self-immolation"
 _BURN_WORDS = frozenset({"burn", "burns", "burnt", "burned", "burning"})
@@ -48,10 +54,17 @@ class PhraseResolver(Protocol):
 
 
 def _sentence_words(sent: Sentence) -> set[str]:
+    """The sentence's words, less the "riot" of "riot police" (the police coming tells no crowd's
+    violence)."""
     if sent.is_parsed:
         tokens = view(sent.doc)
-        return {*tokens.lemmas, *tokens.lowers}
-    return set(re.findall(r"[a-z]+", sent.text.lower()))
+        lowers = tokens.lowers
+        if "riot" not in lowers:  # most sentences
+            return {*tokens.lemmas, *lowers}
+        units = {i for i in range(len(lowers) - 1) if lowers[i] == "riot" and lowers[i + 1] in RIOT_UNITS}
+        return {w for i in range(len(lowers)) if i not in units for w in (tokens.lemmas[i], lowers[i])}
+    text = sent.text.lower()
+    return set(re.findall(r"[a-z]+", _RIOT_UNIT_WORDS.sub(" ", text) if "riot" in text else text))
 
 
 def escalate_protests(

@@ -25,6 +25,7 @@ from polemos.stages.arguments import ActorMentionLike, assign_roles, claimant_to
 from polemos.stages.date_order import day_before, told_as_preceding
 from polemos.stages.escalation import (
     BLOCKADE_MARK,
+    RIOT_UNITS,
     ROAD_VERBS,
     SHUTDOWN_MARK,
     SHUTTING_VERBS,
@@ -252,8 +253,9 @@ def _after_off(lowers: Sequence[str], i: int) -> bool:
 
 def _not_so_words(tokens: Sequence[Any], lowers: Sequence[str]) -> frozenset[int]:
     """Words of the sentence that do not stand for themselves in the lexicon's context tests: the word
-    after "anti-" ("anti-aircraft fire" names no aircraft, "anti-government" no government), and "home" in
-    "home town", "home village" (where one comes from: no sign of being off duty at home)."""
+    after "anti-" ("anti-aircraft fire" names no aircraft, "anti-government" no government), "home" in
+    "home town", "home village" (where one comes from: no sign of being off duty at home), and "riot" in
+    "riot police"."""
     out = {i for i in range(2, len(lowers)) if lowers[i - 1] == "-" and lowers[i - 2] == "anti"}
     out.update(
         i
@@ -261,6 +263,9 @@ def _not_so_words(tokens: Sequence[Any], lowers: Sequence[str]) -> frozenset[int
         if lowers[i] == "home" and t.dep_ == "compound" and t.head.lemma_.lower() in _ORIGIN_NOUNS
     )
     out.update(_self_harm_words(tokens))
+    if "riot" in lowers:  # most sentences name no riot
+        # "riot police", "riot gear": a unit or its kit named by the crowds it faces, no riot
+        out.update(i for i in range(len(lowers) - 1) if lowers[i] == "riot" and lowers[i + 1] in RIOT_UNITS)
     return frozenset(out)
 
 

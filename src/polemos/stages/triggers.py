@@ -23,7 +23,9 @@ ARMED_WORDS = frozenset(
      "commando", "sniper", "infiltrator", "bodyguard", "policemen", "militiamen", "jawan", "gendarme",
      "peacekeeper", "conscript", "paratrooper", "marine", "guardsman", "trooper",
      # who attacked, named by the act: "engaged the attackers, killing two" is a fight
-     "attacker", "assailant", "raider"}
+     "attacker", "assailant", "raider",
+     # armed self-defence groups (ACLED's vigilante militias): a fight with them is a battle
+     "vigilante"}
 )  # fmt: skip
 CIVILIAN_WORDS = frozenset(
     {"civilian", "child", "woman", "man", "resident", "villager", "teacher", "student", "journalist",
@@ -36,6 +38,15 @@ CIVILIAN_WORDS = frozenset(
      "owner", "customer", "motorist", "vendor", "fisherman", "hunter", "miner", "tourist", "pilgrim",
      "refugee", "migrant", "pastoralist", "baby", "infant", "teenager", "husband", "sister", "neighbour",
      "neighbor"}
+)  # fmt: skip
+
+
+# Civilian words that name a trade or a standing, never a fighter ("man", "son" or "people" may be one).
+CIVILIAN_TRADES = frozenset(
+    {"civilian", "child", "woman", "villager", "teacher", "student", "journalist", "farmer", "worshipper",
+     "passenger", "girl", "doctor", "nurse", "trader", "shopkeeper", "pupil", "patient", "businessman",
+     "shepherd", "customer", "motorist", "vendor", "fisherman", "pilgrim", "refugee", "migrant",
+     "pastoralist", "baby", "infant", "herder", "herdsman"}
 )  # fmt: skip
 
 
@@ -193,6 +204,8 @@ def object_tokens(anchor: Any) -> list[Any]:
         objs.append(anchor)
     if not objs and anchor.tag_ in ("VBD", "VBN") and anchor.dep_ == "amod":
         objs.append(anchor.head)  # a misparse seen on news text: "artillery captured(amod) hills"
+    if not objs and _verb_read_as_noun(anchor):
+        objs.append(anchor.head)  # a headline's present tense: "Rebel forces overrun(compound) the airport"
     expanded: list[Any] = []
     for o in objs:
         expanded.append(o)
@@ -201,6 +214,22 @@ def object_tokens(anchor: Any) -> list[Any]:
             if c.dep_ == "prep" and c.lower_ != "by":
                 expanded.extend(p for p in c.children if p.dep_ == "pobj")
     return expanded
+
+
+# Capture verbs that are no nouns: tagged as one, they are a headline's present tense the parser misread.
+_CAPTURE_VERBS = frozenset({"overrun", "retake", "recapture", "seize", "liberate", "overtake", "retook"})
+
+
+def _verb_read_as_noun(anchor: Any) -> bool:
+    """ "Rebel forces overrun Misratah airport": after a plural subject, a capture verb in a headline's
+    present tense is parsed as a noun compound of the place it takes."""
+    return (
+        anchor.dep_ == "compound"
+        and anchor.lemma_.lower() in _CAPTURE_VERBS
+        and anchor.head.i > anchor.i
+        and anchor.i > 0
+        and anchor.doc[anchor.i - 1].tag_ in ("NNS", "NNPS")
+    )
 
 
 def _holds(
@@ -258,17 +287,28 @@ def victim_class(tokens: Sequence[Any], categories: Sequence[str]) -> str | None
     armed = [t for t in tokens if {t.lemma_.lower(), t.lower_} & ARMED_WORDS]
     if armed and all(_former(t) for t in armed):
         return "civilian"
-    if any(c in ("state", "armed", "external") for c in categories):
-        return "armed"
-    if any(c == "civilian" for c in categories):
-        return "civilian"
     # Written forms and a bare plural too: the tagger leaves unknown plurals as they are ("Arbakis").
     lemmas = {w for t in tokens for w in (t.lemma_.lower(), t.lower_, t.lower_.removesuffix("s"))}
+    # "shot dead two pastoralists": people named by a civilian trade or standing, and no armed word, are
+    # civilians whatever armed actor a phrase around them resolves to
+    named_civilians = bool(lemmas & CIVILIAN_TRADES) and not armed
+    if not named_civilians and (
+        any(c in ("state", "armed", "external") for c in categories) or any(map(_security_member, tokens))
+    ):
+        return "armed"
+    if named_civilians or any(c == "civilian" for c in categories):
+        return "civilian"
     if lemmas & ARMED_WORDS:
         return "armed"
     if lemmas & CIVILIAN_WORDS:
         return "civilian"
     return None
+
+
+def _security_member(token: Any) -> bool:
+    """ "a security official", "security agents": one of the security forces, whatever his title (the
+    word "security" alone names no one)."""
+    return token.lemma_.lower() == "security" and token.dep_ in ("compound", "amod", "nmod")
 
 
 # Words that make a soldier or a fighter one no longer: he is a civilian victim.
@@ -389,10 +429,11 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
         and not _carried_to(doc, s[0], s[1])
         and not _harms_only_oneself(_anchor(doc, s[0], s[1]))
         and not (s[2].sub_event_type in _TERRITORY and _takes_back_stolen(_anchor(doc, s[0], s[1])))
+        and not (s[2].id == "clash-verb" and _clash_of_words(_anchor(doc, s[0], s[1]), lexicon))
     ]
     usable = [s for s in spans if not s[2].idiom and _factual(doc, s[0], s[1], s[2])]
     usable += [
-        (a, b, t if t.sub_event_type is SubEventType.PROTEST_WITH_INTERVENTION else _as_attempt(t))
+        (a, b, t if t.sub_event_type not in _TERRITORY else _as_attempt(t))
         for a, b, t in spans
         if _attempted_capture(doc, a, b, t)
     ]
@@ -440,7 +481,7 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
         if any(o.like_num for o in objs):
             classes.add("count")  # "arrested 45", "detained over 200": a mass arrest told by its number
         if any(o.i in place_token_ids or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs) or (
-            _takes_ground_only(doc, start, end) and any(_named_ground(o) for o in objs)
+            _takes_ground_only(doc, start, end, lexicon) and any(_named_ground(o) for o in objs)
         ):
             classes.add("place")
         if ground:
@@ -472,8 +513,27 @@ GROUND_TAKING = frozenset(
 )  # fmt: skip
 
 
-def _takes_ground_only(doc: Any, start: int, end: int) -> bool:
-    return " ".join(view(doc).lemmas[start:end]) in GROUND_TAKING
+def _takes_ground_only(doc: Any, start: int, end: int, lexicon: Lexicon) -> bool:
+    phrase = " ".join(view(doc).lemmas[start:end])
+    return phrase in GROUND_TAKING or (phrase == "clear" and _clears_of_fighters(doc[start], lexicon))
+
+
+def _clears_of_fighters(verb: Any, lexicon: Lexicon) -> bool:
+    """ "cleared Ngoshe of Boko Haram", "cleared the hills of militants": what is cleared of an armed
+    group is ground ("cleared him of all charges" is not). The parser hangs "of" from the verb or from
+    its object."""
+    hosts = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
+    hosts += [j for h in hosts[1:] for j in h.conjuncts]
+    classes = lexicon.classes
+    fighters = classes.get("nonstate_group", frozenset()) | classes.get("armed_group", frozenset())
+    return any(
+        p.pos_ == "PROPN" or p.lemma_.lower() in fighters
+        for h in hosts
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
 
 
 def _named_ground(token: Any) -> bool:
@@ -571,6 +631,35 @@ def _harms_only_oneself(anchor: Any) -> bool:
     return bool(objects) and all(o.lower_ in REFLEXIVES and not list(o.conjuncts) for o in objects)
 
 
+# Prepositions that name what a clash of words was about: "clashed over the budget".
+_TOPIC_PREPS = frozenset({"over", "about"})
+# Nouns after "over" that tell when, not what about: "clashed over the weekend".
+_SPAN_NOUNS = frozenset({"weekend", "night", "day", "week", "month", "year", "period", "course", "hour"})
+# Classes whose words tell bodies, weapons or a crowd in the sentence: a clash told beside them is physical.
+_PHYSICAL_CLASSES = ("lethal", "hurt", "injury", "armed_context", "crowd", "mob_cue", "protest_violence")
+
+
+def _clash_of_words(anchor: Any, lexicon: Lexicon) -> bool:
+    """ "Rival parties clashed over the budget", "the two ministers fought about the reform": a clash
+    over a topic, told with no harm, weapon or crowd, is a dispute in words, no riot and no battle."""
+    topics = [
+        p
+        for c in anchor.children
+        if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS
+        for p in c.children
+        if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.lemma_.lower() not in _SPAN_NOUNS
+    ]
+    if not topics:
+        return False
+    physical = frozenset().union(*(lexicon.classes.get(c, frozenset()) for c in _PHYSICAL_CLASSES))
+    tokens = view(anchor.doc)
+    return not any(
+        tokens.lemmas[i] in physical or tokens.lowers[i] in physical  # the clash itself tells nothing
+        for i in range(len(tokens.tokens))
+        if i != anchor.i
+    )
+
+
 # What makes goods recovered property: police "recovered stolen cattle" take back, they capture nothing.
 _RECOVERED_GOODS = frozenset({"stolen", "looted", "rustled", "missing", "lost", "robbed", "plundered"})
 
@@ -657,14 +746,14 @@ def _factual(doc: Any, start: int, end: int, trig: Trigger) -> bool:
 def _attempted_capture(doc: Any, start: int, end: int, trig: Trigger) -> bool:
     """ "forces attempted to take the town", "a bid to retake the base": a capture tried, itself factual.
     So is a dispersal tried: "police attempted to disperse the march" intervened in a march that took
-    place (ACLED: any physical attempt to disperse is an intervention)."""
+    place (ACLED: any physical attempt to disperse is an intervention); and so is an ambush or an
+    assassination tried ("attempted to ambush a minibus"): the attempt is the violence."""
     if trig.idiom:
         return False
-    if trig.sub_event_type is SubEventType.PROTEST_WITH_INTERVENTION:
+    tried = trig.sub_event_type in _TERRITORY or trig.id in ATTEMPTS_TOLD
+    if trig.sub_event_type is SubEventType.PROTEST_WITH_INTERVENTION or tried:
         return _attempted(doc, start, end, trig)
-    if trig.sub_event_type not in _TERRITORY:
-        return False
-    return _attempted(doc, start, end, trig)
+    return False
 
 
 def _attempted(doc: Any, start: int, end: int, trig: Trigger) -> bool:
@@ -681,10 +770,23 @@ def _attempted(doc: Any, start: int, end: int, trig: Trigger) -> bool:
     )
 
 
+# Attacks whose attempt is itself violence ACLED codes, typed as the act would be: "attempted to ambush a
+# minibus" (travellers attacked), "tried to assassinate a police officer" (an armed target attacked).
+ATTEMPTS_TOLD = frozenset({"ambush", "assassination"})
+# What a capture tried may be aimed at besides ground: premises or an armed post ("attempted to overtake a
+# police station") are fought for all the same.
+_ATTEMPT_TARGETS = (Condition("object", "facility"), Condition("object", "armed_target"))
+
+
 def _as_attempt(trig: Trigger) -> Trigger:
-    # keep `needs` (a place must be at stake) but drop refinements that read a change of control
+    # keep `needs` (a place, premises or an armed post must be at stake) but drop refinements that read a
+    # change of control
     return dataclasses.replace(
-        trig, id=f"{trig.id}-attempt", sub_event_type=SubEventType.ARMED_CLASH, refine=()
+        trig,
+        id=f"{trig.id}-attempt",
+        sub_event_type=SubEventType.ARMED_CLASH,
+        refine=(),
+        needs=(*trig.needs, *_ATTEMPT_TARGETS) if trig.needs else trig.needs,
     )
 
 
