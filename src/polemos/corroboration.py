@@ -46,6 +46,7 @@ from polemos.errors import StoreError
 from polemos.model import Event, Evidence
 from polemos.records import event_from_record, event_to_record
 from polemos.storage import corroboration as rows
+from polemos.storage import corroboration_queue as queue
 from polemos.storage.base import EventFilter
 from polemos.storage.connection import Connection
 from polemos.storage.corroboration import DecisionRow, DuplicateRow, MemberRow
@@ -279,7 +280,7 @@ def corroborate(conn: Connection, document_ids: Sequence[str] | None = None) -> 
     Run it inside a transaction after saving documents. A document already corroborated as it is now is
     skipped, so running it twice changes nothing.
     """
-    pending, queued = rows.pending_documents(conn, signature_method())
+    pending, queued = queue.pending_documents(conn, signature_method())
     wanted = set(document_ids) if document_ids is not None else set(pending)
     missing = sorted(wanted - {d for (d,) in _existing(conn, wanted)})
     if missing:
@@ -294,7 +295,7 @@ def corroborate(conn: Connection, document_ids: Sequence[str] | None = None) -> 
         events = [_event(r) for r in rows.ungrouped_events(conn, doc)]
         j, n = _assign(conn, doc, events, copies, apart)
         joined, new = joined + j, new + n
-    rows.dequeue(conn, queued)  # each now seen as it is (or was never pending)
+    queue.dequeue(conn, queued)  # each now seen as it is (or was never pending)
     return CorroborationReport(tuple(pending), joined, new, tuple(duplicates))
 
 

@@ -491,7 +491,7 @@ _EVERY_PENDING = """
 
 def test_store_corroboration_queue_finds_what_a_full_scan_finds(store: Any) -> None:
     from polemos.corroboration import signature_method
-    from polemos.storage.corroboration import pending_documents
+    from polemos.storage.corroboration_queue import pending_documents
 
     method = signature_method()
 

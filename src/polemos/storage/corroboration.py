@@ -8,9 +8,8 @@ caller's transaction; polemos.corroboration decides, this module only reads and 
 Per-document events stay in `events`, untouched: corroboration is a layer over them. `event_groups` maps
 each event to the group (corroborated event) it belongs to and cascades away with the event when its
 document is re-coded; `merge_decisions` is an append-only log of every decision with its reasons, so it
-survives re-coding; `merge_overrides` keeps hand-made splits across re-coding. `corroboration_queue`
-holds the documents corroboration may have to (re)visit, so that finding them costs what is queued, not
-what is stored.
+survives re-coding; `merge_overrides` keeps hand-made splits across re-coding. Which documents are
+still to corroborate is storage/corroboration_queue.py's.
 """
 
 from __future__ import annotations
@@ -21,11 +20,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from polemos.storage.connection import Connection
+from polemos.storage.corroboration_queue import ORDER as _ORDER
+from polemos.storage.corroboration_queue import enqueue
 
 __all__ = [
     "CORROBORATION_SCHEMA",
     "CORROBORATION_TABLES",
-    "PENDING_INDEXES",
     "DecisionRow",
     "DuplicateRow",
     "MemberRow",
@@ -35,17 +35,13 @@ __all__ = [
     "assign_group",
     "decisions_for",
     "delete_override",
-    "dequeue",
     "duplicate_rows",
-    "enqueue",
     "group_members",
     "group_of",
     "groups_near",
     "is_group_id_taken",
     "member_rows",
     "overrides",
-    "pending_documents",
-    "queue_schema",
     "remove_from_group",
     "replace_signature",
     "same_band_documents",
@@ -122,14 +118,6 @@ CORROBORATION_SCHEMA: tuple[str, ...] = (
     """,
 )
 
-# Step 0007 (both engines): narrow indexes through which `pending_documents` reads documents' ids and
-# hashes and events' ids without reading their texts and records. It runs after every stored document,
-# so reading whole rows made ingest slow down with the size of the store (0.12 s a call at 5,000
-# documents, 0.015 s with these).
-PENDING_INDEXES: tuple[str, ...] = (
-    "CREATE INDEX documents_signed ON documents(id, content_hash)",
-    "CREATE INDEX events_grouping ON events(document_id, event_id)",
-)
 CORROBORATION_TABLES = (
     *("document_signatures", "document_bands", "document_duplicates", "event_groups", "merge_decisions"),
     "merge_overrides",
@@ -170,10 +158,6 @@ class DecisionRow:
     at: str
 
 
-# SQLite's rowid is insertion order (an upsert keeps it); PostgreSQL's schema has a `rowid` column for it.
-_ORDER = "d.rowid"
-
-
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -183,70 +167,6 @@ def _marks(n: int) -> str:
 
 
 # --- documents: signatures, bands, duplicates -------------------------------------------------------------
-
-
-def queue_schema(text: str) -> tuple[str, ...]:
-    """Step 0008 (both engines; `text` is the engine's text type): the corroboration queue, filled with
-    what an existing store has pending (every pending document but those whose signature was made
-    another way, which `pending_documents` finds by the index made here)."""
-    return (
-        f"CREATE TABLE corroboration_queue (document_id {text} PRIMARY KEY)",
-        """
-        INSERT INTO corroboration_queue (document_id)
-        SELECT d.id FROM documents d LEFT JOIN document_signatures s ON s.document_id = d.id
-        WHERE s.document_id IS NULL OR s.content_hash != d.content_hash
-        UNION
-        SELECT e.document_id FROM events e
-        WHERE NOT EXISTS (SELECT 1 FROM event_groups g WHERE g.event_id = e.event_id)
-        """,
-        "CREATE INDEX document_signatures_method ON document_signatures(method)",
-    )
-
-
-def enqueue(conn: Connection, document_id: str) -> None:
-    """Queue a document for corroboration: its text or events were just written, or one of its events
-    left its group."""
-    conn.execute(
-        "INSERT INTO corroboration_queue (document_id) VALUES (?) ON CONFLICT (document_id) DO NOTHING",
-        (document_id,),
-    )
-
-
-def dequeue(conn: Connection, document_ids: Sequence[str]) -> None:
-    """Take documents off the queue once corroboration has seen them as they are now."""
-    conn.executemany("DELETE FROM corroboration_queue WHERE document_id = ?", [(d,) for d in document_ids])
-
-
-def pending_documents(conn: Connection, method: str) -> tuple[list[str], list[str]]:
-    """Return the documents corroboration has not seen as they are now, in insertion order, and every
-    document that was queued (to `dequeue` once those are done).
-
-    Pending are documents with events in no group, and documents whose signature is missing, stale (the
-    text changed) or made another way. It runs after every stored document, so it reads only the queue
-    (every write that can make a document pending queues it: `enqueue`) and the signatures made another
-    way (an index seek: none, unless polemos changed how it signs), never every stored document.
-    """
-    for (doc,) in conn.execute(
-        "SELECT document_id FROM document_signatures WHERE method < ? OR method > ?", (method, method)
-    ).fetchall():
-        enqueue(conn, str(doc))
-    # CROSS JOIN: SQLite then walks the queue and looks each document up, where it would rather walk
-    # every document in insertion order to spare the sort.
-    rows = conn.execute(
-        f"""
-        SELECT {_ORDER} AS ord, d.id,
-               (s.document_id IS NULL OR s.content_hash != d.content_hash OR s.method != ?
-                OR EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id AND NOT EXISTS
-                           (SELECT 1 FROM event_groups g WHERE g.event_id = e.event_id))) AS pending
-        FROM corroboration_queue q CROSS JOIN documents d
-        LEFT JOIN document_signatures s ON s.document_id = d.id
-        WHERE d.id = q.document_id
-        ORDER BY ord
-        """,
-        (method,),
-    ).fetchall()
-    queued = [str(doc) for (doc,) in conn.execute("SELECT document_id FROM corroboration_queue").fetchall()]
-    return [str(doc) for (_, doc, pending) in rows if pending], queued
 
 
 def signature_of(conn: Connection, document_id: str) -> tuple[str, str, str] | None:

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from polemos.errors import StoreError
-from polemos.storage.corroboration import CORROBORATION_SCHEMA, PENDING_INDEXES, queue_schema
+from polemos.storage.corroboration import CORROBORATION_SCHEMA
+from polemos.storage.corroboration_queue import PENDING_INDEXES, queue_schema
 from polemos.storage.history import HISTORY_SCHEMA
 from polemos.storage.relations import RELATIONS_SCHEMA
 from polemos.storage.watch_state import WATCH_SCHEMA

@@ -13,12 +13,8 @@ from typing import Any
 import psycopg
 
 from polemos.errors import StoreError
-from polemos.storage.corroboration import (
-    CORROBORATION_SCHEMA,
-    CORROBORATION_TABLES,
-    PENDING_INDEXES,
-    queue_schema,
-)
+from polemos.storage.corroboration import CORROBORATION_SCHEMA, CORROBORATION_TABLES
+from polemos.storage.corroboration_queue import PENDING_INDEXES, queue_schema
 from polemos.storage.migrations import ACTOR_INDEXES, Migration, refuse_unknown
 from polemos.storage.sql_store import ACTOR_COLUMNS, PLACE_COLUMNS
 from polemos.storage.watch_state import WATCH_SCHEMA, WATCH_TABLES

@@ -22,7 +22,7 @@ from polemos.model import Document, Event, Evidence, Rejection, Relation, Source
 from polemos.records import event_from_record, event_to_record
 from polemos.storage.base import DocumentStatus, EventFilter
 from polemos.storage.connection import Connection
-from polemos.storage.corroboration import enqueue
+from polemos.storage.corroboration_queue import enqueue
 from polemos.storage.history import (
     HistoryEntry,
     RejectionEntry,
