@@ -117,7 +117,7 @@ def test_attempted_violence_is_coded(
 
 
 def test_people_named_by_a_civilian_trade_are_civilians_whatever_actor_they_resolve_to(nlp: Any) -> None:
-    from polemos.stages.triggers import victim_class
+    from polemos.stages.victims import victim_class
 
     doc = nlp("two pastoralists and their camels")
     # the actor stage may resolve a phrase around them to an armed actor: the trade named tells

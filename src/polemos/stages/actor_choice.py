@@ -5,13 +5,20 @@ conventions for unnamed sides, and the narrative around the sentence (extract st
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 
 from polemos.model import Actor, Document, Evidence, Place
+from polemos.stages.actor_parties import (
+    finders_of_dead,
+    first_mention,
+    not_claimants,
+    parties,
+    source_of_fire,
+)
+from polemos.stages.actor_targets import air_target, casualties_hit, mine_victim, planter_first, state_site
 from polemos.stages.aggregate import same_place, unnamed_actor1
 from polemos.stages.annotate import Sentence
-from polemos.stages.arguments import ActorMentionLike, Roles, claimant_tokens, token_at
+from polemos.stages.arguments import ActorMentionLike, Roles
 from polemos.stages.mention_context import (
     INHERIT_WINDOW,
     VIOLENT,
@@ -21,87 +28,8 @@ from polemos.stages.mention_context import (
 )
 from polemos.taxonomy import EventType, SubEventType
 
-# What follows a party named as a bomb's casualty: "soldiers (of the LNA) were killed", "reported dead".
-_CASUALTY_AFTER = re.compile(
-    r"[^.;:]{0,60}?\b(?:(?:was|were|been|are|is|reportedly|reported|later)\s+){1,2}"
-    r"(?:\w+\s+)?(?:killed|wounded|injured|hurt|dead)\b"
-)
-# What comes before a party named as a bomb's casualty: "(the bomb went off,) killing two soldiers",
-# "leaving six wounded, including a soldier" (not its target: "targeting an AMISOM convoy")
-_CASUALTY_BEFORE = re.compile(r"\b(?:killing|wounding|injuring|leaving)\b[^.;:]{0,80}$", re.IGNORECASE)
-# A claimant that claims its own deed is its doer: "IS claimed responsibility for", "BRSC claims targeting".
-_OWN_DEED = re.compile(
-    r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:has|have|had)\s+)?(?:claim|claims|claimed|admit|admits|admitted)\s+"
-    r"(?:responsibility|credit|(?:to\s+have\s+)?[a-z]+ing\b)",
-    re.IGNORECASE,
-)
-# What puts the party after it as the doer a claimant reports: "blamed NATO", "claim that NATO forces".
-_DOER_AFTER_REPORT = re.compile(
-    r"\b(?:blam|accus|claim|alleg|charg|report|sa(?:id|ys?)\b)[a-z]*\s+(?:that\s+)?(?:the\s+)?$",
-    re.IGNORECASE,
-)
-# Fire marked with its source: "airstrikes from Gaddafi forces", "came under shelling by the LNA", "a
-# bombardment from rebel positions" name who fired, whoever the clause's subject is.
-_FIRE_FROM = re.compile(
-    r"\b(?:fire|gunfire|shelling|shells|bombardment|bombardments|bombing|bombings|airstrikes?|air\s+strikes?"
-    r"|air\s+raids?|strikes|rockets|mortars?|missiles)\s+(?:by|from)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-# What comes before the civilians a weapon hit: "(shelling) killed 7 civilians", "killing two children",
-# "(an air strike) hit a wedding party of villagers"
-_HIT_BEFORE = re.compile(
-    r"\b(?:killed|killing|wounded|wounding|injured|injuring|hit|hitting|struck|targeted|targeting|leaving)\b"
-    r"[^.;:]{0,60}$",
-    re.IGNORECASE,
-)
-# A state's post, camp or vehicle as what an attack hit: "attacked an army base", "fired on a police
-# checkpoint", "a bomb targeted a military convoy"
-_STATE_SITE = re.compile(
-    r"\b(?:attack(?:s|ed|ing)?|hit(?:s|ting)?|struck|strik(?:es|ing)|target(?:s|ed|ing)?|raid(?:s|ed|ing)?"
-    r"|storm(?:s|ed|ing)?|ambush(?:es|ed|ing)?|shell(?:s|ed|ing)?|overr[au]n|on|at|against)\s+"
-    r"(?:an?|the|one|two|three|several)?\s*(?:\w+\s+)?"
-    r"(?P<state>military|army|troop|government|police|security|gendarmerie)\s+"
-    r"(?:base|bases|camp|camps|checkpoint|checkpoints|check\s+point|check\s+points|outpost|outposts"
-    r"|position|positions|post|posts|station|stations|barracks|convoy|convoys|vehicle|vehicles|patrol"
-    r"|patrols|garrison|headquarters)\b",
-    re.IGNORECASE,
-)
-# The label each such state word resolves as
-_STATE_WORD_AS = {
-    "military": "military forces",
-    "army": "army forces",
-    "troop": "troops",
-    "government": "government forces",
-    "police": "police",
-    "security": "security forces",
-    "gendarmerie": "gendarmerie",
-}
-# Who set a mine or bomb: "a Taliban-planted IED", "a bomb planted by the Taliban"
-_PLANTED_AFTER = re.compile(r"[-\s](?:planted|placed|laid)\b", re.IGNORECASE)
-_PLANTED_BEFORE = re.compile(r"\b(?:planted|placed|laid|set)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 # Explosives whose casualties a report may name before (or without) whoever set them off
 _PLANTED = frozenset({SubEventType.REMOTE_EXPLOSIVE, SubEventType.SUICIDE_BOMB, SubEventType.GRENADE})
-# Verbs of finding the dead: who finds bodies or a grave ("rebel forces uncovered 30 executed bodies",
-# "soldiers found a mass grave") came upon the killing, and is not who did it.
-_FINDING = frozenset({"find", "discover", "uncover", "unearth", "exhume", "recover", "retrieve", "locate"})
-# Observers and mediators report on fighting; they are never a party to it.
-_NON_COMBATANT = re.compile(
-    r"\bUnited Nations\b|^UN\b|^UN[A-Z]+:|Red Cross|Human Rights Watch|Amnesty|Crisis Group"
-)
-
-
-def first_mention(
-    ms: Sequence[ActorMentionLike], *, exclude: Actor | None = None, civilian: bool = False
-) -> ActorMentionLike | None:
-    for m in ms:
-        if (m.category == "civilian") == civilian and m.actor != exclude:
-            return m
-    return None
-
-
-def parties(ms: Sequence[ActorMentionLike]) -> list[ActorMentionLike]:
-    """Mentions that can be a side of an armed interaction (not observers, mediators or bystanders)."""
-    return [m for m in ms if m.category != "civilian" and not _NON_COMBATANT.search(m.actor.name)]
 
 
 def choose_actors(
@@ -124,9 +52,9 @@ def choose_actors(
     if etype in VIOLENT or etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
         agents, others = parties(agents), parties(others)
     # who only reports the event is never its party ("Gaddafi forces blamed NATO for the bombing")
-    sentence_mentions = _not_claimants(sentence_mentions, sent)
+    sentence_mentions = not_claimants(sentence_mentions, sent)
     if etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
-        finders = _finders(sentence_mentions, sent)
+        finders = finders_of_dead(sentence_mentions, sent)
         agents = [m for m in agents if m not in finders]
         others = [m for m in others if m not in finders]
         sentence_mentions = [m for m in sentence_mentions if m not in finders]
@@ -154,21 +82,21 @@ def choose_actors(
         if m2 is None and etype in VIOLENT:
             m2 = first_mention(others, exclude=m1.actor if m1 else None)
         if sub is SubEventType.AIR_DRONE_STRIKE and m1 is not None and m2 is None and m1 not in agents:
-            m1, m2 = _air_target(m1, actors, position)
+            m1, m2 = air_target(m1, actors, position)
         if sub in _PLANTED and m1 is not None and m2 is None and m1 not in agents:
-            m1, m2 = _mine_victim(m1, sent, actors, position)
+            m1, m2 = mine_victim(m1, sent, actors, position)
             # the casualty stays actor 2 whichever camp leads the conflict's battles
             victim_known = m2 is not None
         if m1 is not None and m2 is None and "rival" in m1.text.lower():
             m2 = m1  # "fighting between rival tribal groups": both sides share the generic name
         if sub in _PLANTED:
-            m1, m2 = _planter(m1, m2, sentence_mentions, sent)
+            m1, m2 = planter_first(m1, m2, sentence_mentions, sent)
         if etype is EventType.EXPLOSIONS and m2 is None:
-            m2 = _casualties_hit(roles, sentence_mentions, sent, m1.actor if m1 else None)
+            m2 = casualties_hit(roles, sentence_mentions, sent, m1.actor if m1 else None)
         if etype in VIOLENT and m2 is None:
-            m2 = _state_site(sent, actors, m1.actor if m1 else None)
+            m2 = state_site(sent, actors, m1.actor if m1 else None)
     if etype in VIOLENT or etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
-        m1, m2 = _source_of_fire(m1, m2, parties(sentence_mentions), sent)
+        m1, m2 = source_of_fire(m1, m2, parties(sentence_mentions), sent)
     a1 = _crowd_of(etype, m1.actor) if m1 else None
     a2 = m2.actor if m2 else None
     for fld, m, a in (("actor1", m1, a1), ("actor2", m2, a2)):
@@ -195,7 +123,7 @@ def choose_actors(
         unknown = actors.resolve_phrase("unidentified armed group", position)
         if unknown is not None:
             a1 = unknown.actor
-            # a mine's or bomb's named casualty stays its target (as in _mine_victim); a foreign force
+            # a mine's or bomb's named casualty stays its target (as in mine_victim); a foreign force
             # named beside an unnamed side is rather the one that struck ("bombed by NATO")
             victim_known = sub in _PLANTED and a2 is not None and a2.inter != 8
             ev.append(
@@ -219,169 +147,12 @@ def choose_actors(
     return a1, a2, ev
 
 
-def _source_of_fire(
-    m1: ActorMentionLike | None,
-    m2: ActorMentionLike | None,
-    ms: Sequence[ActorMentionLike],
-    sent: Sentence,
-) -> tuple[ActorMentionLike | None, ActorMentionLike | None]:
-    """The party named as the source of the fire ("shelling from X") is actor 1; the side chosen first,
-    if another, becomes the one fired on."""
-    source = next((m for m in ms if _FIRE_FROM.search(sent.text, 0, m.start - sent.start)), None)
-    if source is None or (m1 is not None and m1.actor == source.actor):
-        return m1, m2
-    if m1 is not None and (m2 is None or m2.actor == source.actor):
-        m2 = m1
-    return source, m2
-
-
-def _not_claimants(ms: Sequence[ActorMentionLike], sent: Sentence) -> list[ActorMentionLike]:
-    """The sentence's mentions less who only reports, where the report names another party as the doer
-    ("Gaddafi forces blamed NATO for the bombing", "Libyan forces claim NATO forces killed ..."): the parse's
-    roles leave claimants out, and so must a fallback to any armed party of the sentence. A party that
-    reports an unnamed deed ("the LNA reported that a boat had been bombed") is rather telling its own."""
-    if sent.doc is None or len(ms) < 2:
-        return list(ms)
-    reporting = claimant_tokens(sent.doc)
-    if not reporting:
-        return list(ms)
-    keep, claimants = [], []
-    for m in ms:
-        tok = token_at(sent.doc, m.start - sent.start)
-        after = m.end - sent.start
-        if (
-            tok is None
-            or tok.i not in reporting
-            or _CASUALTY_AFTER.match(sent.text, after)
-            or _OWN_DEED.match(sent.text, after)
-        ):
-            keep.append(m)
-        else:
-            claimants.append(m)
-    named_doer = any(_DOER_AFTER_REPORT.search(sent.text, 0, m.start - sent.start) for m in parties(keep))
-    return keep if claimants and named_doer else list(ms)
-
-
-def _finders(ms: Sequence[ActorMentionLike], sent: Sentence) -> list[ActorMentionLike]:
-    """The mentions that are the subject of a verb of finding ("NTC fighters found 20 bodies"): they came
-    upon the dead, and are not who killed them."""
-    if sent.doc is None:
-        return []
-    out = []
-    for m in ms:
-        tok = token_at(sent.doc, m.end - 1 - sent.start)
-        # up the noun phrase to its head: "soldiers of the LNA", "rebels and residents" found them
-        for _ in range(4):
-            if tok is None or tok.dep_ == "nsubj" or tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
-                break
-            tok = tok.head
-        if tok is not None and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _FINDING:
-            out.append(m)
-    return out
-
-
-def _planter(
-    m1: ActorMentionLike | None,
-    m2: ActorMentionLike | None,
-    ms: Sequence[ActorMentionLike],
-    sent: Sentence,
-) -> tuple[ActorMentionLike | None, ActorMentionLike | None]:
-    """The party a report names as who planted a mine or bomb ("a Taliban-planted IED", "a landmine planted
-    by IS") is actor 1, whatever hit it ("their vehicle hit a Taliban-planted mine" makes the vehicle's
-    owners the clause's subject); the side chosen first, if another, becomes the one hit."""
-    found = next(
-        (
-            m
-            for m in parties(ms)
-            if _PLANTED_AFTER.match(sent.text, m.end - sent.start)
-            or _PLANTED_BEFORE.search(sent.text, 0, max(0, m.start - sent.start))
-        ),
-        None,
-    )
-    if found is None or (m1 is not None and m1.actor == found.actor):
-        return m1, m2
-    if m1 is not None and (m2 is None or m2.actor == found.actor):
-        m2 = m1
-    return found, m2
-
-
-def _state_site(sent: Sentence, actors: DocumentActorsLike, doer: Actor | None) -> ActorMentionLike | None:
-    """The state forces whose post an attack hit ("attacked a military outpost", "shelled an army base",
-    "a bomb hit a police vehicle"): a state word that only describes a place or a vehicle names no actor
-    in the scan ("a military operation" is none), but as what was attacked it names the side attacked."""
-    for found in _STATE_SITE.finditer(sent.text):
-        phrase = _STATE_WORD_AS[found.group("state").lower()]
-        m = actors.resolve_phrase(phrase, sent.start + found.start("state"))
-        if m is not None and m.category == "state" and m.actor != doer:
-            return m
-    return None
-
-
-def _casualties_hit(
-    roles: Roles, ms: Sequence[ActorMentionLike], sent: Sentence, doer: Actor | None
-) -> ActorMentionLike | None:
-    """Who a bomb, shell or air strike hit, where the trigger's parse tied no armed party to it: ACLED lists
-    them as the event's actor 2 ("a Taliban-planted mine killed 3 policemen", "shelling killed 7
-    civilians"). An armed party the sentence names as its casualties comes first (civilians killed beside
-    soldiers are the toll of an attack on the soldiers); else civilians that are the trigger's object, or
-    that the sentence names as its casualties (the parse often ties "killed" in "1 civilian was killed when
-    a bomb exploded" to another verb than the bomb's)."""
-    said = [
-        m
-        for m in ms
-        if m.actor != doer
-        and m.category in ("civilian", "state", "armed", "external")
-        and (
-            _CASUALTY_AFTER.match(sent.text, max(0, m.end - sent.start))
-            or _HIT_BEFORE.search(sent.text, 0, max(0, m.start - sent.start))
-        )
-    ]
-    armed = parties([m for m in said if m.category != "civilian"])
-    if armed:
-        return armed[0]
-    return (
-        first_mention(roles.patients, civilian=True)
-        or first_mention(roles.others, civilian=True)
-        or first_mention(said, civilian=True)
-    )
-
-
-def _mine_victim(
-    m1: ActorMentionLike, sent: Sentence, actors: DocumentActorsLike, position: int
-) -> tuple[ActorMentionLike | None, ActorMentionLike | None]:
-    """A mine or bomb whose only named party is said to have been killed or wounded by it ("two soldiers
-    were killed in a landmine explosion", "a bomb went off, killing two soldiers"): that party is the
-    target, and whoever planted it, unnamed, is actor 1 (an unidentified armed group, or the period's
-    default perpetrator)."""
-    named_after = _CASUALTY_AFTER.match(sent.text, max(0, m1.end - sent.start)) is not None
-    if not named_after and not _CASUALTY_BEFORE.search(sent.text, 0, max(0, m1.start - sent.start)):
-        return m1, None
-    planter = actors.resolve_phrase("unidentified armed group", position)
-    if planter is None or planter.actor == m1.actor:
-        return m1, None
-    return planter, m1
-
-
 def _crowd_of(etype: EventType, actor: Actor) -> Actor:
     """ACLED names a crowd by what it did, not by the report's word for it: "protesters" who storm a
     building are a riot's rioters, a peaceful "mob" a protest's protesters."""
     if etype not in (EventType.PROTESTS, EventType.RIOTS) or actor.inter not in (5, 6) or not actor.country:
         return actor
     return unnamed_actor1(etype, actor.country) or actor
-
-
-def _air_target(
-    m1: ActorMentionLike, actors: DocumentActorsLike, position: int
-) -> tuple[ActorMentionLike, ActorMentionLike | None]:
-    """An air strike whose only named party is a militia or rebel group not said to strike ("air raids on
-    the BDB's positions"): armed groups of that kind rarely fly, so the group is the target and the
-    striker is whoever flies there (the period's air power, resolved as an unnamed perpetrator)."""
-    if m1.actor.inter not in (2, 3, 4):
-        return m1, None
-    flyer = actors.resolve_phrase("unidentified armed group", position)
-    if flyer is None or flyer.actor.inter not in (1, 8):
-        return m1, None
-    return flyer, m1
 
 
 def _swap_sides(a1: Actor, a2: Actor, etype: EventType, agent: bool, actors: DocumentActorsLike) -> bool:

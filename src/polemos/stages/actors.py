@@ -14,8 +14,9 @@ from polemos.knowledge.actors import ActorEntry, ActorKB
 from polemos.knowledge.countries import Countries, Country, load_countries, state_forces_name
 from polemos.knowledge.phrases import fold, tokens
 from polemos.model import Actor
+from polemos.stages.actor_labels import Label
 from polemos.stages.actor_naming import ActorMention, named_for_period, period_actor, to_named_unit
-from polemos.stages.actor_scan import Label, Named, Scan, folded_label
+from polemos.stages.actor_scan import Named, Scan, folded_label
 from polemos.stages.doc_country import own_country_votes
 from polemos.stages.framing import Framing, FramingCue, salience, score_framing
 

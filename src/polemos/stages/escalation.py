@@ -14,7 +14,7 @@ from polemos.model import EventMention
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike
 from polemos.stages.token_view import view
-from polemos.stages.triggers import ARMED_WORDS
+from polemos.stages.victims import ARMED_WORDS
 from polemos.taxonomy import EventType, SubEventType
 
 # How many following sentences may tell that a protest turned violent.

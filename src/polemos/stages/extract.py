@@ -18,7 +18,8 @@ from polemos.model import (
     FatalityClaim,
     Span,
 )
-from polemos.stages.actor_choice import choose_actors, parties
+from polemos.stages.actor_choice import choose_actors
+from polemos.stages.actor_parties import parties
 from polemos.stages.aggregate import same_place
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike, assign_roles, claimant_tokens, token_at, verb_of
@@ -56,17 +57,15 @@ from polemos.stages.mention_context import (
 )
 from polemos.stages.mention_setting import choose_date, choose_place
 from polemos.stages.token_view import view
-from polemos.stages.triggers import (
+from polemos.stages.trigger_objects import object_tokens
+from polemos.stages.triggers import TriggerHit, candidate_hits, settle
+from polemos.stages.victims import (
     ARMED_WORDS,
     CIVILIAN_WORDS,
     REFLEXIVES,
-    TriggerHit,
     among_harmed,
-    candidate_hits,
     headline_participle,
-    object_tokens,
     sentence_victims,
-    settle,
     victim_class,
 )
 from polemos.taxonomy import SubEventType

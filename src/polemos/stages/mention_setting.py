@@ -15,7 +15,8 @@ from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import claimant_tokens, token_at, verb_of
 from polemos.stages.mention_context import INHERIT_WINDOW, NarrativeContext, SentenceFacts
 from polemos.stages.place_words import PlaceWords, place_words
-from polemos.stages.triggers import TriggerHit, object_tokens
+from polemos.stages.trigger_objects import object_tokens
+from polemos.stages.triggers import TriggerHit
 from polemos.taxonomy import EventType
 
 # A sentence that places its event only "in the past" gives ACLED no date to code it with.

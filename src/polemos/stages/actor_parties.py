@@ -1,0 +1,118 @@
+"""Which actor mentions of a sentence can be a side of its event (extract stage): not observers or
+mediators, not who only reports the deed or found the dead; and the party named as the source of fire.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from polemos.model import Actor
+from polemos.stages.annotate import Sentence
+from polemos.stages.arguments import ActorMentionLike, claimant_tokens, token_at
+
+# What follows a party named as a bomb's casualty: "soldiers (of the LNA) were killed", "reported dead".
+CASUALTY_AFTER = re.compile(
+    r"[^.;:]{0,60}?\b(?:(?:was|were|been|are|is|reportedly|reported|later)\s+){1,2}"
+    r"(?:\w+\s+)?(?:killed|wounded|injured|hurt|dead)\b"
+)
+# A claimant that claims its own deed is its doer: "IS claimed responsibility for", "BRSC claims targeting".
+_OWN_DEED = re.compile(
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:has|have|had)\s+)?(?:claim|claims|claimed|admit|admits|admitted)\s+"
+    r"(?:responsibility|credit|(?:to\s+have\s+)?[a-z]+ing\b)",
+    re.IGNORECASE,
+)
+# What puts the party after it as the doer a claimant reports: "blamed NATO", "claim that NATO forces".
+_DOER_AFTER_REPORT = re.compile(
+    r"\b(?:blam|accus|claim|alleg|charg|report|sa(?:id|ys?)\b)[a-z]*\s+(?:that\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Fire marked with its source: "airstrikes from Gaddafi forces", "came under shelling by the LNA", "a
+# bombardment from rebel positions" name who fired, whoever the clause's subject is.
+_FIRE_FROM = re.compile(
+    r"\b(?:fire|gunfire|shelling|shells|bombardment|bombardments|bombing|bombings|airstrikes?|air\s+strikes?"
+    r"|air\s+raids?|strikes|rockets|mortars?|missiles)\s+(?:by|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Verbs of finding the dead: who finds bodies or a grave ("rebel forces uncovered 30 executed bodies",
+# "soldiers found a mass grave") came upon the killing, and is not who did it.
+_FINDING = frozenset({"find", "discover", "uncover", "unearth", "exhume", "recover", "retrieve", "locate"})
+# Observers and mediators report on fighting; they are never a party to it.
+_NON_COMBATANT = re.compile(
+    r"\bUnited Nations\b|^UN\b|^UN[A-Z]+:|Red Cross|Human Rights Watch|Amnesty|Crisis Group"
+)
+
+
+def first_mention(
+    ms: Sequence[ActorMentionLike], *, exclude: Actor | None = None, civilian: bool = False
+) -> ActorMentionLike | None:
+    for m in ms:
+        if (m.category == "civilian") == civilian and m.actor != exclude:
+            return m
+    return None
+
+
+def parties(ms: Sequence[ActorMentionLike]) -> list[ActorMentionLike]:
+    """Mentions that can be a side of an armed interaction (not observers, mediators or bystanders)."""
+    return [m for m in ms if m.category != "civilian" and not _NON_COMBATANT.search(m.actor.name)]
+
+
+def source_of_fire(
+    m1: ActorMentionLike | None,
+    m2: ActorMentionLike | None,
+    ms: Sequence[ActorMentionLike],
+    sent: Sentence,
+) -> tuple[ActorMentionLike | None, ActorMentionLike | None]:
+    """The party named as the source of the fire ("shelling from X") is actor 1; the side chosen first,
+    if another, becomes the one fired on."""
+    source = next((m for m in ms if _FIRE_FROM.search(sent.text, 0, m.start - sent.start)), None)
+    if source is None or (m1 is not None and m1.actor == source.actor):
+        return m1, m2
+    if m1 is not None and (m2 is None or m2.actor == source.actor):
+        m2 = m1
+    return source, m2
+
+
+def not_claimants(ms: Sequence[ActorMentionLike], sent: Sentence) -> list[ActorMentionLike]:
+    """The sentence's mentions less who only reports, where the report names another party as the doer
+    ("Gaddafi forces blamed NATO for the bombing", "Libyan forces claim NATO forces killed ..."): the parse's
+    roles leave claimants out, and so must a fallback to any armed party of the sentence. A party that
+    reports an unnamed deed ("the LNA reported that a boat had been bombed") is rather telling its own."""
+    if sent.doc is None or len(ms) < 2:
+        return list(ms)
+    reporting = claimant_tokens(sent.doc)
+    if not reporting:
+        return list(ms)
+    keep, claimants = [], []
+    for m in ms:
+        tok = token_at(sent.doc, m.start - sent.start)
+        after = m.end - sent.start
+        if (
+            tok is None
+            or tok.i not in reporting
+            or CASUALTY_AFTER.match(sent.text, after)
+            or _OWN_DEED.match(sent.text, after)
+        ):
+            keep.append(m)
+        else:
+            claimants.append(m)
+    named_doer = any(_DOER_AFTER_REPORT.search(sent.text, 0, m.start - sent.start) for m in parties(keep))
+    return keep if claimants and named_doer else list(ms)
+
+
+def finders_of_dead(ms: Sequence[ActorMentionLike], sent: Sentence) -> list[ActorMentionLike]:
+    """The mentions that are the subject of a verb of finding ("NTC fighters found 20 bodies"): they came
+    upon the dead, and are not who killed them."""
+    if sent.doc is None:
+        return []
+    out = []
+    for m in ms:
+        tok = token_at(sent.doc, m.end - 1 - sent.start)
+        # up the noun phrase to its head: "soldiers of the LNA", "rebels and residents" found them
+        for _ in range(4):
+            if tok is None or tok.dep_ == "nsubj" or tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+                break
+            tok = tok.head
+        if tok is not None and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _FINDING:
+            out.append(m)
+    return out

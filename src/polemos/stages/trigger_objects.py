@@ -1,0 +1,168 @@
+"""What a trigger acts on (extract stage): the anchor token of a trigger phrase, its objects, whether what
+it takes is ground, and whether forces fought on the ground.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from polemos.knowledge.lexicon import Lexicon
+from polemos.stages.token_view import view
+
+# Prepositions whose object is what a trigger acts on ("as": "taken as hostages" takes captives).
+ATTACHED_PREPS = frozenset({"of", "on", "against", "around", "in", "into", "at", "from", "over", "as"})
+# What "ground" qualifies when forces fought on the ground: "ground forces", "ground and air strikes".
+GROUND_FIGHT_HEADS = frozenset(
+    {"force", "troop", "strike", "airstrike", "operation", "intervention", "assault", "offensive", "raid",
+     "attack", "soldier", "unit", "incursion", "excursion", "fighting", "combat", "battle"}
+)  # fmt: skip
+
+
+def _held_under(holder: Any) -> list[Any]:
+    """What is "under the control of" someone: the subject of "is" ("the port is now under the control of
+    the rebels"), or the names a headline hangs it from ("Kusa and Dimbo under control of the brigade")."""
+    if holder.pos_ in ("AUX", "VERB"):
+        return [c for c in holder.children if c.dep_ == "nsubj"]
+    return [holder] if holder.pos_ in ("PROPN", "NOUN") else []
+
+
+def _shared_passive_subject(verb: Any) -> list[Any]:
+    """The subject a coordinated passive verb shares with the verbs before it: "were doused in petrol and
+    set alight", "a soldier found on the border was shot and killed" (the subject of "found" is the one
+    shot, since "was shot" is passive and has none of its own)."""
+    passive = False
+    node = verb
+    for _ in range(3):
+        passive = passive or any(c.dep_ == "auxpass" for c in node.children)
+        subjects = [c for c in node.head.children if c.dep_ == "nsubjpass"]
+        if subjects:
+            return subjects
+        if passive and node.head.i != node.i:
+            found = [c for c in node.head.children if c.dep_ == "nsubj"]
+            if found:
+                return found
+        if node.head.dep_ != "conj" or node.head.i == node.i:
+            break
+        node = node.head
+    return []
+
+
+def phrase_anchor(doc: Any, start: int, end: int) -> Any:
+    """The token of span [start, end) whose head lies outside it."""
+    for tok in doc[start:end]:
+        if not (start <= tok.head.i < end) or tok.head.i == tok.i:
+            return tok
+    return doc[end - 1]
+
+
+def object_tokens(anchor: Any) -> list[Any]:
+    """What the trigger acts on: the verb's object, or the noun it is 'of' ("liberation of the capital")."""
+    node = anchor.head if anchor.dep_ == "prt" else anchor
+    objs = [c for c in node.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    for c in node.children:
+        # "from": what a force is driven out of ("dislodged the militants from the town"); "over": a count
+        # ("arrested over 200").
+        if c.dep_ == "prep" and c.lower_ in ATTACHED_PREPS:
+            objs.extend(p for p in c.children if p.dep_ == "pobj")
+        if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("out", "off"):
+            # "pushed the militants out of the town": the place is the object of "out of"
+            objs.extend(p for g in c.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj")
+    if not objs and anchor.dep_ == "conj" and anchor.pos_ == "VERB":
+        # "were doused in petrol and set alight": coordinated verbs share their passive subject
+        objs.extend(_shared_passive_subject(anchor))
+    # "a convoy came under attack / under fire": the subject of "came" is what was attacked
+    come = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "under" else anchor
+    if come.lemma_.lower() == "come" and any(c.lower_ == "under" for c in come.children):
+        objs.extend(c for c in come.children if c.dep_ == "nsubj")
+    elif come is not anchor and anchor.lemma_.lower() == "control":
+        objs.extend(_held_under(come))
+    if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("dobj", "nsubjpass") and not objs:
+        objs.append(anchor)
+    if not objs and anchor.tag_ in ("VBD", "VBN") and anchor.dep_ == "amod":
+        objs.append(anchor.head)  # a misparse seen on news text: "artillery captured(amod) hills"
+    if not objs and _verb_read_as_noun(anchor):
+        objs.append(anchor.head)  # a headline's present tense: "Rebel forces overrun(compound) the airport"
+    expanded: list[Any] = []
+    for o in objs:
+        expanded.append(o)
+        expanded.extend(c for c in o.children if c.dep_ in ("compound", "amod", "conj", "appos"))
+        for c in o.children:  # "the city of Tarhuna", "hills around Fattaih"; not "an attack by fighters"
+            if c.dep_ == "prep" and c.lower_ != "by":
+                expanded.extend(p for p in c.children if p.dep_ == "pobj")
+    return expanded
+
+
+# Capture verbs that are no nouns: tagged as one, they are a headline's present tense the parser misread.
+_CAPTURE_VERBS = frozenset({"overrun", "retake", "recapture", "seize", "liberate", "overtake", "retook"})
+
+
+def _verb_read_as_noun(anchor: Any) -> bool:
+    """ "Rebel forces overrun Misratah airport": after a plural subject, a capture verb in a headline's
+    present tense is parsed as a noun compound of the place it takes."""
+    return (
+        anchor.dep_ == "compound"
+        and anchor.lemma_.lower() in _CAPTURE_VERBS
+        and anchor.head.i > anchor.i
+        and anchor.i > 0
+        and anchor.doc[anchor.i - 1].tag_ in ("NNS", "NNPS")
+    )
+
+
+# Capture phrases (lemmas) whose object is ground, never a person: "recaptured Kalvo", "reestablished control
+# over Kalvo". A name they take is a place the gazetteer may not know (hamlets, districts, hills).
+GROUND_TAKING = frozenset(
+    {"recapture", "retake", "retook", "liberate", "overrun", "take control", "seize control", "gain control",
+     "wrest control", "regain control", "take full control", "seize full control", "take complete control",
+     "establish control", "reestablish control", "re-establish control", "re - establish control",
+     "restore control"}
+)  # fmt: skip
+
+
+def takes_ground_only(doc: Any, start: int, end: int, lexicon: Lexicon) -> bool:
+    phrase = " ".join(view(doc).lemmas[start:end])
+    return phrase in GROUND_TAKING or (phrase == "clear" and _clears_of_fighters(doc[start], lexicon))
+
+
+def _clears_of_fighters(verb: Any, lexicon: Lexicon) -> bool:
+    """ "cleared Ngoshe of Boko Haram", "cleared the hills of militants": what is cleared of an armed
+    group is ground ("cleared him of all charges" is not). The parser hangs "of" from the verb or from
+    its object."""
+    hosts = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
+    hosts += [j for h in hosts[1:] for j in h.conjuncts]
+    classes = lexicon.classes
+    fighters = classes.get("nonstate_group", frozenset()) | classes.get("armed_group", frozenset())
+    return any(
+        p.pos_ == "PROPN" or p.lemma_.lower() in fighters
+        for h in hosts
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
+
+
+def named_ground(token: Any) -> bool:
+    """A proper name taken as ground, not the side it was taken from ("retook Kalvo from the rebels")."""
+    return token.pos_ == "PROPN" and not (token.dep_ == "pobj" and token.head.lower_ == "from")
+
+
+def ground_combat(doc: Any) -> bool:
+    """ "in ground and air strikes", "ground forces supported by helicopter gunships", "combined air and
+    ground strikes": forces fought on the ground in the operation the sentence tells (ACLED: an air strike
+    during a ground battle is part of the battle)."""
+    tokens = view(doc)
+    lowers = tokens.lowers
+    if "ground" not in lowers:
+        return False  # most sentences
+    for i, lower in enumerate(lowers):
+        if lower != "ground":
+            continue
+        if (i + 2 < len(lowers) and lowers[i + 1] == "and" and lowers[i + 2].startswith("air")) or (
+            i >= 2 and lowers[i - 1] == "and" and lowers[i - 2].startswith("air")
+        ):
+            return True  # "in ground and airstrikes", "air and ground strikes", whatever the parse
+        tok = tokens.tokens[i]
+        head = tok.head
+        if tok.dep_ in ("amod", "compound", "nmod", "conj") and head.lemma_.lower() in GROUND_FIGHT_HEADS:
+            return True
+    return False
