@@ -184,8 +184,9 @@ def test_malformed_idioms_are_rejected() -> None:
         ("An army convoy came under attack near Gao on Monday.", "Armed clash"),
         # mass arrests told only by a number are politically significant
         ("Police arrested over 300 in Harare on Monday.", "Arrests"),
-        # bodies found with no killing told: ACLED's Other
-        ("Residents found the bodies of four men dumped near Bunia on Monday.", "Other"),
+        # bodies found with no killing told: a violent death, an attack on civilians (ACLED keeps Other
+        # for graves found)
+        ("Residents found the bodies of four men dumped near Bunia on Monday.", "Attack"),
         # a trigger in a relative clause must not hide the killing told by the main clause
         ("Gunmen killed a trader who had defected from the ruling party, in Beni on Sunday.", "Attack"),
         # people doused and set alight share the passive subject of both verbs: they are victims

@@ -181,3 +181,23 @@ def test_riot_police_make_no_riot(
 def test_a_crowd_rioting_beside_riot_police_still_riots(sub_event_types: Callable[[str], list[str]]) -> None:
     types = sub_event_types("Youths rioted in Kusa on Monday and riot police fired tear gas at them.")
     assert "Violent demonstration" in types
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body found is someone's violent death: an attack on a civilian
+        ("The body of a man was found in a car parked in Tarsek on Monday.", "Attack"),
+        # the bodies of fighters found: a fight
+        (
+            "The bodies of four suspected militants were discovered by herders near Kusa on Tuesday.",
+            "Armed clash",
+        ),
+        # a grave found stays ACLED's Other
+        ("Police said eight bodies were found buried in a makeshift grave near Velmora on Monday.", "Other"),
+    ],
+)
+def test_bodies_found_code_the_violence_they_tell(
+    sub_event_types: Callable[[str], list[str]], text: str, expected: str
+) -> None:
+    assert sub_event_types(text) == [expected]

@@ -354,10 +354,11 @@ def _uncounted(claim: FatalityClaim) -> bool:
 
 
 def _is_discovery(m: EventMention) -> bool:
-    """An "Other" that reports dead found (bodies, a mass grave), not a coup."""
+    """A report of dead found: bodies (coded by the violence they tell: an attack, a fight, or "Other"
+    for a grave), or a mass grave as "Other" (not a coup)."""
     rule = next((e.rule for e in m.evidence if e.field == "event_type"), "")
-    found = rule.startswith(f"trigger:{_BODIES}") or "grave" in m.trigger.text.lower()
-    return m.sub_event_type is SubEventType.OTHER and found
+    grave = m.sub_event_type is SubEventType.OTHER and "grave" in m.trigger.text.lower()
+    return rule.startswith(f"trigger:{_BODIES}") or grave
 
 
 def claims_go_back(
