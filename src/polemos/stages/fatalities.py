@@ -7,10 +7,11 @@ claims (count, victims, claimant) with plain regular expressions, keeps every on
 The stage's parts: counts and ACLED's vague words (`fatality_numbers`), the verbs of killing
 (`fatality_verbs`), single victims written without a number (`fatality_singles`), claimants
 (`fatality_claimants`), coders' bookkeeping and parties' own claims (`fatality_sources`), multi-day and
-running totals (`fatality_periods`), casualties told without a number (`fatality_casualties`), deaths
-by burning (`fatality_burning`), uncounted plural victims (`fatality_plurals`), raised tolls
-(`fatality_revisions`), the choice of one figure (`fatality_choice`); word lists live in
-`knowledge/data/fatalities.yaml` (`fatality_words`).
+running totals (`fatality_periods`), casualties and deaths told without a number
+(`fatality_casualties`), deaths by burning (`fatality_burning`), uncounted plural victims
+(`fatality_plurals`), raised tolls (`fatality_revisions`), the choice of one figure (`fatality_choice`);
+word lists live in `knowledge/data/fatalities.yaml` (`fatality_words`). The dead of one incident that the
+report tells as several events are counted once, by the highest-ranked of them (aggregate stage).
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from dataclasses import replace
 
 from polemos.model import FatalityClaim
 from polemos.stages.fatality_burning import burning_claims
-from polemos.stages.fatality_casualties import unknown_casualties
+from polemos.stages.fatality_casualties import uncounted_deaths, unknown_casualties
 from polemos.stages.fatality_choice import (
     ADDITIONAL,
     BACKGROUND,
+    SPARKED,
     choose_fatalities,
     head_noun,
     is_additional,
@@ -215,12 +217,13 @@ _NOMINAL = re.compile(
     rf"(?P<list>{_items(_VICT_GREEDY)})",
     re.I,
 )
-# "fighting continued following the murder of one of its commanders": a death named as the cause or
-# background of the event being reported is not among its dead; "following the shooting and killing of
-# two students" names the cause through two nouns.
+# "people protested over the murder of one of its leaders": a death named as the cause or background of
+# the event being reported is not among its dead; "following the shooting and killing of two students"
+# names the cause through two nouns. A death the event came after ("after", "following") is kept, marked
+# as the spark (`SPARKED`): the fighting it set off holds it, a protest over it does not.
 _CAUSE = re.compile(
     # "the looting followed the death of a trader": the event told came after the death.
-    r"\b(?:after|following|follow(?:s|ed)|over|since|avenge|avenging|for|against|condemn(?:ed|ing|s)?"
+    r"\b(?:(?P<sparked>after|following|follow(?:s|ed))|over|since|avenge|avenging|for|against|condemn(?:ed|ing|s)?"
     r"|protest(?:ed|ing|s)?"
     # "a dispute over land leading to the death of four people": a result word makes it this event's.
     r"|revenge|retaliation|response|investigat\w+|denounc\w+|discuss\w*)\s+"
@@ -323,20 +326,21 @@ def _read_claims(text: str) -> list[FatalityClaim]:
             continue
         pos = 0
         while (m := pattern.search(text, pos)) is not None:
-            items = (
-                None
-                if name == "nominal" and _CAUSE.search(text, 0, m.start())
-                else _claims_in_match(text, m, name)
-            )
+            cause = _CAUSE.search(text, 0, m.start()) if name == "nominal" else None
+            items = None if cause and not cause.group("sparked") else _claims_in_match(text, m, name)
             if items is None or any(m.start() < b and a < m.end() for (a, b), _ in found):
                 pos = m.start() + 1
                 continue
+            if cause:
+                items = [replace(c, rule=c.rule + SPARKED) for c in items]
             found.append((m.span(), items))
             pos = m.end()
-    readings = (single_claims, burning_claims, bare_plural_claims, unknown_casualties)
+    readings = (single_claims, burning_claims, bare_plural_claims, unknown_casualties, uncounted_deaths)
     for claim in (c for read in readings for c in read(text)):
-        if claim.rule.startswith("single-nominal") and _CAUSE.search(text, 0, claim.start):
-            continue  # "fighting followed the killing of the chief": as for counted nominals above
+        if claim.rule.startswith("single-nominal") and (cause := _CAUSE.search(text, 0, claim.start)):
+            if not cause.group("sparked"):
+                continue  # "a protest over the killing of the chief": as for counted nominals above
+            claim = replace(claim, rule=claim.rule + SPARKED)
         if not any(claim.start < b and a < claim.end for (a, b), _ in found):
             found.append(((claim.start, claim.end), [claim]))
     mentions = claimant_mentions(text)

@@ -18,6 +18,7 @@ from polemos.stages.fatality_sources import is_party_claim, party_of_sources
 __all__ = [
     "ADDITIONAL",
     "BACKGROUND",
+    "SPARKED",
     "choose_fatalities",
     "head_noun",
     "is_additional",
@@ -27,6 +28,11 @@ __all__ = [
 
 # Marks a claim about deaths an event is about but did not cause: "a vigil for two men killed".
 BACKGROUND = "|background"
+
+# Marks a death an event came after: "clashes broke out following the killing of a guard". ACLED counts
+# it with the fighting it set off (one of the parties' first blow) but not with a protest or riot over it
+# (another event's dead); the aggregate stage, which knows the event's type, keeps it for a battle.
+SPARKED = "|sparked"
 
 # Marks a claim whose dead come on top of those already told: "A further 36 corpses were uncovered".
 ADDITIONAL = "|additional"
@@ -101,8 +107,11 @@ def choose_fatalities(claims: Sequence[FatalityClaim], *, outlet: str | None = N
     ("people", "bodies"), are totals: the lowest total competes with the sum of the groups, and the
     larger of the two is kept, since a breakdown by group is part of the total, not a rival to it.
     Dead told as coming on top ("a further 36 bodies") are added whatever their group.
+    A total that another outlet or source gives ("AFP reports 8 dead" beside "Seven soldiers are dead")
+    is a rival report of the same dead, not a whole the breakdown is part of: the lower figure is kept.
     A toll the report says was raised ("later raised to 16") replaces the lowest total: it is the
-    report's update of its own figure, not a rival one.
+    report's update of its own figure, not a rival one. A death marked as the event's spark (`SPARKED`)
+    is left to the aggregate stage, which keeps it for a battle.
     A suicide bomber is added on top (ACLED counts the bomber; reports' totals usually leave him out
     unless they say "including the bomber", which is then no claim of its own).
     """
@@ -112,7 +121,12 @@ def choose_fatalities(claims: Sequence[FatalityClaim], *, outlet: str | None = N
     kept = [
         c
         for c in claims
-        if not (is_party_claim(c, party) or c.rule.endswith(CUMULATIVE) or BACKGROUND in c.rule)
+        if not (
+            is_party_claim(c, party)
+            or c.rule.endswith(CUMULATIVE)
+            or BACKGROUND in c.rule
+            or SPARKED in c.rule
+        )
     ]
     if any(not _is_pronoun(c) for c in kept):
         # "Three people were killed. One of them died in hospital.": a count of "them" is part of dead told
@@ -134,7 +148,31 @@ def choose_fatalities(claims: Sequence[FatalityClaim], *, outlet: str | None = N
         total = max(revised)
     bombers = lowest.pop("bomber", 0)
     by_group = sum(lowest.values())
-    return bombers + additional + (by_group if total is None else max(total, by_group))
+    if total is None:
+        return bombers + additional + by_group
+    if (
+        lowest
+        and not revised
+        and _told_by_another_outlet(groups[""], [c for k, g in groups.items() if k for c in g])
+    ):
+        # "Seven soldiers are dead. AFP reports 8 dead": another outlet's count of the same dead is a
+        # conflicting report, not a total the breakdown is part of: ACLED records the lower.
+        return bombers + additional + min(total, by_group)
+    return bombers + additional + max(total, by_group)
+
+
+# A claimant that is another report of the incident: a news outlet or "a separate source".
+_OUTLET = re.compile(
+    r"\b(?:(?:separate|secondary|second|another|other|different|alternative)\s+(?:[a-z]+\s+)?(?:sources?|reports?)"
+    r"|AFP|Agence\s+France|Reuters|AP|Associated\s+Press|NYT|New\s+York\s+Times|BBC|Al[\s-]Jazeera|Al[\s-]Arabiya"
+    r"|media|newspaper|daily|radio|television|TV|news\s+agency)\b"
+)
+
+
+def _told_by_another_outlet(totals: Sequence[FatalityClaim], parts: Sequence[FatalityClaim]) -> bool:
+    """Whether every total is told as another outlet's or source's figure than the breakdown's."""
+    told = {c.claimant for c in parts}
+    return all(c.claimant and c.claimant not in told and _OUTLET.search(c.claimant) for c in totals)
 
 
 # The words of ACLED's vague figures (fatalities.yaml's vague counts) as a claim's text writes them.
@@ -211,10 +249,17 @@ def _group_figure(claims: Sequence[FatalityClaim], head: str) -> int:
 
 
 _NAME = re.compile(r"(?<![\w'’-])(?-i:[A-Z])[\w'’-]*")
+# Lower-case words that name a side as well as a name does: "one rebel fighter ... four pro-Gaddafi
+# fighters" are the dead of two sides, "two government soldiers ... three soldiers" may be the same dead.
+_SIDE_WORD = re.compile(
+    r"(?<![\w'’-])(?:(?:pro|anti)-[\w'’-]+|rebels?|government|regime|opposition|enemy|loyalists?|insurgents?)\b",
+    re.I,
+)
 
 
 def _side_names(victims: str, head: str) -> set[str]:
     """The capitalised words of a victim phrase other than its head: 'LNA special forces fighters' ->
     {'lna'}; the words of a name before an "of" phrase's head count too ('members of the Omar Mukhtar
-    Brigade')."""
-    return {w.lower().rstrip("s") for w in _NAME.findall(victims)} - {head, ""}
+    Brigade'), and so do lower-case side words ('pro-Gaddafi fighters' -> {'pro-gaddafi'})."""
+    words = [*_NAME.findall(victims), *_SIDE_WORD.findall(victims)]
+    return {w.lower().rstrip("s") for w in words} - {head, ""}
