@@ -25,7 +25,7 @@ from enum import StrEnum
 
 from polemos.knowledge.gazetteer import Gazetteer, normalise_name
 from polemos.model import Event, GeoPrecision, Place, Relation, RelationKind
-from polemos.stages.aggregate import SAME_KM, distance_km
+from polemos.stages.event_groups import SAME_KM, distance_km
 from polemos.taxonomy import TERRITORY_CHANGES
 
 __all__ = [

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from polemos.model import Actor, DatePoint, Event, FatalityClaim, Place, Source
-from polemos.stages.aggregate import NEAR_KM, SAME_KM, distance_km
+from polemos.stages.event_groups import NEAR_KM, SAME_KM, distance_km
 from polemos.taxonomy import EventType
 
 if TYPE_CHECKING:

@@ -115,7 +115,7 @@ class Place:
     start: int = -1  # the toponym in Document.text
     end: int = -1
     # Taken from an earlier sentence, not named with the event: merging treats it as compatible with any
-    # place, as it would a mention with no place (see aggregate.same_place). A working flag of the
+    # place, as it would a mention with no place (see event_groups.same_place). A working flag of the
     # coding run: stores need not keep it, so equality ignores it (a reloaded event equals its original).
     inherited: bool = field(default=False, compare=False)
 

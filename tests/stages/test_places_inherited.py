@@ -22,7 +22,8 @@ from polemos.model import (
     Span,
     TimePrecision,
 )
-from polemos.stages.aggregate import aggregate, same_place
+from polemos.stages.aggregate import aggregate
+from polemos.stages.event_groups import same_place
 from polemos.storage import SqliteStore
 from polemos.taxonomy import SubEventType
 

@@ -16,9 +16,10 @@ from polemos.stages.actor_parties import (
     source_of_fire,
 )
 from polemos.stages.actor_targets import air_target, casualties_hit, mine_victim, planter_first, state_site
-from polemos.stages.aggregate import same_place, unnamed_actor1
+from polemos.stages.aggregate import unnamed_actor1
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike, Roles
+from polemos.stages.event_groups import same_place
 from polemos.stages.mention_context import (
     INHERIT_WINDOW,
     VIOLENT,

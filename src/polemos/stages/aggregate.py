@@ -10,69 +10,34 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 from polemos.knowledge.actors import load_actor_kb
 from polemos.knowledge.countries import load_countries
 from polemos.model import (
     Actor,
-    DatePoint,
     Document,
     Event,
     EventMention,
     Evidence,
     FatalityClaim,
-    GeoPrecision,
-    Place,
     Source,
 )
-from polemos.stages.fatality_choice import SPARKED
-from polemos.stages.fatality_periods import range_days, spread_over_days
-from polemos.taxonomy import EventType, SubEventType
-
-# Two "near X" places this close are the same battlefield (ACLED codes both to the nearby town).
-NEAR_KM = 20.0
-# Closer than this, two places are one location whatever their precision (a district and its city).
-SAME_KM = 5.0
-NOTES_MAX = 600
-# Two events of one report this close on one day may be one incident told in parts ("clashes broke out in
-# a suburb of Tripoli ... artillery killed two"): the reach of a town and its suburbs.
-INCIDENT_KM = 25.0
-# Strategic developments that are acts of no violence (an agreement, a base set up, a group's change of
-# activity): deaths a report tells beside one belong to another event (the war a truce ends), never to
-# it. Peaceful protests and non-violent handovers are left out: deaths told beside them more often mean
-# the report's event was not peaceful (security forces fired, the town was taken in a fight).
-NON_VIOLENT = frozenset(
-    {SubEventType.AGREEMENT, SubEventType.HEADQUARTERS_ESTABLISHED, SubEventType.CHANGE_TO_GROUP}
+from polemos.stages.event_groups import (
+    EventGroup,
+    group_date,
+    same_place,
+    top_mention,
 )
+from polemos.stages.incident_tolls import incident_evidence, pooled_claims
+from polemos.taxonomy import EventType
+
+NOTES_MAX = 600
 
 
-def distance_km(a: Place, b: Place) -> float:
-    """Great-circle distance between two places."""
-    r = math.radians
-    h = (
-        math.sin(r(b.latitude - a.latitude) / 2) ** 2
-        + math.cos(r(a.latitude)) * math.cos(r(b.latitude)) * math.sin(r(b.longitude - a.longitude) / 2) ** 2
-    )
-    return 12742 * math.asin(math.sqrt(min(1.0, h)))
-
-
-def same_place(a: Place | None, b: Place | None) -> bool:
-    if a is None or b is None or a.inherited or b.inherited:
-        return True
-    if a.name.split(" - ")[0] == b.name.split(" - ")[0]:
-        return True  # "Darnah - Eastern Coast" is in Darnah
-    if distance_km(a, b) <= SAME_KM:
-        return True
-    loose = a.geo_precision >= GeoPrecision.NEAR or b.geo_precision >= GeoPrecision.NEAR
-    return loose and distance_km(a, b) <= NEAR_KM
-
-
-def _pair_ok(g: _Group, m: EventMention) -> bool:
+def _pair_ok(g: EventGroup, m: EventMention) -> bool:
     a = (g.actor1, g.actor2)
     b = (m.actor1, m.actor2)
 
@@ -82,34 +47,11 @@ def _pair_ok(g: _Group, m: EventMention) -> bool:
     return (ok(a[0], b[0]) and ok(a[1], b[1])) or (ok(a[0], b[1]) and ok(a[1], b[0]))
 
 
-@dataclass
-class _Group:
-    mentions: list[EventMention] = field(default_factory=list)
-
-    @property
-    def first(self) -> EventMention:
-        return self.mentions[0]
-
-    @property
-    def actor1(self) -> Actor | None:
-        return next((m.actor1 for m in self.mentions if m.actor1), None)
-
-    @property
-    def actor2(self) -> Actor | None:
-        return next((m.actor2 for m in self.mentions if m.actor2), None)
-
-    @property
-    def place(self) -> Place | None:
-        places = [m.place for m in self.mentions if m.place]
-        # A place the event's own sentence names beats one inherited from an earlier sentence.
-        return min(places, key=lambda p: (p.inherited, p.geo_precision)) if places else None
-
-
 def _is_inherited(m: EventMention) -> bool:
     return m.date is None or m.date.rule.startswith(("inherited", "published"))
 
 
-def _dates_ok(g: _Group, m: EventMention, *, exact: bool) -> bool:
+def _dates_ok(g: EventGroup, m: EventMention, *, exact: bool) -> bool:
     gd, md = g.first.date, m.date
     if gd is None or md is None:
         return gd is md
@@ -142,7 +84,7 @@ def aggregate(
     choose_fatalities: Callable[[Sequence[FatalityClaim]], int],
 ) -> list[Event]:
     """Group mentions into events under ACLED's aggregation rule and build each event's record."""
-    groups: list[_Group] = []
+    groups: list[EventGroup] = []
     for m in mentions:
         target = None
         for exact in (True, False):
@@ -173,220 +115,15 @@ def aggregate(
                 if target is not None:
                     m = _as_type_of(m, target.first)
         if target is None:
-            groups.append(_Group([m]))
+            groups.append(EventGroup([m]))
         else:
             target.mentions.append(m)
     home = _home_country(mentions)
-    claims = _pooled_claims(groups)
+    claims = pooled_claims(groups)
     return [
-        _to_event(document, g, c, _evidence(g, c, groups, claims), choose_fatalities, home)
+        _to_event(document, g, c, incident_evidence(g, c, groups, claims), choose_fatalities, home)
         for g, c in zip(groups, claims, strict=True)
     ]
-
-
-def _group_date(g: _Group) -> DatePoint | None:
-    """The date an event is coded with: the most precise of its mentions' own dates (else any)."""
-    dated = [m.date for m in g.mentions if m.date is not None]
-    own = [d for d in dated if not d.rule.startswith(("inherited", "published"))]
-    return min(own or dated, key=lambda d: d.precision) if dated else None
-
-
-def _top(g: _Group) -> EventMention:
-    return min(g.mentions, key=lambda m: m.sub_event_type.rank)
-
-
-def _one_incident(a: _Group, b: _Group) -> bool:
-    """Whether two events of one report are facets of one incident: the same day, at one place or at
-    places a town's reach apart."""
-    da, db = _group_date(a), _group_date(b)
-    if da is None or db is None:
-        if da is not db:
-            return False
-    elif da.date != db.date:
-        # A date the report gives only by context (its publication, an earlier sentence's) may be a day
-        # off the one told: "Two are dead following an attack. ... they were shot by security personnel."
-        context = da.rule.startswith(("inherited", "published")) or db.rule.startswith(
-            ("inherited", "published")
-        )
-        if not context or abs((da.date - db.date).days) > 1:
-            return False
-    # Not `same_place`: a place inherited from an earlier sentence is a guess, no wildcard here ("Troops
-    # took X near Sirte. At least 10 militiamen were killed in airstrikes": strikes anywhere).
-    pa, pb = a.place, b.place
-    if pa is None or pb is None or pa.name.split(" - ")[0] == pb.name.split(" - ")[0]:
-        return True
-    return distance_km(pa, pb) <= INCIDENT_KM
-
-
-# Event types whose incident may hold others' dead: fighting, strikes, attacks on civilians, riots. A
-# peaceful protest or a strategic development told beside a killing is news about it, not its toll.
-_VIOLENT = frozenset(
-    {EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.RIOTS}
-)
-# A sentence that tells its deaths as another incident's: "14 soldiers were killed in a separate
-# advance", "two more died in another attack in the area", "elsewhere, a policeman was shot"; "the following
-# day ... leaving six dead" is another day's event, whatever date the parse could give it. A sequel told
-# with "later", "then", "afterwards" or "after the attack" is another incident of the day ("gunmen killed
-# five herders; the youth later clashed with the army"), but not a later report or death ("later reports
-# put the toll at").
-_OTHER_INCIDENT = re.compile(
-    r"\b(?:separate(?:ly)?|elsewhere|another\s+(?:[a-z]+\s+)?(?:attack|incident|ambush|clash|raid|shooting"
-    r"|strike|explosion|blast)|(?:second|third)\s+(?:[a-z]+\s+)?(?:attack|incident|ambush|raid|shooting)"
-    r"|(?:following|next)\s+(?:day|morning)|a\s+day\s+later|later\s+(?:that|the\s+same|in\s+the)\s+day"
-    r"|(?<!\bsince\s)(?<!\buntil\s)then(?![\w-])|afterwards?|subsequently"
-    r"|(?:following|after)\s+the\s+(?:[a-z]+\s+)?(?:attack|raid|blast|explosion|strike|ambush|assault|incident)"
-    r"|later(?!\s+(?:reports?|said|says|stated|claimed|confirmed|died|succumbed|raised|revised|rose|put)\b))\b",
-    re.I,
-)
-
-
-def _takes_others_dead(sub_event_type: SubEventType) -> bool:
-    return (
-        sub_event_type.event_type in _VIOLENT
-        or sub_event_type is SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS
-    )
-
-
-# Armed men among the dead: an attack on civilians counts its civilian victims, so a fight's dead
-# fighters are no toll of it ("Seven members of the militia killed, 12 others abducted").
-_ARMED_DEAD = re.compile(
-    r"\b(?:soldiers?|troops?|fighters?|militants?|rebels?|insurgents?|jihadists?|militiam[ae]n|gunm[ae]n"
-    r"|attackers?|assailants?|combatants?|policem[ae]n|gendarmes?|militias?|army|forces)\b",
-    re.I,
-)
-
-
-def _may_take(receiver: SubEventType, claim: FatalityClaim) -> bool:
-    """Whether an event may count another facet's toll: not fighters' dead for an attack on civilians."""
-    if receiver.event_type is not EventType.VIOLENCE_AGAINST_CIVILIANS:
-        return True
-    return not _ARMED_DEAD.search(claim.victims or "")
-
-
-def _shared_claims(g: _Group) -> list[FatalityClaim]:
-    """The tolls of a group that a higher-ranked event of the same incident may count: all but those a
-    sentence tells as another incident's."""
-    if not _takes_others_dead(_top(g).sub_event_type):
-        return []
-    claims: list[FatalityClaim] = []
-    for m in g.mentions:
-        if m.fatality_claims and not _OTHER_INCIDENT.search(m.sentence.text):
-            claims.extend(_mention_claims(m, _top(g).sub_event_type))
-    return claims
-
-
-def _told_apart(g: _Group) -> bool:
-    """Whether every sentence telling the event tells it as another incident than the report's first."""
-    return all(_OTHER_INCIDENT.search(m.sentence.text) for m in g.mentions)
-
-
-_Span = tuple[int, int]
-
-
-def _span(c: FatalityClaim) -> _Span:
-    return (c.start, c.end)
-
-
-def _order(g: _Group) -> tuple[int, int, int]:
-    """A group's place in the incident's hierarchy, then in the report: the same whatever order the
-    events were listed in (ties between events of one type go to the one told first)."""
-    return (_top(g).sub_event_type.rank, g.first.sentence.start, g.first.trigger.start)
-
-
-def _may_receive(g: _Group, owner: _Group) -> bool:
-    """Whether `g` may count the toll `owner` tells as the dead of their one incident: `g` is violent,
-    is not told as another incident, and ranks above the owner in ACLED's hierarchy."""
-    return (
-        _takes_others_dead(_top(g).sub_event_type)
-        and _top(g).sub_event_type.rank < _top(owner).sub_event_type.rank
-        and not _told_apart(g)
-        and _one_incident(g, owner)
-    )
-
-
-def _told_by(g: _Group, claim: FatalityClaim) -> bool:
-    """Whether the report has told the event by the sentence of the claim (in it or before it). An event
-    told only after the dead is their aftermath or an aside ("An airstrike killed 12. Rebels lost ground
-    and troops took parts of the town"), not the fight they fell in."""
-    return min(m.sentence.start for m in g.mentions) <= claim.start
-
-
-def _receiver(claim: FatalityClaim, owner: int, groups: Sequence[_Group], shared: set[_Span]) -> int:
-    """The event that counts a claim: the highest-ranked violent event of the owner's incident that may
-    take it ("civilians killed inside a battle are the battle's dead"), else the owner itself."""
-    if _span(claim) not in shared:
-        return owner
-    takers = [
-        i
-        for i, g in enumerate(groups)
-        if i != owner
-        and _may_receive(g, groups[owner])
-        and _told_by(g, claim)
-        and _may_take(_top(g).sub_event_type, claim)
-    ]
-    return min(takers, key=lambda i: _order(groups[i]), default=owner)
-
-
-def _pooled_claims(groups: Sequence[_Group]) -> list[list[FatalityClaim]]:
-    """Each event's tolls: its own, less those another event of its incident counts, plus those it counts
-    for the others.
-
-    ACLED codes an incident once: the civilians killed in a battle, the dead of a strike during the
-    fighting and the fighters executed after it are all the battle's dead. A report's parse may split
-    the incident into events of several types; their tolls then go to the highest-ranked of them, and
-    the others give them up, so that a sum over the dataset counts the incident's dead once. A claim
-    two events hold (one sentence read into both) is counted by one of them only, the higher-ranked.
-    """
-    own = [_event_claims(g, _top(g).sub_event_type) for g in groups]
-    shared = [{_span(c) for c in _shared_claims(g)} for g in groups]
-    by_rank = sorted(range(len(groups)), key=lambda i: _order(groups[i]))
-    counted: dict[_Span, tuple[int, FatalityClaim]] = {}
-    for j in by_rank:
-        for c in own[j]:
-            if _span(c) not in counted:
-                counted[_span(c)] = (_receiver(c, j, groups, shared[j]), c)
-    # Each event's own tolls first, in the order its report told them, then those it counts for others.
-    pooled = [[c for c in own[i] if counted[_span(c)][0] == i] for i in range(len(groups))]
-    for i, c in counted.values():
-        if all(_span(c) != _span(x) for x in pooled[i]):
-            pooled[i].append(c)
-    return pooled
-
-
-def _evidence(
-    g: _Group,
-    claims: Sequence[FatalityClaim],
-    groups: Sequence[_Group],
-    pooled: Sequence[Sequence[FatalityClaim]],
-) -> tuple[Evidence, ...]:
-    """An event's evidence: its mentions', those of the tolls it gave up to another event of its incident
-    marked as counted there, and those of the tolls it counts for the others marked as borrowed."""
-    counted = {_span(c) for other in pooled if other is not claims for c in other}
-    counted -= {_span(c) for c in claims}
-    own = tuple(
-        dataclasses.replace(e, rule=e.rule + "+counted-with-incident")
-        if e.field == "fatalities" and (e.start, e.end) in counted
-        else e
-        for m in g.mentions
-        for e in m.evidence
-    )
-    return own + _borrowed_evidence(g, claims, groups)
-
-
-def _borrowed_evidence(
-    g: _Group, claims: Sequence[FatalityClaim], groups: Sequence[_Group]
-) -> tuple[Evidence, ...]:
-    """The fatalities evidence of the tolls an event counts for its report's other events of the
-    incident: their own evidence, marked as borrowed."""
-    own = {(e.start, e.end) for m in g.mentions for e in m.evidence if e.field == "fatalities"}
-    spans = {_span(c) for c in claims} - own
-    found: dict[_Span, Evidence] = {}
-    for h in groups:
-        for m in h.mentions:
-            for e in m.evidence:
-                if e.field == "fatalities" and (e.start, e.end) in spans:
-                    found.setdefault((e.start, e.end), dataclasses.replace(e, rule=e.rule + "+same-incident"))
-    return tuple(found.values())
 
 
 def _head_word(m: EventMention) -> str:
@@ -395,7 +132,7 @@ def _head_word(m: EventMention) -> str:
     return words[-1].removesuffix("s") if words else ""
 
 
-def _named_again(groups: Sequence[_Group], m: EventMention) -> _Group | None:
+def _named_again(groups: Sequence[EventGroup], m: EventMention) -> EventGroup | None:
     """The latest event of that day whose trigger phrase ends in the one word this definite mention uses
     ("a drone strike" ... "the strike"). The same word again reads the same way, so a new type it gets
     is news ("demonstrators gathered ... the demonstrators clashed with police"), not a re-mention."""
@@ -462,48 +199,16 @@ def unnamed_actor1(event_type: EventType, country: str | None) -> Actor | None:
     return Actor(t.render(found.name, found.iso2), t.inter, found.iso2)
 
 
-def _event_claims(g: _Group, sub_event_type: SubEventType) -> list[FatalityClaim]:
-    """The tolls of a group's mentions, each once, split per day over a range of days; none for a
-    non-violent event, whose told deaths are another event's (kept off it so that corroboration does
-    not read them as its report of no deaths)."""
-    if sub_event_type in NON_VIOLENT:
-        return []
-    claims: list[FatalityClaim] = []
-    for m in g.mentions:
-        for c in _mention_claims(m, sub_event_type):
-            if all((c.start, c.end) != (x.start, x.end) for x in claims):
-                claims.append(c)
-    return claims
-
-
-# "Fighting continued for a second day following the murder of a commander": a fight that goes on came
-# after its spark on an earlier day, whose event holds that death.
-_GOES_ON = re.compile(r"\b(?:continu\w*|resum\w*|renewed|(?:second|third|another)\s+day)\b", re.I)
-
-
-def _mention_claims(m: EventMention, sub_event_type: SubEventType) -> list[FatalityClaim]:
-    """A mention's tolls as its event counts them: split per day over a range of days, and the death that
-    set off a battle among its dead (`SPARKED`: "clashes erupted after the killing of a guard")."""
-    if not m.fatality_claims:
-        return []
-    days = range_days(m.date)
-    claims = [spread_over_days(c, days) for c in m.fatality_claims]
-    sparked = any(SPARKED in c.rule for c in claims)
-    if not sparked or sub_event_type.event_type is not EventType.BATTLES or _GOES_ON.search(m.sentence.text):
-        return claims
-    return [dataclasses.replace(c, rule=c.rule.replace(SPARKED, "")) for c in claims]
-
-
 def _to_event(
     doc: Document,
-    g: _Group,
+    g: EventGroup,
     claims: list[FatalityClaim],
     evidence: tuple[Evidence, ...],
     choose_fatalities: Callable[[Sequence[FatalityClaim]], int],
     home: str | None,
 ) -> Event:
-    top = _top(g)
-    date = _group_date(g)
+    top = top_mention(g)
+    date = group_date(g)
     sentences: list[Source] = []
     for m in g.mentions:
         if all(s.start != m.sentence.start for s in sentences):

@@ -20,7 +20,6 @@ from polemos.model import (
 )
 from polemos.stages.actor_choice import choose_actors
 from polemos.stages.actor_parties import parties
-from polemos.stages.aggregate import same_place
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike, assign_roles, claimant_tokens, token_at, verb_of
 from polemos.stages.date_order import day_before, told_as_preceding
@@ -34,6 +33,7 @@ from polemos.stages.escalation import (
     escalate_protests,
     shuts_down,
 )
+from polemos.stages.event_groups import same_place
 from polemos.stages.fatality_tolls import (
     TollContext,
     attach_claims,

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from polemos.model import EventMention, Evidence, FatalityClaim
-from polemos.stages.aggregate import same_place
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike, assign_roles
+from polemos.stages.event_groups import same_place
 from polemos.stages.fatality_words import fatality_words
 from polemos.stages.mention_context import INHERIT_WINDOW, VIOLENT, NarrativeContext
 from polemos.stages.triggers import TriggerHit
