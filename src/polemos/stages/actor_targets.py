@@ -48,6 +48,8 @@ _STATE_WORD_AS = {
 }
 # Who set a mine or bomb: "a Taliban-planted IED", "a bomb planted by the Taliban"
 _PLANTED_AFTER = re.compile(r"[-\s](?:planted|placed|laid)\b", re.IGNORECASE)
+# Words one of which either pattern needs (lower case): a cheap test before them
+_PLANT_WORDS = ("planted", "placed", "laid", "set")
 _PLANTED_BEFORE = re.compile(r"\b(?:planted|placed|laid|set)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -60,6 +62,9 @@ def planter_first(
     """The party a report names as who planted a mine or bomb ("a Taliban-planted IED", "a landmine planted
     by IS") is actor 1, whatever hit it ("their vehicle hit a Taliban-planted mine" makes the vehicle's
     owners the clause's subject); the side chosen first, if another, becomes the one hit."""
+    lower = sent.text.lower()
+    if not any(w in lower for w in _PLANT_WORDS):
+        return m1, m2  # neither pattern can match: spares a scan of the sentence per party
     found = next(
         (
             m
@@ -80,6 +85,9 @@ def state_site(sent: Sentence, actors: DocumentActorsLike, doer: Actor | None) -
     """The state forces whose post an attack hit ("attacked a military outpost", "shelled an army base",
     "a bomb hit a police vehicle"): a state word that only describes a place or a vehicle names no actor
     in the scan ("a military operation" is none), but as what was attacked it names the side attacked."""
+    lower = sent.text.lower()
+    if not any(w in lower for w in _STATE_WORD_AS):
+        return None  # no state word: the pattern cannot match
     for found in _STATE_SITE.finditer(sent.text):
         phrase = _STATE_WORD_AS[found.group("state").lower()]
         m = actors.resolve_phrase(phrase, sent.start + found.start("state"))
