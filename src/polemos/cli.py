@@ -254,7 +254,12 @@ def evaluate_cmd(
         Path, typer.Option("--gold", help="ACLED export (.csv, old or new layout) or gold JSONL.")
     ],
     outdir: Annotated[
-        Path | None, typer.Option("--out", help="Folder for summary, errors, confusion.")
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Folder for summary.json, errors.jsonl (each note with a field wrong, the fields under "
+            "`wrong`), confusion.csv, system.jsonl.",
+        ),
     ] = None,
     sample: Annotated[int | None, typer.Option(help="Score a random sample of N notes (seeded).")] = None,
     actors: ActorsOption = None,
