@@ -25,7 +25,7 @@ _FIELDS = frozenset({"name", "iso2", "iso3", "state_name", "demonyms", "aliases"
 _REGIME_FIELDS = frozenset({"start", "end", "label", "kinds"})
 _REGIME_FILE = "regimes.yaml"
 _NAMES_FILE = "state_names.yaml"
-_NAME_LISTS = frozenset({"military", "police", "cues"})
+_NAME_LISTS = frozenset({"military", "police", "cues", "hints"})
 # With only a year known, the regime standing at mid-year names the year's events.
 _MID_YEAR = 7
 
@@ -78,6 +78,8 @@ class Country:
     military_names: tuple[str, ...] = ()
     police_names: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
+    # Words tied to it that reports from abroad use too (its peoples, admin-unit words, currency)
+    hints: tuple[str, ...] = ()
 
     def regime(
         self, year: int | None, kind: ForceKind = "military", month: int | None = None
@@ -102,6 +104,7 @@ class Countries:
         self._by_key: dict[str, Country] = {}
         self._index: PhraseIndex[tuple[Country, str]] = PhraseIndex()
         self._state_index: PhraseIndex[tuple[Country, str]] = PhraseIndex()
+        self._hint_index: PhraseIndex[Country] = PhraseIndex()
         for c in self._all:
             for key in (c.iso2, c.iso3):
                 self._by_key.setdefault(key.upper(), c)
@@ -114,6 +117,8 @@ class Countries:
             for names, how in [(c.military_names, "military"), (c.police_names, "police"), (c.cues, "cue")]:
                 for phrase in names:
                     self._state_index.add(phrase, (c, how), case_sensitive=_is_capitals(phrase))
+            for phrase in c.hints:
+                self._hint_index.add(phrase, c, case_sensitive=_is_capitals(phrase))
 
     def __iter__(self) -> Iterator[Country]:
         return iter(self._all)
@@ -137,6 +142,12 @@ class Countries:
     def state_index(self) -> PhraseIndex[tuple[Country, str]]:
         """Phrase index of state_names.yaml; values are (country, "military"|"police"|"cue")."""
         return self._state_index
+
+    @property
+    def hint_index(self) -> PhraseIndex[Country]:
+        """Phrase index of the hints of state_names.yaml (peoples, admin-unit words), apart from
+        `state_index`, whose names the actors stage labels as forces."""
+        return self._hint_index
 
 
 def _is_capitals(phrase: str) -> bool:
@@ -288,6 +299,7 @@ def with_state_names(
             military_names=names[c.name].get("military", ()),
             police_names=names[c.name].get("police", ()),
             cues=names[c.name].get("cues", ()),
+            hints=names[c.name].get("hints", ()),
         )
         if c.name in names
         else c

@@ -38,7 +38,7 @@ _KINDS = frozenset({"state", "province", "region", "county", "district", "govern
 def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | None) -> str | None:
     """ISO2 code of the document's country: its own actors and institutions if one country leads (its
     forces alone only where no toponym of some size lies elsewhere), else the toponyms' vote with those
-    actors' votes added, else None."""
+    actors' votes and the hints' (its peoples, admin-unit words) added, else None."""
     found = _own_votes(text, kb, load_countries(), year)
     own = _own_lead(found)
     if own is not None and own in found.home:
@@ -50,7 +50,7 @@ def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | Non
     votes, first = toponym_votes(text, gazetteer, places, lying_in)
     if own is not None:
         return _abroad(own, votes, lying_in)
-    for code, n in own_country_votes(text, kb, load_countries(), year).items():
+    for code, n in [*own_country_votes(text, kb, load_countries(), year).items(), *_hints(found, places)]:
         votes[code] = votes.get(code, 0.0) + n
         first.setdefault(code, len(text))
     if not votes:
@@ -65,6 +65,15 @@ def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | Non
     if most >= 2 and len(holders) == 1 and held.get(best, 0) < most:
         best = holders[0]
     return _placed(best, places, lying_in)
+
+
+def _hints(found: _OwnVotes, places: dict[str, float]) -> list[tuple[str, float]]:
+    """The hints' votes, unless the report sets what happens in places ("in", "near") none of which may lie
+    in a hinted country: a people named there is where the raiders or refugees come from ("Murle raiders
+    attacked a village in Gambella")."""
+    if places and not set(places) & set(found.hints):
+        return []
+    return list(found.hints.items())
 
 
 def _may_lie_in(text: str, gazetteer: Gazetteer, code: str) -> bool:
@@ -112,6 +121,7 @@ class _OwnVotes:
 
     votes: dict[str, int]
     home: frozenset[str]
+    hints: dict[str, float]  # from the hints of state_names.yaml: peoples, admin-unit words, currencies
 
 
 # The last document's votes: the focus, the document's own country and the actors stage each ask for
@@ -166,7 +176,14 @@ def _count_own_votes(text: str, kb: ActorKB, countries: Countries, year: int | N
             continue  # "SPLA" inside an actor's name
         c, how = m.values[0]
         vote(c.iso2, how != "cue")
-    return _OwnVotes(votes, frozenset(home))
+    # A people or an admin-unit word of one country ("Oromo", "woreda") is named abroad too (refugees, a
+    # raid across a border): it votes beside the toponyms, as a town does, not as the report's own actors.
+    hints: dict[str, float] = {}
+    for hint in countries.hint_index.find(text):
+        if not any(s < hint.end and hint.start < e for s, e in taken):
+            code = hint.values[0].iso2
+            hints[code] = hints.get(code, 0.0) + _TOWN
+    return _OwnVotes(votes, frozenset(home), hints)
 
 
 def _descriptive(am: AliasMatch) -> bool:
