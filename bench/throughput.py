@@ -1,6 +1,7 @@
 """Throughput and memory of the full polemos pipeline beside a plain spaCy pass over the same texts.
 
     python bench/throughput.py [DATA_DIR] [--out FILE.json] [--processes 1 2] [--repeat N] [--profile]
+                               [--interleaved] [--spacy-matmul blis|openblas]
 
 The corpus is read at run time from DATA_DIR (default: ../shared/data beside the repository) and never
 copied: the seeds (seeds/*.txt, publication dates from seeds/manifest.jsonl), the `notes` of the two
@@ -19,6 +20,9 @@ bound of what the pool held at once).
 worker loads both pipelines and runs every chunk through both, in alternating order, timing each with
 its own CPU clock, so that a slow spell slows both alike. Its figure is the ratio of the two CPU totals
 (memory is not comparable there: both models share the process).
+The plain spaCy pass runs as spaCy loads by default (thinc's BLIS products); polemos runs its products
+on numpy's OpenBLAS, one thread a process (polemos/matmul.py). `--spacy-matmul openblas` runs the spaCy
+pass on those same products, so that the report can tell what the library alone is worth.
 polemos runs from whichever build this interpreter imports: the Python sources (the development
 install), or the compiled build (setup.py; `make compiled` installs it in out/compiled, and `make bench`
 runs this script with PYTHONPATH=out/compiled after bench/compiled_same.py has shown it codes the corpus
@@ -104,7 +108,7 @@ def words(text: str) -> int:
 _state: dict[str, Any] = {}
 
 
-def _init(pipeline: str, model: str, ready: Any) -> None:
+def _init(pipeline: str, model: str, ready: Any, spacy_matmul: str = "blis") -> None:
     """Load the pipeline once in this worker, then wait until every worker has."""
     if pipeline in ("polemos", "interleaved"):
         from polemos.config import Settings
@@ -114,7 +118,16 @@ def _init(pipeline: str, model: str, ready: Any) -> None:
     if pipeline in ("spacy", "interleaved"):
         import spacy
 
-        _state["nlp"] = spacy.load(model)  # every component: tok2vec, tagger, parser, lemmatizer, ner
+        if spacy_matmul == "openblas":  # the products polemos runs on (polemos/matmul.py), one thread
+            from thinc.api import use_ops
+
+            from polemos.matmul import limit_blas_threads
+
+            limit_blas_threads()
+            with use_ops("numpy", use_blis=False):
+                _state["nlp"] = spacy.load(model)
+        else:  # thinc's default: BLIS
+            _state["nlp"] = spacy.load(model)  # every component: tok2vec, tagger, parser, lemmatizer, ner
     # The worker's heap settled as polemos's own workers settle theirs (pipeline.load_coder): what was
     # loaded out of the garbage collector's sight, its thresholds raised; for the spaCy pass alike.
     from polemos.process_heap import settle_heap
@@ -184,13 +197,15 @@ def _run_both(job: tuple[int, Sequence[Text]]) -> tuple[float, float]:
     return spent["polemos"], spent["spacy"]
 
 
-def measure_interleaved(texts: Sequence[Text], processes: int, model: str) -> dict[str, float]:
+def measure_interleaved(
+    texts: Sequence[Text], processes: int, model: str, spacy_matmul: str = "blis"
+) -> dict[str, float]:
     """CPU seconds of each pipeline over the same chunks, run side by side in every worker."""
     ctx = mp.get_context("spawn")
     ready = ctx.Barrier(processes + 1)
     chunks = [texts[i : i + CHUNK_DOCS] for i in range(0, len(texts), CHUNK_DOCS)]
     ours = theirs = 0.0
-    with ctx.Pool(processes, initializer=_init, initargs=("interleaved", model, ready)) as pool:
+    with ctx.Pool(processes, initializer=_init, initargs=("interleaved", model, ready, spacy_matmul)) as pool:
         ready.wait()
         for polemos_s, spacy_s in pool.imap_unordered(_run_both, list(enumerate(chunks))):
             ours, theirs = ours + polemos_s, theirs + spacy_s
@@ -215,13 +230,15 @@ class Result:
     produced: int  # polemos: events coded; spacy: tokens
 
 
-def measure(pipeline: str, texts: Sequence[Text], processes: int, model: str) -> Result:
+def measure(
+    pipeline: str, texts: Sequence[Text], processes: int, model: str, spacy_matmul: str = "blis"
+) -> Result:
     """Time one pipeline over the texts with a pool of `processes` workers, after they have loaded."""
     ctx = mp.get_context("spawn")  # a clean interpreter per worker: honest load time and memory
     ready = ctx.Barrier(processes + 1)
     chunks = [texts[i : i + CHUNK_DOCS] for i in range(0, len(texts), CHUNK_DOCS)]
     started = time.perf_counter()
-    with ctx.Pool(processes, initializer=_init, initargs=(pipeline, model, ready)) as pool:
+    with ctx.Pool(processes, initializer=_init, initargs=(pipeline, model, ready, spacy_matmul)) as pool:
         ready.wait()
         loaded = time.perf_counter()
         peaks: dict[int, int] = {}
@@ -304,10 +321,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--interleaved", action="store_true", help="also the CPU ratio with both pipelines chunk by chunk"
     )
+    parser.add_argument(
+        "--spacy-matmul",
+        choices=("blis", "openblas"),
+        default="blis",
+        help="the plain spaCy pass's matrix products: thinc's default (blis), or polemos's (openblas)",
+    )
     args = parser.parse_args(argv)
 
     import polemos.stages.extract
     from polemos.config import Settings
+    from polemos.matmul import matmul_library
 
     model = args.model or Settings.from_env().model
     # The compiled build (setup.py; `make compiled`) or the Python source: whichever this interpreter
@@ -333,7 +357,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Alternate the pipelines, so that a burst of load from elsewhere hits both alike.
         for _ in range(args.repeat):
             for pipeline in PIPELINES:
-                run = measure(pipeline, texts, processes, model)
+                run = measure(pipeline, texts, processes, model, args.spacy_matmul)
                 runs[pipeline].append(run)
                 print(f"  {pipeline} x{processes}: {run.words_per_s} words/s", file=sys.stderr)
         results.extend(min(runs[p], key=lambda r: r.seconds) for p in PIPELINES)
@@ -351,7 +375,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     interleaved: dict[str, dict[str, float]] = {}
     if args.interleaved:
         for processes in args.processes:
-            runs = [measure_interleaved(texts, processes, model) for _ in range(args.repeat)]
+            runs = [
+                measure_interleaved(texts, processes, model, args.spacy_matmul) for _ in range(args.repeat)
+            ]
             interleaved[str(processes)] = sorted(runs, key=lambda r: r["ratio"])[len(runs) // 2]
             ratio = interleaved[str(processes)]["ratio"]
             print(f"interleaved, {processes} process(es): polemos / spaCy {ratio}x per CPU-second (median)")
@@ -368,6 +394,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "spacy": version("spacy"),
             "model": model,
             "polemos_build": build,
+            "matmul": {"polemos": matmul_library(), "spacy": args.spacy_matmul},
             "load_average_1min": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2)},
         },
         "corpus": corpus,

@@ -17,6 +17,7 @@ from polemos.errors import StoreError
 from polemos.knowledge.actors import load_actor_kb
 from polemos.knowledge.gazetteer import load_gazetteer
 from polemos.knowledge.lexicon import load_lexicon
+from polemos.matmul import limit_blas_threads
 from polemos.model import Document, Event, Rejection, Relation
 from polemos.process_heap import settle_heap
 from polemos.stages.actors import DocumentActors
@@ -164,11 +165,13 @@ class Coder:
 def load_coder(settings: Settings) -> Coder:
     """Build the Coder of a process that codes until it ends (a CLI command, a batch worker), and settle
     the process's heap for it (`process_heap.settle_heap`: what it loaded out of the garbage collector's
-    sight, the collector's thresholds raised), once per process. A library user who builds `Coder`
-    directly keeps the collector as it was.
+    sight, the collector's thresholds raised), and keep its matrix products to one thread
+    (`matmul.limit_blas_threads`: such a process has a core to itself), once per process. A library user
+    who builds `Coder` directly keeps the collector and the BLAS threads as they were.
     """
     coder = Coder(settings)
     settle_heap()
+    limit_blas_threads()
     return coder
 
 

@@ -25,6 +25,7 @@ from typing import Any
 
 from polemos.errors import ModelError
 from polemos.knowledge.lexicon import SPLIT_PARTICLES, Lexicon
+from polemos.matmul import model_ops
 from polemos.stages.attribute_cache import RuleAttributes, index_lemma_sets
 from polemos.stages.token_view import ParsedSentence
 
@@ -107,7 +108,8 @@ def load_nlp(model: str) -> Any:
 
         # NER is not used: places and actors are found through the gazetteer and the actor knowledge
         # base, which DEPENDENCIES.md showed to be more reliable than the small model's labels.
-        nlp = spacy.load(model, exclude=["ner"])
+        with model_ops():  # OpenBLAS's products, unless POLEMOS_MATMUL says BLIS (matmul.py)
+            nlp = spacy.load(model, exclude=["ner"])
     except OSError as exc:
         raise ModelError(
             f"spaCy pipeline {model!r} is not installed: {exc}. Install the package that provides it "
