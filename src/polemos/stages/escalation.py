@@ -14,7 +14,7 @@ from polemos.model import EventMention
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike
 from polemos.stages.token_view import view
-from polemos.stages.victims import ARMED_WORDS
+from polemos.stages.victims import ARMED_WORDS, former
 from polemos.taxonomy import EventType, SubEventType
 
 # How many following sentences may tell that a protest turned violent.
@@ -137,7 +137,8 @@ def blocks_road(tok: Any, lexicon: Lexicon) -> bool:
     lemma = tok.lemma_.lower()
     if lemma not in _BLOCKING_VERBS and lemma not in _ERECTING_VERBS:
         return False
-    if any(c.dep_ == "nsubj" and c.lemma_.lower() in ARMED_WORDS for c in tok.children):
+    # "former fighters blocked the highway": ex-combatants are a crowd now, as they are civilian victims
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in ARMED_WORDS and not former(c) for c in tok.children):
         return False
     heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     # "blocking schools, transport and roads": every conjunct is blocked; "the border post", "the

@@ -22,10 +22,10 @@ from polemos.stages.actor_choice import choose_actors
 from polemos.stages.actor_parties import parties
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike, assign_roles, claimant_tokens, token_at, verb_of
+from polemos.stages.context_words import not_so_words
 from polemos.stages.date_order import day_before, told_as_preceding
 from polemos.stages.escalation import (
     BLOCKADE_MARK,
-    RIOT_UNITS,
     ROAD_VERBS,
     SHUTDOWN_MARK,
     SHUTTING_VERBS,
@@ -62,7 +62,6 @@ from polemos.stages.triggers import TriggerHit, candidate_hits, settle
 from polemos.stages.victims import (
     ARMED_WORDS,
     CIVILIAN_WORDS,
-    REFLEXIVES,
     among_harmed,
     headline_participle,
     sentence_victims,
@@ -137,7 +136,7 @@ def _sentence_mentions(
     mentions = list(actors.mentions_in(sent.start, sent.end))
     # Context words for the lexicon's conditions, leaving out who reports ("Police said a man stabbed ...").
     reporting = claimant_tokens(sdoc)
-    unsaid = reporting | _not_so_words(tokens.tokens, tokens.lowers)
+    unsaid = reporting | not_so_words(tokens.tokens, tokens.lowers)
     # Written forms too: the tagger sometimes mislemmatises news verbs ("staged" -> "stag").
     lemmas = {w for i, w in enumerate(tokens.lemmas) if i not in unsaid}
     lemmas.update(w for i, w in enumerate(tokens.lowers) if i not in unsaid)
@@ -221,9 +220,6 @@ _PASSES = ((False, False), (False, True), (True, False), (True, True))
 _TOLL_WORDS = frozenset({"dead", "killed", "died", "wounded", "injured", "slain"})
 _WORD = re.compile(r"[a-z]+")
 
-# Nouns a "home" before them makes a place of origin, not the home where a victim was ("his home town").
-_ORIGIN_NOUNS = frozenset({"town", "village", "city", "country", "province", "region", "district", "state"})
-
 
 # The context word for a crowd forcing its way in (lexicon: protest_violence); not a word of English.
 FORCED_ENTRY_MARK = "forced-entry"
@@ -248,42 +244,6 @@ def _forces_entry(tok: Any) -> bool:
 def _after_off(lowers: Sequence[str], i: int) -> bool:
     """ "off duty", "off-duty" split by the tokenizer ("off - duty")."""
     return (i > 0 and lowers[i - 1] == "off") or (i > 1 and lowers[i - 1] == "-" and lowers[i - 2] == "off")
-
-
-def _not_so_words(tokens: Sequence[Any], lowers: Sequence[str]) -> frozenset[int]:
-    """Words of the sentence that do not stand for themselves in the lexicon's context tests: the word
-    after "anti-" ("anti-aircraft fire" names no aircraft, "anti-government" no government), "home" in
-    "home town", "home village" (where one comes from: no sign of being off duty at home), and "riot" in
-    "riot police"."""
-    out = {i for i in range(2, len(lowers)) if lowers[i - 1] == "-" and lowers[i - 2] == "anti"}
-    out.update(
-        i
-        for i, t in enumerate(tokens)
-        if lowers[i] == "home" and t.dep_ == "compound" and t.head.lemma_.lower() in _ORIGIN_NOUNS
-    )
-    out.update(_self_harm_words(tokens))
-    if "riot" in lowers:  # most sentences name no riot
-        # "riot police", "riot gear": a unit or its kit named by the crowds it faces, no riot
-        out.update(i for i in range(len(lowers) - 1) if lowers[i] == "riot" and lowers[i + 1] in RIOT_UNITS)
-    return frozenset(out)
-
-
-# What the fire is, when someone sets himself on fire ("set himself alight", "set herself ablaze").
-_FIRE_WORDS = frozenset({"alight", "ablaze", "fire", "on"})
-
-
-def _self_harm_words(tokens: Sequence[Any]) -> set[int]:
-    """ "burned himself", "set themselves on fire": a verb whose only object is its own subject, and the
-    words of its fire. Such a fire harms no one else: in "burned himself in protest" it makes no riot;
-    "killed himself and three guards" harmed others too."""
-    out: set[int] = set()
-    for t in tokens:
-        objects = [c for c in t.children if c.dep_ == "dobj"]
-        if not objects or not all(o.lower_ in REFLEXIVES and not list(o.conjuncts) for o in objects):
-            continue
-        out.add(t.i)
-        out.update(c.i for c in t.subtree if c.lower_ in _FIRE_WORDS)
-    return out
 
 
 def _mention(

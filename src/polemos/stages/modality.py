@@ -55,12 +55,20 @@ COMPLETION_ADVERBS = frozenset({"eventually", "finally", "ultimately", "successf
 # reported" negates the toll, not the fighting.
 EVENT_DETAILS = frozenset(
     {"casualty", "causality", "casualties", "fatality", "death", "injury", "number", "figure", "toll",
-     "detail", "reason", "motive", "perpetrator", "identity", "damage", "loss", "cause", "victim"}
+     "detail", "reason", "motive", "perpetrator", "identity", "damage", "loss", "cause", "victim",
+     # "(name not given)", "exact location not specified", "the date was not reported"
+     "name", "location", "date"}
 )  # fmt: skip
 # "not known who killed him", "it is not clear why they clashed": the ignorance is about the who or
 # why; the event itself happened.
 KNOWLEDGE_WORDS = frozenset({"know", "clear", "identify", "establish", "determine", "confirm"})
 DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
+# Verbs whose object is an event they take as having happened: "to investigate the murder of the mayor",
+# "vowed to avenge the attack", "launched a probe into the killing". Whatever the modality of the verb,
+# its object took place.
+PRESUPPOSING_VERBS = frozenset(
+    {"investigate", "probe", "condemn", "denounce", "avenge", "mourn", "commemorate", "decry", "deplore"}
+)
 # Verbs whose object is an event that did not take place: "postponed the rally", "banned the march" (not
 # "suspended the strike": a strike suspended had begun).
 CANCEL_VERBS = frozenset({"cancel", "postpone", "ban", "prohibit", "forbid", "outlaw", "defer"})
@@ -116,6 +124,8 @@ def non_factual_reason(token: Any) -> str | None:
             break  # "feared dead following a clash": what a time phrase refers to has happened
         if _past_time_clause(node):
             break  # "were trying to defuse it when it detonated": the clause dates what happened
+        if head.lemma_.lower() in PRESUPPOSING_VERBS and node.dep_ in ("dobj", "nsubjpass", "prep"):
+            break  # "to investigate the murder": what is investigated happened
         if head.lemma_.lower() in DENIAL_VERBS:
             return "denied"
         if head.lemma_.lower() in CANCEL_VERBS and node.dep_ in ("dobj", "nsubjpass"):
@@ -170,9 +180,30 @@ def _reported_fact(node: Any) -> bool:
     "continued to fight", "managed to repel": an infinitive that reports a deed."""
     perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "have" for c in node.children)
     head = node.head.lemma_.lower()
-    return perfect or (
-        node.dep_ == "xcomp"
-        and (head in REPORTED_HEADS or head in ASPECT_HEADS or _achieved(node.head, node))
+    return (
+        perfect
+        or _use_told(node)
+        or (
+            node.dep_ == "xcomp"
+            and (head in REPORTED_HEADS or head in ASPECT_HEADS or _achieved(node.head, node))
+        )
+    )
+
+
+# Verbs whose purpose infinitive tells what the thing used did: "used tear gas to disperse the crowd".
+USE_HEADS = frozenset({"use", "employ"})
+
+
+def _use_told(node: Any) -> bool:
+    """ "used bombers to attack targets", "tear gas was used to disperse the crowd": what something was
+    used for is told as done (the use itself keeps its own modality, read further up the clause chain);
+    "used to attack" with nothing used is a habit of the past."""
+    head = node.head
+    return (
+        node.dep_ in ("xcomp", "advcl")
+        and head.i != node.i
+        and head.lemma_.lower() in USE_HEADS
+        and any(c.dep_ in ("dobj", "auxpass") for c in head.children)
     )
 
 

@@ -55,6 +55,20 @@ def phrase_anchor(doc: Any, start: int, end: int) -> Any:
     return doc[end - 1]
 
 
+# Nouns that make a preposition of several words with "of" ("in front of", "on behalf of", "in the middle
+# of"): they name where or for whom, and are nothing the trigger acts on.
+PREPOSITION_NOUNS = frozenset(
+    {"front", "behalf", "spite", "view", "case", "lieu", "middle", "midst", "wake", "course", "top"}
+)
+
+
+def _preposition_noun(token: Any) -> bool:
+    """ "shot him in front of his wife": "front" is part of a preposition, not an armed front."""
+    return token.lower_ in PREPOSITION_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+    )
+
+
 def object_tokens(anchor: Any) -> list[Any]:
     """What the trigger acts on: the verb's object, or the noun it is 'of' ("liberation of the capital")."""
     node = anchor.head if anchor.dep_ == "prt" else anchor
@@ -63,7 +77,7 @@ def object_tokens(anchor: Any) -> list[Any]:
         # "from": what a force is driven out of ("dislodged the militants from the town"); "over": a count
         # ("arrested over 200").
         if c.dep_ == "prep" and c.lower_ in ATTACHED_PREPS:
-            objs.extend(p for p in c.children if p.dep_ == "pobj")
+            objs.extend(p for p in c.children if p.dep_ == "pobj" and not _preposition_noun(p))
         if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("out", "off"):
             # "pushed the militants out of the town": the place is the object of "out of"
             objs.extend(p for g in c.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj")
@@ -88,7 +102,7 @@ def object_tokens(anchor: Any) -> list[Any]:
         expanded.extend(c for c in o.children if c.dep_ in ("compound", "amod", "conj", "appos"))
         for c in o.children:  # "the city of Tarhuna", "hills around Fattaih"; not "an attack by fighters"
             if c.dep_ == "prep" and c.lower_ != "by":
-                expanded.extend(p for p in c.children if p.dep_ == "pobj")
+                expanded.extend(p for p in c.children if p.dep_ == "pobj" and not _preposition_noun(p))
     return expanded
 
 

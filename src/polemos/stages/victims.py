@@ -33,7 +33,7 @@ CIVILIAN_WORDS = frozenset(
      # people at work or on the road, and kin: "shot dead its owner", "killed two pastoralists"
      "owner", "customer", "motorist", "vendor", "fisherman", "hunter", "miner", "tourist", "pilgrim",
      "refugee", "migrant", "pastoralist", "baby", "infant", "teenager", "husband", "sister", "neighbour",
-     "neighbor"}
+     "neighbor", "citizen"}
 )  # fmt: skip
 
 

@@ -1,0 +1,63 @@
+"""Words of a sentence that do not stand for themselves in the lexicon's context tests (extract stage): the
+word after "anti-", "home" in "home town", "riot" in "riot police", "the air" shot into, and the words of
+a self-inflicted fire.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from polemos.stages.escalation import RIOT_UNITS
+from polemos.stages.victims import REFLEXIVES
+
+# Prepositions that make "the air" a place: "fired into the air", "shots in the air", "stayed on the air".
+_AIR_PLACE_PREPS = frozenset({"in", "into", "on"})
+
+
+def _air_as_place(token: Any) -> bool:
+    """ "fired warning shots into the air": the air shot into names no aircraft (the lexicon's `drone`
+    class has "air" for "air force" and "by air")."""
+    return token.dep_ == "pobj" and token.head.lower_ in _AIR_PLACE_PREPS
+
+
+# Nouns a "home" before them makes a place of origin, not the home where a victim was ("his home town").
+_ORIGIN_NOUNS = frozenset({"town", "village", "city", "country", "province", "region", "district", "state"})
+
+
+def not_so_words(tokens: Sequence[Any], lowers: Sequence[str]) -> frozenset[int]:
+    """Words of the sentence that do not stand for themselves in the lexicon's context tests: the word
+    after "anti-" ("anti-aircraft fire" names no aircraft, "anti-government" no government), "home" in
+    "home town", "home village" (where one comes from: no sign of being off duty at home), "riot" in
+    "riot police", and "the air" shot into."""
+    out = {i for i in range(2, len(lowers)) if lowers[i - 1] == "-" and lowers[i - 2] == "anti"}
+    out.update(
+        i
+        for i, t in enumerate(tokens)
+        if lowers[i] == "home" and t.dep_ == "compound" and t.head.lemma_.lower() in _ORIGIN_NOUNS
+    )
+    out.update(_self_harm_words(tokens))
+    if "air" in lowers:
+        out.update(i for i, t in enumerate(tokens) if lowers[i] == "air" and _air_as_place(t))
+    if "riot" in lowers:  # most sentences name no riot
+        # "riot police", "riot gear": a unit or its kit named by the crowds it faces, no riot
+        out.update(i for i in range(len(lowers) - 1) if lowers[i] == "riot" and lowers[i + 1] in RIOT_UNITS)
+    return frozenset(out)
+
+
+# What the fire is, when someone sets himself on fire ("set himself alight", "set herself ablaze").
+_FIRE_WORDS = frozenset({"alight", "ablaze", "fire", "on"})
+
+
+def _self_harm_words(tokens: Sequence[Any]) -> set[int]:
+    """ "burned himself", "set themselves on fire": a verb whose only object is its own subject, and the
+    words of its fire. Such a fire harms no one else: in "burned himself in protest" it makes no riot;
+    "killed himself and three guards" harmed others too."""
+    out: set[int] = set()
+    for t in tokens:
+        objects = [c for c in t.children if c.dep_ == "dobj"]
+        if not objects or not all(o.lower_ in REFLEXIVES and not list(o.conjuncts) for o in objects):
+            continue
+        out.add(t.i)
+        out.update(c.i for c in t.subtree if c.lower_ in _FIRE_WORDS)
+    return out
