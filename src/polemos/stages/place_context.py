@@ -87,6 +87,8 @@ _PROVINCE_AFTER = re.compile(rf"^{_ALIAS}\s+(?:province|state|governorate|region
 _PROVINCE_BEFORE = re.compile(r"\b(?:province|state|governorate)\s+of\s+$", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(rf"^{_ALIAS}\s+(?:district|local\s+government(?:\s+area)?|lga)\b", re.IGNORECASE)
 _QUARTER_BEFORE = re.compile(r"\b(?:district|neighbou?rhood|quarter|suburb)\s+of\s+$", re.IGNORECASE)
+# How far a city's own quarters lie from its point: Mogadishu's districts, Cape Town's townships.
+_QUARTER_REACH_KM = 40
 _QUARTER_AFTER = re.compile(
     r"\s+(?:district|neighbou?rhood|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?", re.IGNORECASE
 )
@@ -195,6 +197,8 @@ def apply_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
                     others=distinct([e for e in (m.entry, *m.others) if e is not pool[0]], pool[0]),
                 )
                 m.reason += f"; qualified by {pool[0].admin1}"
+                if pool[0].feature_code == "PPLX" and nxt.entry.feature_class == "P":
+                    m.name = f"{nxt.entry.name} - {pool[0].name}"  # a quarter as ACLED names it
                 skip = n + 1
         out.append(m)
     return out
@@ -287,6 +291,21 @@ def _seat_by_name(area: GazetteerEntry, pool: list[GazetteerEntry]) -> Gazetteer
 def apply_quarters(text: str, mentions: list[Mention], unresolved: list[tuple[int, int]]) -> list[Mention]:
     """ "the district of Eastern Coast ... of Derna": "Derna - Eastern Coast", geo_precision 1."""
     out = list(mentions)
+    for m in mentions:
+        after = _QUARTER_AFTER.match(text, m.end) if m.entry.feature_code == "PPLX" else None
+        city = next(
+            (c for c in out if after and c.start == after.end() and c.entry.feature_class == "P"), None
+        )
+        if city is None:
+            continue
+        if _apart_km(m.entry, city.entry) > _QUARTER_REACH_KM:
+            # Quarter names recur from city to city: "the Hawlwadag neighbourhood of Beletweyne" is not
+            # Mogadishu's Hawl Wadag district but an unknown quarter of the city named.
+            out.remove(m)
+            unresolved = [*unresolved, (m.start, m.end)]
+        else:  # "the Hodan district of Mogadishu": one place, the quarter, named as ACLED names it
+            out.remove(city)
+            m.name = f"{city.entry.name} - {m.entry.name}"
     for qs, qe in unresolved:
         quarter = text[qs:qe]
         after = _QUARTER_AFTER.match(text, qe)
@@ -308,6 +327,13 @@ def apply_quarters(text: str, mentions: list[Mention], unresolved: list[tuple[in
             f"{city.entry.name} - {quarter}",
         )
     return sorted(out, key=lambda m: m.start)
+
+
+def _apart_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    """Distance between two entries, flat-earth: good enough to tell a city's own quarter from another's."""
+    dy = a.latitude - b.latitude
+    dx = (a.longitude - b.longitude) * math.cos(math.radians((a.latitude + b.latitude) / 2))
+    return 111.2 * math.hypot(dx, dy)
 
 
 def to_place(m: Mention, offset: int) -> Place:
