@@ -12,6 +12,7 @@ from polemos.stages.actor_parties import (
     finders_of_dead,
     first_mention,
     not_claimants,
+    not_institutions,
     parties,
     source_of_fire,
 )
@@ -71,6 +72,7 @@ def choose_actors(
         crowd = "rioters" if etype is EventType.RIOTS else "protesters"
         m1 = next((m for m in (*agents, *others) if m.category in ("protester", "rioter")), None)
         m1 = m1 or actors.resolve_phrase(crowd, position)
+        patients, others = not_institutions(patients), not_institutions(others)
         m2 = first_mention(patients) or first_mention([m for m in others if m.category in ("state", "armed")])
     else:
         if etype in VIOLENT:
@@ -96,6 +98,8 @@ def choose_actors(
             m2 = casualties_hit(roles, sentence_mentions, sent, m1.actor if m1 else None)
         if etype in VIOLENT and m2 is None:
             m2 = state_site(sent, actors, m1.actor if m1 else None)
+        if m1 is not None and m2 is None and _communities_fight(m1, etype):
+            m2 = m1
     if etype in VIOLENT or etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
         m1, m2 = source_of_fire(m1, m2, parties(sentence_mentions), sent)
     a1 = _crowd_of(etype, m1.actor) if m1 else None
@@ -146,6 +150,12 @@ def choose_actors(
             for e in ev
         ]
     return a1, a2, ev
+
+
+def _communities_fight(m: ActorMentionLike, etype: EventType) -> bool:
+    """Whether unnamed communities named in the plural fought each other, with no other side named
+    ("clashes between tribes", "two ethnic groups exchanged fire"): one generic name is both sides."""
+    return etype is EventType.BATTLES and m.rule.startswith("communal:") and m.text.lower().endswith("s")
 
 
 def _crowd_of(etype: EventType, actor: Actor) -> Actor:

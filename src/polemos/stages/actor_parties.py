@@ -116,3 +116,24 @@ def finders_of_dead(ms: Sequence[ActorMentionLike], sent: Sentence) -> list[Acto
         if tok is not None and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _FINDING:
             out.append(m)
     return out
+
+
+# What names a state as an institution, not as its men: a protest "against the government" has no state
+# side until police or troops are named (ACLED leaves actor 2 of such a protest empty).
+_INSTITUTION = re.compile(
+    r"^(?:the\s+)?(?:\w+\s+)?(?:government|governments|authorities|administration|regime)(?:'s|’s|')?$",
+    re.IGNORECASE,
+)
+
+
+def not_institutions(ms: Sequence[ActorMentionLike]) -> list[ActorMentionLike]:
+    """The mentions that are not a government named as an institution ("the government", "the local
+    administration", "the authorities"): what a crowd demands of it makes it no side of a protest."""
+    return [m for m in ms if not (m.category == "state" and _INSTITUTION.match(_named_as(m)))]
+
+
+def _named_as(m: ActorMentionLike) -> str:
+    """The words that name a mention's actor: a pronoun's antecedent ("them", read as "the government")."""
+    if m.rule.startswith("coref:") and "->" in m.rule:
+        return m.rule.split("->", 1)[1].strip()
+    return m.text.strip()

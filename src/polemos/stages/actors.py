@@ -14,6 +14,7 @@ from polemos.knowledge.actors import ActorEntry, ActorKB
 from polemos.knowledge.countries import Countries, Country, load_countries, state_forces_name
 from polemos.knowledge.phrases import fold, tokens
 from polemos.model import Actor
+from polemos.stages.actor_air import air_power
 from polemos.stages.actor_labels import Label
 from polemos.stages.actor_naming import ActorMention, named_for_period, period_actor, to_named_unit
 from polemos.stages.actor_scan import Named, Scan, folded_label
@@ -131,7 +132,11 @@ class _Resolver:
         country = label.country or self.country
         if country is None:
             recent = next((m for m in reversed(self.history) if m.category == "state"), None)
-            return None if recent is None else self.mention(label, recent.actor, "state:recent", 0.5, True)
+            if recent is not None:
+                return self.mention(label, recent.actor, "state:recent", 0.5, True)
+            # a report that names no country still says its forces are the state's: the type is known
+            kind = "Police Forces" if label.kind == "police" else "Military Forces"
+            return self.mention(label, Actor(kind, 1, None), "state:no country", 0.3, True)
         if label.kind == "police":
             name = state_forces_name(country.iso2, self.year, "police", month=self.month)
             return self.mention(label, Actor(name, 1, country.iso2), "state:police", 0.75, True)
@@ -370,7 +375,7 @@ class DocumentActors:
             if m is not None and (best is None or m.end - m.start >= best.end - best.start):
                 best = m
         if best is not None and best.rule.startswith("unidentified:"):
-            best = self._air_power(resolver, position) or self._war_party(best) or best
+            best = air_power(self._scan, resolver, position) or self._war_party(best) or best
         return None if best is None else named_for_period(self._scan.kb, best, self.year, month, day)
 
     def _war_party(self, unnamed: ActorMention) -> ActorMention | None:
@@ -385,26 +390,3 @@ class DocumentActors:
         return dataclasses.replace(
             unnamed, actor=actor, rule=rule, confidence=0.4, category=_CATEGORY[actor.inter]
         )
-
-    def _air_power(self, resolver: _Resolver, position: int) -> ActorMention | None:
-        """Resolve the unnamed perpetrator of an air strike: only states (and a few foreign forces) fly, so
-        "airstrikes hit X" is resolved as "warplanes" would be, not as an unidentified armed group; but
-        aircraft the report gives an owner ("aircraft thought to belong to Misratan forces") are the owner's,
-        whoever flies there most."""
-        s_start, s_end = self._scan.sentence(position)
-        sentence = self.text[s_start:s_end]
-        # "anti-aircraft guns" fight on the ground
-        hits = [
-            h for h in self._scan.kb.aerial_index.find(sentence) if not sentence[: h.start].endswith("anti-")
-        ]
-        if not hits:
-            return None
-        labels = [Label(s_start + h.start, s_start + h.end, h.text, "state", h.text) for h in hits]
-        for label in labels:
-            owned = self._scan.attachment(label.start, label.end)
-            if owned is not None and owned[1] not in ("in-name", "before-name"):
-                n, how = owned
-                rule = f"aerial:owner:{how} {n.key}"
-                return resolver.mention(label, resolver.actor(n.entry), rule, 0.7, True)
-        found = resolver.state(labels[0])
-        return None if found is None else dataclasses.replace(found, rule=f"aerial:{found.rule}")

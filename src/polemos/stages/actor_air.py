@@ -1,0 +1,51 @@
+"""Who an air strike's unnamed perpetrator is (the "resolve actors" stage): only states and a few foreign
+forces fly, so "airstrikes hit X" reads as "warplanes" would, and aircraft a report gives an owner are the
+owner's.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Protocol
+
+from polemos.knowledge.actors import ActorEntry
+from polemos.model import Actor
+from polemos.stages.actor_labels import Label
+from polemos.stages.actor_naming import ActorMention
+from polemos.stages.actor_scan import Named, Scan
+
+__all__ = ["air_power"]
+
+
+class _Resolving(Protocol):
+    """What the document's resolver offers: actors from entries, mentions, and state labels read."""
+
+    def actor(self, entry: ActorEntry) -> Actor: ...
+
+    def mention(
+        self, item: Named | Label, actor: Actor, rule: str, conf: float, generic: bool
+    ) -> ActorMention: ...
+
+    def state(self, label: Label) -> ActorMention | None: ...
+
+
+def air_power(scan: Scan, resolver: _Resolving, position: int) -> ActorMention | None:
+    """Resolve the unnamed perpetrator of an air strike: only states (and a few foreign forces) fly, so
+    "airstrikes hit X" is resolved as "warplanes" would be, not as an unidentified armed group; but
+    aircraft the report gives an owner ("aircraft thought to belong to Misratan forces") are the owner's,
+    whoever flies there most."""
+    s_start, s_end = scan.sentence(position)
+    sentence = scan.text[s_start:s_end]
+    # "anti-aircraft guns" fight on the ground
+    hits = [h for h in scan.kb.aerial_index.find(sentence) if not sentence[: h.start].endswith("anti-")]
+    if not hits:
+        return None
+    labels = [Label(s_start + h.start, s_start + h.end, h.text, "state", h.text) for h in hits]
+    for label in labels:
+        owned = scan.attachment(label.start, label.end)
+        if owned is not None and owned[1] not in ("in-name", "before-name"):
+            n, how = owned
+            rule = f"aerial:owner:{how} {n.key}"
+            return resolver.mention(label, resolver.actor(n.entry), rule, 0.7, True)
+    found = resolver.state(labels[0])
+    return None if found is None else dataclasses.replace(found, rule=f"aerial:{found.rule}")
