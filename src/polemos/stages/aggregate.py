@@ -1,8 +1,10 @@
 """Merge a document's event mentions into ACLED events: one event per day, place and actor pair, the
 highest-ranked type winning (aggregate stage, after extract, before store). An event named again with a
-definite article ("The clashes broke out ...") joins the one it names; an event's fatalities are chosen
-from all its mentions' claims, split per day when its date is a range of days. One incident the report
-tells as several violent events of that day and place has its dead counted once, by the highest-ranked.
+definite article ("The clashes broke out ...") joins the one it names, and a death told alone, with no
+killer named, the event of its type just told; an event's fatalities are chosen from all its mentions'
+claims, split per day when its date is a range of days and per place when it lists several. One
+incident the report tells as several violent events of that day and place has its dead counted once,
+by the highest-ranked.
 """
 
 from __future__ import annotations
@@ -31,7 +33,12 @@ from polemos.stages.event_groups import (
     same_place,
     top_mention,
 )
-from polemos.stages.incident_tolls import incident_evidence, pooled_claims
+from polemos.stages.incident_tolls import (
+    death_only_mention,
+    incident_evidence,
+    pooled_claims,
+    told_as_another_incident,
+)
 from polemos.taxonomy import EventType
 
 NOTES_MAX = 600
@@ -114,16 +121,40 @@ def aggregate(
                 target = _named_again(groups, m)
                 if target is not None:
                     m = _as_type_of(m, target.first)
+        if target is None and death_only_mention(m):
+            target = _event_of_the_dead(groups, m)
         if target is None:
             groups.append(EventGroup([m]))
         else:
             target.mentions.append(m)
     home = _home_country(mentions)
-    claims = pooled_claims(groups)
+    claims = pooled_claims(groups, document.text)
     return [
         _to_event(document, g, c, incident_evidence(g, c, groups, claims), choose_fatalities, home)
         for g, c in zip(groups, claims, strict=True)
     ]
+
+
+def _event_of_the_dead(groups: Sequence[EventGroup], m: EventMention) -> EventGroup | None:
+    """The event a death told alone belongs to: the latest of its type told that day and place by an
+    event word, when the death names no killer but an unidentified one, no other victims' side, and is
+    not told as another incident ("Gunmen ambushed a bus near Kessa. Two passengers were killed": one
+    attack, with its toll)."""
+    named = m.actor1 is not None and not m.actor1.name.startswith("Unidentified ")
+    if named or told_as_another_incident(m):
+        return None
+    return next(
+        (
+            g
+            for g in reversed(groups)
+            if g.first.event_type is m.event_type
+            and not all(death_only_mention(x) for x in g.mentions)
+            and _dates_ok(g, m, exact=False)
+            and same_place(g.place, m.place)
+            and (m.actor2 is None or g.actor2 is None or m.actor2 == g.actor2)
+        ),
+        None,
+    )
 
 
 def _head_word(m: EventMention) -> str:

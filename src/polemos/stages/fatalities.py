@@ -6,8 +6,8 @@ claims (count, victims, claimant) with plain regular expressions, keeps every on
 
 The stage's parts: counts and ACLED's vague words (`fatality_numbers`), the verbs of killing
 (`fatality_verbs`), single victims written without a number (`fatality_singles`), claimants
-(`fatality_claimants`), coders' bookkeeping and parties' own claims (`fatality_sources`), multi-day and
-running totals (`fatality_periods`), casualties and deaths told without a number
+(`fatality_claimants`), coders' bookkeeping and parties' own claims (`fatality_sources`), multi-day,
+several-place and running totals (`fatality_periods`), casualties and deaths told without a number
 (`fatality_casualties`), deaths by burning (`fatality_burning`), uncounted plural victims
 (`fatality_plurals`), raised tolls (`fatality_revisions`), the choice of one figure (`fatality_choice`);
 word lists live in `knowledge/data/fatalities.yaml` (`fatality_words`). The dead of one incident that the

@@ -1,9 +1,11 @@
-"""Death tolls that cover more than the event's day: multi-day totals and cumulative counts.
+"""Death tolls that cover more than the event's day or place: multi-day totals, totals for a list of
+places, and cumulative counts.
 
 ACLED codes one event per day and place, so a total "over three days" is split evenly per day (the
-odd remainder to the first days), and a running count ("44 soldiers died during June", "since the
-offensive began") belongs to no single event. Both stay visible as claims: a split claim carries its
-day's share as `count` and the total in its rule ("...|split 13/3"); a cumulative one is marked
+odd remainder to the first days), a total for "Alpha, Beta and Gamma villages" likewise per place, and
+a running count ("44 soldiers died during June", "since the offensive began") belongs to no single
+event. All stay visible as claims: a split claim carries its day's (place's) share as `count` and the
+total in its rule ("...|split 13/3", "...|split 6/3 places"); a cumulative one is marked
 "...|cumulative" and is left out of the event's figure.
 """
 
@@ -16,7 +18,15 @@ from dataclasses import replace
 from polemos.model import DatePoint, FatalityClaim
 from polemos.stages.fatality_numbers import parse_number
 
-__all__ = ["CUMULATIVE", "adjust_for_period", "range_days", "split_multi_day", "spread_over_days"]
+__all__ = [
+    "CUMULATIVE",
+    "adjust_for_period",
+    "listed_places",
+    "range_days",
+    "split_multi_day",
+    "spread_over_days",
+    "spread_over_places",
+]
 
 CUMULATIVE = "|cumulative"
 
@@ -131,3 +141,47 @@ def split_multi_day(total: int, days: int) -> list[int]:
         raise ValueError(f"split_multi_day needs total >= 0 and days >= 1, got total={total}, days={days}")
     base, remainder = divmod(total, days)
     return [base + 1] * remainder + [base] * (days - remainder)
+
+
+# A list of named places the event took place in: "in Lwibo and Lukweti areas", "the villages of Alpha,
+# Beta and Gamma", "cleared Kesso and Mara of rebels". ACLED codes one event per location and splits a
+# toll told for all of them between those events, as it does a toll told over several days. "Between X
+# and Y" is a road or a front, one place; lists of people ("Hema and Lendu villagers") follow no
+# preposition of place.
+_PLACE_NAME = r"(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+|(?:al|el|ad|as|ash|ar|an)-[\w'’-]+)){0,2}"
+_PLACE_NOUN = (
+    r"(?:villages?|towns?|communit(?:y|ies)|areas?|localit(?:y|ies)|settlements?|districts?|neighbou?rhoods?"
+    r"|count(?:y|ies)|LGAs?|provinces?|regions?|axis|axes|roads?)"
+)
+_PLACE_LIST = re.compile(
+    rf"(?:(?<![\w'’-])(?:in|at|of|across|around|along|cleared|clear|clears|captured|took\s+over|overran)\s+"
+    rf"(?:the\s+)?(?:{_PLACE_NOUN}\s+of\s+)?"
+    # "invaded two communities - Alpha and Beta"
+    rf"|(?<![\w'’-])(?:two|three|four|five|six|[2-6])\s+{_PLACE_NOUN}\s*[-–—:]\s*)"
+    rf"(?P<list>{_PLACE_NAME}(?:\s*,\s*{_PLACE_NAME})*\s*,?\s+(?:and|&)\s+{_PLACE_NAME})"
+    rf"(?=\s+{_PLACE_NOUN}\b|\s*[-–—,.;]|\s+(?:of|on|in|near|north|south|east|west|between)\b)",
+)
+_LIST_ITEM = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+# Names that follow a place preposition but are no places: sides and months ("in June and July").
+_NOT_PLACE = re.compile(rf"^(?:{_MONTHS}|Muslims?|Christians?|Government|Police|Army|Military)$")
+
+
+def listed_places(text: str) -> int:
+    """How many named places the sentence lists as the event's (1 when it lists none)."""
+    m = _PLACE_LIST.search(text)
+    if m is None:
+        return 1
+    names = [n for n in _LIST_ITEM.split(m["list"]) if n]
+    if any(_NOT_PLACE.match(n) for n in names):
+        return 1
+    return len(dict.fromkeys(names)) if 1 < len(names) <= 6 else 1
+
+
+def spread_over_places(claim: FatalityClaim, places: int) -> FatalityClaim:
+    """`claim` split between the events of `places` locations its sentence lists ("six militants were
+    killed in Alpha, Beta and Gamma" -> 2): the first location's share, which gets the remainder ("five
+    over four areas" -> 2). Claims already split, cumulative, or with fewer dead than places stay."""
+    if places < 2 or claim.count < places or "|split" in claim.rule or claim.rule.endswith(CUMULATIVE):
+        return claim
+    share = split_multi_day(claim.count, places)[0]
+    return replace(claim, count=share, rule=f"{claim.rule}|split {claim.count}/{places} places")

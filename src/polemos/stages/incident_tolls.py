@@ -1,6 +1,8 @@
-"""An event's dead, as the aggregate stage counts them: its mentions' claims split per day, the death that
-set off a battle among its dead, and one incident told as several events of a day and place counted
-once, by the highest-ranked of them (ACLED: civilians killed in a battle are the battle's dead)."""
+"""An event's dead, as the aggregate stage counts them: its mentions' claims split per day and per place
+listed, the death that set off a battle among its dead, and one incident told as several events of a
+day and place counted once, by the highest-ranked of them (ACLED: civilians killed in a battle are the
+battle's dead); a battle told only by its dead gives them to the event of the incident the report names
+(the blast, the strike)."""
 
 from __future__ import annotations
 
@@ -10,8 +12,8 @@ from collections.abc import Sequence
 
 from polemos.model import EventMention, Evidence, FatalityClaim
 from polemos.stages.event_groups import EventGroup, distance_km, group_date, top_mention
-from polemos.stages.fatality_choice import SPARKED
-from polemos.stages.fatality_periods import range_days, spread_over_days
+from polemos.stages.fatality_choice import SPARKED, is_vague
+from polemos.stages.fatality_periods import listed_places, range_days, spread_over_days, spread_over_places
 from polemos.taxonomy import EventType, SubEventType
 
 # Two events of one report this close on one day may be one incident told in parts ("clashes broke out in
@@ -146,23 +148,72 @@ def _told_by(g: EventGroup, claim: FatalityClaim) -> bool:
     return min(m.sentence.start for m in g.mentions) <= claim.start
 
 
+# The words of the trigger "kill" that tell a death and nothing of what caused it ("died", "were killed",
+# "injured"); "shot dead", "gunned down", "opened fire" tell a shooting.
+_DEATH_WORD = re.compile(r"^(?:kill|die|dead|death|wound|injur)", re.I)
+
+
+# Claims read from a killer's verb ("Troops killed five militants"): a fight the sentence tells.
+_KILLER_NAMED = ("active:", "single-active:")
+
+
+def told_as_another_incident(m: EventMention) -> bool:
+    """Whether the mention's sentence tells its event as another incident than the one told before it
+    ("In a separate attack, two more were killed")."""
+    return bool(_OTHER_INCIDENT.search(m.sentence.text))
+
+
+def death_only_mention(m: EventMention) -> bool:
+    """Whether a mention is told only by a death: its trigger a word of dying ("died", "were killed",
+    "injured"), no event word in its sentence, and no killer doing it in its claims. Such a mention is
+    the report's reading of a toll, not an act it tells."""
+    return (
+        bool(_DEATH_WORD.match(m.trigger.text))
+        and not any(c.rule.startswith(_KILLER_NAMED) for c in m.fatality_claims)
+        and any(e.field == "event_type" and e.rule.split("+")[0] == "trigger:kill" for e in m.evidence)
+    )
+
+
+def _death_only_battle(g: EventGroup) -> bool:
+    """Whether the event is a battle only because its dead were armed men, every sentence telling it a
+    death with no fight told ("Two soldiers died", "a commander was killed")."""
+    return top_mention(g).event_type is EventType.BATTLES and all(death_only_mention(m) for m in g.mentions)
+
+
+def _tells_the_deaths(g: EventGroup, owner: EventGroup) -> bool:
+    """Whether `g` is the violent event of the incident whose dead the death-only battle `owner` tells,
+    told by an event word of its own, before or after the deaths and whatever its rank ("The commander
+    has died of wounds. He was hurt in a landmine blast")."""
+    return (
+        _takes_others_dead(top_mention(g).sub_event_type)
+        and not all(death_only_mention(m) for m in g.mentions)
+        and not _told_apart(g)
+        and _one_incident(g, owner)
+    )
+
+
 def _receiver(claim: FatalityClaim, owner: int, groups: Sequence[EventGroup], shared: set[_Span]) -> int:
     """The event that counts a claim: the highest-ranked violent event of the owner's incident that may
-    take it ("civilians killed inside a battle are the battle's dead"), else the owner itself."""
+    take it ("civilians killed inside a battle are the battle's dead"), else the owner itself. The toll
+    of a battle told only by its dead goes to the event of the incident the report tells by name (the
+    strike, the blast)."""
     if _span(claim) not in shared:
         return owner
+    death_only = _death_only_battle(groups[owner])
     takers = [
         i
         for i, g in enumerate(groups)
         if i != owner
-        and _may_receive(g, groups[owner])
-        and _told_by(g, claim)
+        and (
+            (_may_receive(g, groups[owner]) and _told_by(g, claim))
+            or (death_only and _tells_the_deaths(g, groups[owner]))
+        )
         and _may_take(top_mention(g).sub_event_type, claim)
     ]
     return min(takers, key=lambda i: _order(groups[i]), default=owner)
 
 
-def pooled_claims(groups: Sequence[EventGroup]) -> list[list[FatalityClaim]]:
+def pooled_claims(groups: Sequence[EventGroup], text: str = "") -> list[list[FatalityClaim]]:
     """Each event's tolls: its own, less those another event of its incident counts, plus those it counts
     for the others.
 
@@ -172,7 +223,7 @@ def pooled_claims(groups: Sequence[EventGroup]) -> list[list[FatalityClaim]]:
     the others give them up, so that a sum over the dataset counts the incident's dead once. A claim
     two events hold (one sentence read into both) is counted by one of them only, the higher-ranked.
     """
-    own = [event_claims(g, top_mention(g).sub_event_type) for g in groups]
+    own = [event_claims(g, top_mention(g).sub_event_type, text) for g in groups]
     shared = [{_span(c) for c in _shared_claims(g)} for g in groups]
     by_rank = sorted(range(len(groups)), key=lambda i: _order(groups[i]))
     counted: dict[_Span, tuple[int, FatalityClaim]] = {}
@@ -224,18 +275,34 @@ def _borrowed_evidence(
     return tuple(found.values())
 
 
-def event_claims(g: EventGroup, sub_event_type: SubEventType) -> list[FatalityClaim]:
-    """The tolls of a group's mentions, each once, split per day over a range of days; none for a
-    non-violent event, whose told deaths are another event's (kept off it so that corroboration does
-    not read them as its report of no deaths)."""
+def event_claims(g: EventGroup, sub_event_type: SubEventType, text: str = "") -> list[FatalityClaim]:
+    """The tolls of a group's mentions, each once, split per day over a range of days and between the
+    places its sentences list; none for a non-violent event, whose told deaths are another event's
+    (kept off it so that corroboration does not read them as its report of no deaths)."""
     if sub_event_type in NON_VIOLENT:
         return []
+    # "Troops cleared Alpha and Beta of rebels. Six were killed.": ACLED codes an event per place and
+    # splits the toll between them; the event's share is the first place's. A vague figure ("an unknown
+    # number", coded 10) is ACLED's stand-in for each event's dead, no total to split.
+    # The list may be told in the claim's own sentence, when the event's is another ("Troops swept Alpha
+    # and Beta, leaving seven rebels dead. Five soldiers were wounded.").
+    places = max(listed_places(m.sentence.text) for m in g.mentions)
     claims: list[FatalityClaim] = []
     for m in g.mentions:
         for c in mention_claims(m, sub_event_type):
             if all((c.start, c.end) != (x.start, x.end) for x in claims):
-                claims.append(c)
+                here = max(places, listed_places(_sentence_at(text, c.start)))
+                claims.append(c if is_vague(c) else spread_over_places(c, here))
     return claims
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of `text` around offset `at` (empty when the text is not known)."""
+    if not 0 <= at < len(text):
+        return ""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    end = min((i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0), default=len(text))
+    return text[start:end]
 
 
 # "Fighting continued for a second day following the murder of a commander": a fight that goes on came
