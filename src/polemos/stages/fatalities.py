@@ -102,8 +102,14 @@ _CLOSE_QUOTE = r"(?:[\"”’'+](?=\s))?"
 _OPEN_QUOTE = r"(?:[\"“](?=[a-z]))?"
 
 
+# "Four reported Boko Haram dead", "two confirmed militants were killed": a participle before the victims
+# says who vouches for the count, not who died ("Six reported dead" has no victims: the participle is
+# then the verb's, as a victim phrase never opens on "dead" or "killed").
+_VOUCHED = r"(?:\s+(?:reported|confirmed))?"
+
+
 def _item(victims: str) -> str:
-    count = rf"{_OPEN_QUOTE}{_RANGE}?{_NUM}{_CLOSE_QUOTE}(?:\s+{victims})?"
+    count = rf"{_OPEN_QUOTE}{_RANGE}?{_NUM}{_CLOSE_QUOTE}(?:{_VOUCHED}\s+{victims})?"
     return rf"(?<![/:])(?:(?:{_QUAL})\s+)?{_GROUP_OF}?(?:{count}|{_BOMBER})"
 
 
@@ -267,7 +273,7 @@ _PATTERNS = (
 _ITEM = re.compile(
     # "from 27/02 to 07/03 Cameroonian forces": a date's digits are no count.
     rf"(?<![/:])(?:(?P<qual>{_QUAL})\s+)?"
-    rf"{_GROUP_OF}?(?:{_OPEN_QUOTE}(?P<range>{_RANGE})?(?P<num>{_NUM}){_CLOSE_QUOTE}(?:\s+(?P<victims>{_VICT_GREEDY}))?"
+    rf"{_GROUP_OF}?(?:{_OPEN_QUOTE}(?P<range>{_RANGE})?(?P<num>{_NUM}){_CLOSE_QUOTE}(?:{_VOUCHED}\s+(?P<victims>{_VICT_GREEDY}))?"
     rf"|(?P<bomber>{_BOMBER}))",
     re.I,
 )

@@ -53,8 +53,10 @@ _ACTIVE = re.compile(
     r"(?:\s+and\s+[a-z]+ed)?\s+(?P<obj>(?:(?:[\w'’-]+|\([^()]{1,30}\))\s*){1,7})",
     re.I,
 )
+# "shot the trader dead", "shot him dead" (a pronoun as for "stabbed him to death").
 _SHOT_DEAD = re.compile(
-    r"\b(?P<trig>shoot|shoots|shot|shooting)\s+(?P<obj>(?:the|a|an)\s+(?:[\w'’-]+\s+){1,3}?)dead\b", re.I
+    r"\b(?P<trig>shoot|shoots|shot|shooting)\s+(?P<obj>(?:the|a|an)\s+(?:[\w'’-]+\s+){1,3}?|him\s+|her\s+)dead\b",
+    re.I,
 )
 # "beat a 70-year-old to death", "stoning him to death", "leaving the driver dead".
 _TO_DEATH = re.compile(

@@ -65,9 +65,12 @@ _VIOLENT = frozenset(
 # day ... leaving six dead" is another day's event, whatever date the parse could give it. A sequel told
 # with "later", "then", "afterwards" or "after the attack" is another incident of the day ("gunmen killed
 # five herders; the youth later clashed with the army"), but not a later report or death ("later reports
-# put the toll at").
+# put the toll at"). Attackers who "also attacked" or "also raided" another target commit another act,
+# which ACLED codes as its own event with its own dead ("killing two policemen. The gunmen also attacked
+# the chief's house and shot him dead"); "were also killed in the attack" tells more dead of the same one.
 _OTHER_INCIDENT = re.compile(
-    r"\b(?:separate(?:ly)?|elsewhere|another\s+(?:[a-z]+\s+)?(?:attack|incident|ambush|clash|raid|shooting"
+    r"\b(?:separate(?:ly)?|elsewhere|also\s+(?:attack|raid|storm|ambush|target)(?:ed|e?s)\b"
+    r"|another\s+(?:[a-z]+\s+)?(?:attack|incident|ambush|clash|raid|shooting"
     r"|strike|explosion|blast)|(?:second|third)\s+(?:[a-z]+\s+)?(?:attack|incident|ambush|raid|shooting)"
     r"|(?:following|next)\s+(?:day|morning)|a\s+day\s+later|later\s+(?:that|the\s+same|in\s+the)\s+day"
     r"|(?<!\bsince\s)(?<!\buntil\s)then(?![\w-])|afterwards?|subsequently"
