@@ -5,8 +5,11 @@ All sentences are written for these tests."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from polemos.model import Actor, DatePoint, Document, EventMention, FatalityClaim, Place, Span, TimePrecision
+from told_mentions import told_mention
+
+from polemos.model import Actor, DatePoint, Document, EventMention, Place, TimePrecision
 from polemos.stages.aggregate import aggregate
 from polemos.stages.fatalities import choose_fatalities
 from polemos.taxonomy import SubEventType
@@ -18,30 +21,10 @@ ARMY = Actor("Army", 1)
 DAY = DatePoint(dt.date(2017, 3, 4), TimePrecision.DAY, rule="explicit")
 
 
-def _mention(
-    sentence: str,
-    trigger: str,
-    at: int,
-    *,
-    place: Place = TOWN,
-    sub: SubEventType = SubEventType.ARMED_CLASH,
-    dead: int = 0,
-    date: DatePoint = DAY,
-    foe: Actor | None = None,
-) -> EventMention:
-    start = at + sentence.index(trigger)
-    claims = (FatalityClaim(dead, sentence, at, at + len(sentence), victims="fighters"),) if dead else ()
-    return EventMention(
-        document_id="d",
-        sub_event_type=sub,
-        trigger=Span(start, start + len(trigger), trigger),
-        sentence=Span(at, at + len(sentence), sentence),
-        actor1=ARMY,
-        actor2=foe,
-        place=place,
-        date=date,
-        fatality_claims=claims,
-    )
+def _mention(sentence: str, trigger: str, at: int, *, foe: Actor | None = None, **kw: Any) -> EventMention:
+    """The army's mention of fighters' dead."""
+    kw = {"victims": "fighters", "place": TOWN, "date": DAY, **kw}
+    return told_mention(sentence, trigger, at, actor1=ARMY, actor2=foe, **kw)
 
 
 def _figures(*mentions: EventMention) -> list[int]:

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from told_mentions import told_mention
 
 from polemos.model import (
     Actor,
@@ -19,7 +20,6 @@ from polemos.model import (
     Evidence,
     FatalityClaim,
     Place,
-    Span,
     TimePrecision,
 )
 from polemos.stages.aggregate import aggregate
@@ -49,28 +49,13 @@ def _mention(
     at: int,
     *,
     sub: SubEventType = CLASH,
-    dead: int = 0,
-    victims: str = "people",
     rule: str = "passive:killed",
-    place: Place = TOWN,
-    date: DatePoint = DAY,
+    **kw: Any,
 ) -> EventMention:
-    start = at + sentence.index(trigger)
-    claims = (
-        (FatalityClaim(dead, sentence, at, at + len(sentence), victims=victims, rule=rule),) if dead else ()
-    )
+    """The army's mention; its foe is the civilians of an attack, else the militia."""
     foe = CIVILIANS if sub.event_type is ATTACK.event_type else MILITIA
-    return EventMention(
-        document_id="d",
-        sub_event_type=sub,
-        trigger=Span(start, start + len(trigger), trigger),
-        sentence=Span(at, at + len(sentence), sentence),
-        actor1=ARMY,
-        actor2=foe,
-        place=place,
-        date=date,
-        fatality_claims=claims,
-    )
+    kw = {"victims": "people", "place": TOWN, "date": DAY, **kw}
+    return told_mention(sentence, trigger, at, sub=sub, claim_rule=rule, actor1=ARMY, actor2=foe, **kw)
 
 
 def _figures(*mentions: EventMention) -> dict[SubEventType, int]:

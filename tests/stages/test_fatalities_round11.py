@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 import pytest
+from told_mentions import told_mention
 
 from polemos.model import (
     Actor,
     DatePoint,
     Document,
     EventMention,
-    Evidence,
     FatalityClaim,
     Place,
-    Span,
     TimePrecision,
 )
 from polemos.stages.aggregate import aggregate
@@ -48,30 +48,13 @@ def _mention(
     at: int,
     rule: str,
     *,
-    sub: SubEventType = CLASH,
-    dead: int = 0,
-    claim_rule: str = "passive:died",
-    place: Place = TOWN,
-    date: DatePoint = DAY,
     actor: Actor = ARMY,
     foe: Actor | None = None,
+    **kw: Any,
 ) -> EventMention:
     """A mention told by `trigger` (its evidence's rule `rule`), holding `dead` in its sentence."""
-    start = at + sentence.index(trigger)
-    claims = (FatalityClaim(dead, sentence, at, at + len(sentence), rule=claim_rule),) if dead else ()
-    said = Evidence("event_type", sub.value, "d", sentence, start, start + len(trigger), trigger, rule)
-    return EventMention(
-        document_id="d",
-        sub_event_type=sub,
-        trigger=Span(start, start + len(trigger), trigger),
-        sentence=Span(at, at + len(sentence), sentence),
-        actor1=actor,
-        actor2=foe,
-        place=place,
-        date=date,
-        fatality_claims=claims,
-        evidence=(said,),
-    )
+    kw = {"claim_rule": "passive:died", "place": TOWN, "date": DAY, **kw}
+    return told_mention(sentence, trigger, at, evidence_rule=rule, actor1=actor, actor2=foe, **kw)
 
 
 def _figures(*mentions: EventMention) -> dict[SubEventType, int]:
