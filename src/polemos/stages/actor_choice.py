@@ -70,10 +70,9 @@ def choose_actors(
         m2 = m2 or actors.resolve_phrase("civilians", position)
     elif etype in (EventType.PROTESTS, EventType.RIOTS):
         crowd = "rioters" if etype is EventType.RIOTS else "protesters"
-        m1 = next((m for m in (*agents, *others) if m.category in ("protester", "rioter")), None)
+        m1 = next((m for m in (*agents, *others) if m.category in _CROWD), None)
         m1 = m1 or actors.resolve_phrase(crowd, position)
-        patients, others = not_institutions(patients), not_institutions(others)
-        m2 = first_mention(patients) or first_mention([m for m in others if m.category in ("state", "armed")])
+        m2 = _crowd_counterpart(sub, m1, roles, sentence_mentions)
     else:
         if etype in VIOLENT:
             patients = parties(patients)
@@ -150,6 +149,39 @@ def choose_actors(
             for e in ev
         ]
     return a1, a2, ev
+
+
+_CROWD = ("protester", "rioter")
+# Sub-types whose very name says a force dealt with the crowd: the force named in the sentence is that side
+_MET_BY_FORCE = frozenset(
+    {SubEventType.PROTEST_WITH_INTERVENTION, SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS}
+)
+
+
+def _crowd_counterpart(
+    sub: SubEventType,
+    crowd: ActorMentionLike | None,
+    roles: Roles,
+    sentence_mentions: Sequence[ActorMentionLike],
+) -> ActorMentionLike | None:
+    """The other side of a protest or riot (ACLED: the crowd is actor 1, whoever it met actor 2), never
+    the crowd itself: what the crowd acted on ("rioters attacked police"); where the sub-type says a force
+    met the crowd, the state force that acted ("police dispersed protesters", "troops fired on
+    demonstrators"), else the one the sentence names ("riot police fired tear gas to disperse students");
+    else an armed party the trigger names otherwise. None for a peaceful protest, which met no one; a
+    government named as an institution is what the crowd addressed, no side; an armed group that acts in
+    a protest is its crowd ("militia members marched")."""
+    if sub is SubEventType.PEACEFUL_PROTEST:
+        return None  # ACLED's peaceful protest met no one: no intervention, no other side
+    own = crowd.actor if crowd is not None else None
+    met = sub in _MET_BY_FORCE or sub.event_type is EventType.RIOTS
+    force = [m for m in not_institutions(roles.agents) if m.category == "state"] if met else []
+    others = [m for m in not_institutions(roles.others) if m.category in ("state", "armed")]
+    m2 = first_mention(not_institutions(roles.patients), exclude=own) or first_mention(force)
+    m2 = m2 or first_mention(others, exclude=own)
+    if m2 is None and sub in _MET_BY_FORCE:
+        m2 = first_mention([m for m in not_institutions(sentence_mentions) if m.category == "state"])
+    return m2
 
 
 def _communities_fight(m: ActorMentionLike, etype: EventType) -> bool:

@@ -37,17 +37,20 @@ _KINDS = frozenset({"state", "province", "region", "county", "district", "govern
 
 def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | None) -> str | None:
     """ISO2 code of the document's country: its own actors and institutions if one country leads (its
-    forces alone only where no toponym of some size lies elsewhere), else the toponyms' vote with those
+    forces alone only where no toponym of some size lies elsewhere, its armed groups alone only where no
+    place the report sets something in lies near it, abroad), else the toponyms' vote with those
     actors' votes and the hints' (its peoples, admin-unit words) added, else None."""
     found = _own_votes(text, kb, load_countries(), year)
     own = _own_lead(found)
-    if own is not None and own in found.home:
+    if own is not None and own in found.home and own not in found.roving:
         return own
     if own is not None and _may_lie_in(text, gazetteer, own):
         return own  # what `_abroad` finds, told by the first toponym that may lie there
     places: dict[str, float] = {}
     lying_in: dict[str, set[str]] = {}
     votes, first = toponym_votes(text, gazetteer, places, lying_in)
+    if own is not None and own in found.roving:
+        return _raided(own, votes, places, lying_in, _near_home(text, gazetteer, own))
     if own is not None:
         return _abroad(own, votes, lying_in)
     for code, n in [*own_country_votes(text, kb, load_countries(), year).items(), *_hints(found, places)]:
@@ -100,6 +103,47 @@ def _abroad(code: str, votes: dict[str, float], lying_in: dict[str, set[str]]) -
     return held if votes.get(held, 0.0) >= _TOWN else code
 
 
+def _raided(
+    code: str,
+    votes: dict[str, float],
+    places: dict[str, float],
+    lying_in: dict[str, set[str]],
+    near: frozenset[str],
+) -> str:
+    """Where a report that names only one country's armed groups happens: as `_abroad`, but only a place
+    near their home that the report sets something in ("attacked a village in Mandera") moves it abroad:
+    armed groups raid across their borders, so a namesake far away ("in Kaya" for a South Sudanese
+    rebels' raid) or named in passing ("fighters from Madina") is rather a place of their own country
+    the gazetteer lacks."""
+    if code in lying_in:
+        return code
+    reached = [c for c in lying_in if c in places and c in near]
+    return max(reached, key=lambda c: votes.get(c, 0.0), default=code)
+
+
+def _near_home(text: str, gazetteer: Gazetteer, code: str) -> frozenset[str]:
+    """The countries other than `code` where a toponym of the report may lie within a raid's reach of
+    `code` (near one of its provinces' seats)."""
+    seats = [(e.latitude, e.longitude) for e in gazetteer.admin1_entries(code)]
+    near: set[str] = set()
+    for found in toponym_runs(text, gazetteer):
+        for mention in found.mentions:
+            for e in (mention.entry, *mention.others):
+                if e.country_code in near or e.country_code == code or e.feature_code == "PCLI":
+                    continue
+                if any(_km(e.latitude, e.longitude, lat, lon) <= _RAID_KM for lat, lon in seats):
+                    near.add(e.country_code)
+    return frozenset(near)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
 def _placed(code: str, places: dict[str, float], lying_in: dict[str, set[str]]) -> str:
     """A country that none of the report's toponyms may lie in (towns, provinces; not its name or its
     demonym) is not where it happens when a place it happens "in", "at" or "near" lies elsewhere: "a
@@ -111,6 +155,10 @@ def _placed(code: str, places: dict[str, float], lying_in: dict[str, set[str]]) 
 
 # A state's forces, named by their own entry ("RAF", "Gaddafi forces"), as ACLED names them.
 _FORCES = ("Military Forces of", "Police Forces of")
+_ARMED_GROUPS = frozenset({2, 3, 4})  # rebels, political and identity militias
+# How far from one of its provinces' seats an armed group's raid abroad may lie (Somalia's al-Shabaab in
+# Kenya's coastal counties, Boko Haram in Cameroon's Far North)
+_RAID_KM = 600.0
 # A foreign mission, named after the country it serves ("AMISOM: African Union Mission in Somalia").
 _MISSION = " Mission in "
 
@@ -121,6 +169,9 @@ class _OwnVotes:
 
     votes: dict[str, int]
     home: frozenset[str]
+    # home countries named only by their armed groups, which raid and bomb across borders ("al-Shabaab"
+    # in a Kenyan county): where none of the report's toponyms may lie there, a place near it may (`_raided`)
+    roving: frozenset[str]
     hints: dict[str, float]  # from the hints of state_names.yaml: peoples, admin-unit words, currencies
 
 
@@ -151,11 +202,14 @@ def _own_votes(text: str, kb: ActorKB, countries: Countries, year: int | None) -
 def _count_own_votes(text: str, kb: ActorKB, countries: Countries, year: int | None) -> _OwnVotes:
     votes: dict[str, int] = {}
     home: set[str] = set()
+    settled: set[str] = set()  # home countries named by more than their armed groups
 
-    def vote(code: str, force: bool) -> None:
+    def vote(code: str, force: bool, armed: bool = False) -> None:
         votes[code] = votes.get(code, 0) + (1 if force else 2)
         if not force:
             home.add(code)
+        if not armed:
+            settled.add(code)
 
     taken: list[tuple[int, int]] = []
     for am in kb.scan(text):
@@ -170,7 +224,7 @@ def _count_own_votes(text: str, kb: ActorKB, countries: Countries, year: int | N
         force = e.inter == 8 or (e.inter == 1 and am.how != "leader" and e.name.startswith(_FORCES))
         # a description ("rebel", "local police") fits any country's war: it may settle a report that names
         # no place, but a toponym lying elsewhere outweighs it, as it does a force's name
-        vote(e.country, force or _descriptive(am))
+        vote(e.country, force or _descriptive(am), e.inter in _ARMED_GROUPS)
     for m in countries.state_index.find(text):
         if any(s < m.end and m.start < e for s, e in taken):
             continue  # "SPLA" inside an actor's name
@@ -183,7 +237,7 @@ def _count_own_votes(text: str, kb: ActorKB, countries: Countries, year: int | N
         if not any(s < hint.end and hint.start < e for s, e in taken):
             code = hint.values[0].iso2
             hints[code] = hints.get(code, 0.0) + _TOWN
-    return _OwnVotes(votes, frozenset(home), hints)
+    return _OwnVotes(votes, frozenset(home), frozenset(home - settled), hints)
 
 
 def _descriptive(am: AliasMatch) -> bool:
