@@ -1,6 +1,6 @@
 """Words of a sentence that do not stand for themselves in the lexicon's context tests (extract stage): the
-word after "anti-", "home" in "home town", "riot" in "riot police", "the air" shot into, and the words of
-a self-inflicted fire.
+word after "anti-", "home" in "home town", "riot" in "riot police", "the air" shot into, the words of
+a self-inflicted fire, and what the sentence says there was none of.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from polemos.stages.escalation import RIOT_UNITS
+from polemos.stages.modality import denied_word
 from polemos.stages.victims import REFLEXIVES
 
 # Prepositions that make "the air" a place: "fired into the air", "shots in the air", "stayed on the air".
@@ -29,7 +30,7 @@ def not_so_words(tokens: Sequence[Any], lowers: Sequence[str]) -> frozenset[int]
     """Words of the sentence that do not stand for themselves in the lexicon's context tests: the word
     after "anti-" ("anti-aircraft fire" names no aircraft, "anti-government" no government), "home" in
     "home town", "home village" (where one comes from: no sign of being off duty at home), "riot" in
-    "riot police", and "the air" shot into."""
+    "riot police", "the air" shot into, and what there was none of ("no damage was reported")."""
     out = {i for i in range(2, len(lowers)) if lowers[i - 1] == "-" and lowers[i - 2] == "anti"}
     out.update(
         i
@@ -37,6 +38,7 @@ def not_so_words(tokens: Sequence[Any], lowers: Sequence[str]) -> frozenset[int]
         if lowers[i] == "home" and t.dep_ == "compound" and t.head.lemma_.lower() in _ORIGIN_NOUNS
     )
     out.update(_self_harm_words(tokens))
+    out.update(i for i, t in enumerate(tokens) if denied_word(t))
     if "air" in lowers:
         out.update(i for i, t in enumerate(tokens) if lowers[i] == "air" and _air_as_place(t))
     if "riot" in lowers:  # most sentences name no riot

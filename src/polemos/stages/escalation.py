@@ -13,6 +13,7 @@ from polemos.knowledge.lexicon import Lexicon
 from polemos.model import EventMention
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike
+from polemos.stages.modality import denied_word
 from polemos.stages.token_view import view
 from polemos.stages.victims import ARMED_WORDS, former
 from polemos.taxonomy import EventType, SubEventType
@@ -55,16 +56,24 @@ class PhraseResolver(Protocol):
 
 def _sentence_words(sent: Sentence) -> set[str]:
     """The sentence's words, less the "riot" of "riot police" (the police coming tells no crowd's
-    violence)."""
+    violence) and what it says there was none of ("no damage was reported")."""
     if sent.is_parsed:
         tokens = view(sent.doc)
         lowers = tokens.lowers
-        if "riot" not in lowers:  # most sentences
-            return {*tokens.lemmas, *lowers}
-        units = {i for i in range(len(lowers) - 1) if lowers[i] == "riot" and lowers[i + 1] in RIOT_UNITS}
-        return {w for i in range(len(lowers)) if i not in units for w in (tokens.lemmas[i], lowers[i])}
+        left_out = {i for i, t in enumerate(tokens.tokens) if denied_word(t)}
+        if "riot" in lowers:
+            left_out.update(
+                i for i in range(len(lowers) - 1) if lowers[i] == "riot" and lowers[i + 1] in RIOT_UNITS
+            )
+        return {w for i in range(len(lowers)) if i not in left_out for w in (tokens.lemmas[i], lowers[i])}
     text = sent.text.lower()
-    return set(re.findall(r"[a-z]+", _RIOT_UNIT_WORDS.sub(" ", text) if "riot" in text else text))
+    words = re.findall(r"[a-z]+", _RIOT_UNIT_WORDS.sub(" ", text) if "riot" in text else text)
+    # unparsed: "no damage", "without looting" by the word before
+    return {w for i, w in enumerate(words) if i == 0 or words[i - 1] not in _NONE_WORDS}
+
+
+# Words that deny the word after them in a sentence read without its parse ("no damage was reported").
+_NONE_WORDS = frozenset({"no", "without"})
 
 
 def escalate_protests(
@@ -146,7 +155,12 @@ def blocks_road(tok: Any, lexicon: Lexicon) -> bool:
     nouns = [o for h in heads for o in (h, *h.conjuncts)]
     objects = [w.lemma_.lower() for o in nouns for w in (o, *(c for c in o.children if c.dep_ == "compound"))]
     if lemma in _ERECTING_VERBS:
-        return any(o in _BARRIERS for o in objects)
+        # "set up road blocks": the barrier written in two words
+        return any(o in _BARRIERS for o in objects) or any(
+            w.lemma_.lower() == "block"
+            and any(c.dep_ == "compound" and c.lower_ == "road" for c in w.children)
+            for w in nouns
+        )
     return any(lexicon.in_class(o, "road") for o in objects)
 
 

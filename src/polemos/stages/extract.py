@@ -57,7 +57,7 @@ from polemos.stages.mention_context import (
 )
 from polemos.stages.mention_setting import choose_date, choose_place
 from polemos.stages.token_view import view
-from polemos.stages.trigger_objects import object_tokens
+from polemos.stages.trigger_objects import GUNFIRE_MARK, object_tokens, opens_fire
 from polemos.stages.triggers import TriggerHit, candidate_hits, settle
 from polemos.stages.victims import (
     ARMED_WORDS,
@@ -154,6 +154,8 @@ def _sentence_mentions(
         if w in SHUTTING_VERBS
     ):
         lemmas.add(SHUTDOWN_MARK)  # "parents shut down the school": a protest (lexicon: shutdown)
+    if any(opens_fire(t) for t, w in zip(tokens.tokens, tokens.lemmas, strict=True) if w == "open"):
+        lemmas.add(GUNFIRE_MARK)  # "detonated an IED and opened fire": a gunfight (lexicon: gun_battle)
     if any(_forces_entry(t) for t, w in zip(tokens.tokens, tokens.lemmas, strict=True) if w in _ENTRY_WORDS):
         lemmas.add(FORCED_ENTRY_MARK)  # "protesters forced their way in": a riot (lexicon: protest_violence)
     for m in mentions:
@@ -168,6 +170,9 @@ def _sentence_mentions(
     ):
         lemmas.add("armed")  # the sentence goes on with the fighting the previous one told
     hits = candidate_hits(sdoc, lexicon, frozenset(place_tokens))
+    if any(h.trigger.id == INCENDIARY for h in hits):
+        # "petrol bombed during protests": a crowd's violence (lexicon: protest_violence)
+        lemmas.add("molotov")
     anchors = frozenset(h.anchor.i for h in hits)
     found: list[EventMention] = []
     # Weak triggers ("killed", "attacked") usually report the outcome of a stronger one in the same
@@ -221,6 +226,9 @@ _TOLL_WORDS = frozenset({"dead", "killed", "died", "wounded", "injured", "slain"
 _WORD = re.compile(r"[a-z]+")
 
 
+# The lexicon trigger of petrol bombs and Molotov cocktails: the sentence's context then counts a Molotov
+# ("molotov" in protest_violence), so that a protest told beside one is a violent demonstration.
+INCENDIARY = "incendiary"
 # The context word for a crowd forcing its way in (lexicon: protest_violence); not a word of English.
 FORCED_ENTRY_MARK = "forced-entry"
 # Words that may tell a forced entry: "forced their way into", "forcibly entered".

@@ -132,7 +132,11 @@ def non_factual_reason(token: Any) -> str | None:
             return "cancelled"
         if head.lemma_.lower() in INTENT_VERBS and (
             node.dep_ in ("xcomp", "prep", "pcomp")
-            or (node.dep_ in ("ccomp", "dobj") and head.lemma_.lower() in FUTURE_VERBS)
+            or (
+                node.dep_ in ("ccomp", "dobj")
+                and head.lemma_.lower() in FUTURE_VERBS
+                and not _told_as_done(node, head)
+            )
         ):
             return f"intent:{head.lemma_.lower()}"
         if (
@@ -146,6 +150,24 @@ def non_factual_reason(token: Any) -> str | None:
             return "negated"
         node = head
     return None
+
+
+# Intent verbs whose "that"-clause may tell a fact in the past: "feared that the hostages died", "warned that
+# rebels took the town" (which may be rumour); a threat or a vow is of what is still to come.
+_FACT_OR_FEAR = frozenset({"fear", "warn"})
+
+
+def _told_as_done(clause: Any, head: Any) -> bool:
+    """ "threatened the family: the men opened fire", "vowed revenge; the militia then attacked": a clause
+    in the simple past with a subject of its own, joined to a threat or a vow with no "that", is a deed told
+    after it (the parser hangs it under the verb of intent); a plan is told with "would", "to" or "that"."""
+    return (
+        clause.dep_ == "ccomp"
+        and clause.tag_ == "VBD"
+        and head.lemma_.lower() not in _FACT_OR_FEAR
+        and any(c.dep_ == "nsubj" for c in clause.children)
+        and not any(c.dep_ == "mark" for c in clause.children)
+    )
 
 
 def _in_a_name(token: Any) -> bool:
@@ -260,3 +282,14 @@ def _clause_reason(node: Any, *, is_trigger: bool) -> str | None:
     if node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
         return "infinitive"
     return None
+
+
+def denied_word(token: Any) -> bool:
+    """ "no damage was reported", "there was no looting", "damage was not reported": a noun the sentence
+    says there was none of tells nothing happened."""
+    if token.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        return True
+    verb = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "neg" for c in verb.children)

@@ -180,3 +180,13 @@ def ground_combat(doc: Any) -> bool:
         if tok.dep_ in ("amod", "compound", "nmod", "conj") and head.lemma_.lower() in GROUND_FIGHT_HEADS:
             return True
     return False
+
+
+# The context word the extract stage adds for guns fired in the sentence ("opened fire on the convoy");
+# not a word of English: "fire" alone is also what a bombed car catches.
+GUNFIRE_MARK = "opened-fire"
+
+
+def opens_fire(tok: Any) -> bool:
+    """ "opened fire on the truck", "open fire at the patrol": guns fired, by whoever."""
+    return tok.lemma_.lower() == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children)
