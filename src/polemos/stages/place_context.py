@@ -74,8 +74,10 @@ _LGA = r"(?:[Ll]ocal\s+[Gg]overnment(?:\s+[Aa]reas?)?|LGAs?)"
 _ALIAS = r"(?:\s*\([^()]{1,40}\))?"
 # "district center", "district administration center": the seat, named after the district.
 _CENTRE = r"(?:\s+(?:administration|administrative|admin))?(?:\s+cent(?:er|re))?"
+# A province in brackets after a town qualifies it the same way: "Moanda (Haut-Ogooue)".
 _QUALIFIER = re.compile(
     rf"{_ALIAS}(?:\s+(?:district{_CENTRE}|city|town|village|{_LGA}))?\s*(?:,|\s+of|\s+in)\s+(?:the\s+)?"
+    r"|\s*\(\s*"
 )
 # Between an area and a town it frames: "the North Sinai city of Rafah", "Borno State's town of Gwoza".
 _FRAMED_TOWN = re.compile(
@@ -89,8 +91,12 @@ _DISTRICT_AFTER = re.compile(rf"^{_ALIAS}\s+(?:district|local\s+government(?:\s+
 _QUARTER_BEFORE = re.compile(r"\b(?:district|neighbou?rhood|quarter|suburb)\s+of\s+$", re.IGNORECASE)
 # How far a city's own quarters lie from its point: Mogadishu's districts, Cape Town's townships.
 _QUARTER_REACH_KM = 40
+# "the Hodan district of Mogadishu", "the Hawlwadag neighbourhood located west of Beletweyne": a quarter
+# placed by its side of the city is still that city's.
 _QUARTER_AFTER = re.compile(
-    r"\s+(?:district|neighbou?rhood|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?", re.IGNORECASE
+    r"\s+(?:district|neighbou?rhood|quarter|suburb)\s+(?:(?:located|situated|lying)\s+)?"
+    rf"(?:(?:in\s+the\s+)?(?:{_DIR})(?:ern)?\s+(?:part\s+)?)?(?:of|in)\s+(?:the\s+)?",
+    re.IGNORECASE,
 )
 
 
@@ -188,7 +194,7 @@ def apply_qualifiers(text: str, mentions: list[Mention]) -> list[Mention]:
             # city stays: "Paris, Brussels" lists two countries' capitals).
             countries = {e.country_code for e in (nxt.entry, *nxt.others) if e.feature_code != "PCLI"}
             foreign = not any(e.country_code in countries for e in (m.entry, *m.others))
-            if "," in between and countries and foreign and m.entry.population < 500_000:
+            if ("," in between or "(" in between) and countries and foreign and m.entry.population < 500_000:
                 continue
             if pool:
                 m = replace(
@@ -262,7 +268,10 @@ def apply_context(text: str, m: Mention) -> Mention:
     town = next((e for e in pool if e.feature_class == "P"), None)
     if re.match(r"(?i)^\s+city\b", after) and town and m.entry is not town:  # "Kunduz city", not the province
         m = replace(m, entry=town, others=[e for e in pool if e is not town])
-    if m.precision is None and (_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after)):
+    # "near Somalia border", "the Libya area": a country named so is no local place (ACLED codes such an
+    # event at the border town or area it names, else at country level).
+    near = m.entry.feature_code != "PCLI" and (_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after))
+    if m.precision is None and near:
         m = replace(m, precision=GeoPrecision.NEAR)
         m.reason += "; near/area"
     return m
@@ -437,9 +446,15 @@ def _antecedent(places: list[Place], before: int, previous: Place | None) -> Pla
 
 
 def anaphora(
-    text: str, places: list[Place], previous: Place | None, capital: Place | None, offset: int
+    text: str,
+    places: list[Place],
+    previous: Place | None,
+    gazetteer: Gazetteer,
+    focus: str | None,
+    offset: int,
 ) -> list[Place]:
-    """ "fighting in the city": the town named before (see `_antecedent`); "the capital": the focus's."""
+    """ "fighting in the city": the town named before (see `_antecedent`); "the capital": the focus's,
+    "the Egyptian capital": that country's."""
     out: list[Place] = []
     for m in ANAPHORA.finditer(text):
         start, end = m.start() + offset, m.end() + offset
@@ -447,7 +462,10 @@ def anaphora(
             continue
         if text[m.end() : m.end() + 2].strip()[:1].isupper():  # "the capital Tripoli": the name follows
             continue
-        base = capital if m.group(0).endswith("capital") else _antecedent(places, start, previous)
+        if m.group(0).endswith("capital"):
+            base = capital(gazetteer, _capital_country(m.group(0), gazetteer, focus))
+        else:
+            base = _antecedent(places, start, previous)
         if base is not None:
             near = _NEAR_BEFORE.search(text[max(0, m.start() - 80) : m.start()])
             out.append(
@@ -461,6 +479,16 @@ def anaphora(
                 )
             )
     return out
+
+
+def _capital_country(phrase: str, gazetteer: Gazetteer, focus: str | None) -> str | None:
+    """Whose capital "the ... capital" is: the country a word of it names ("the Egyptian capital", "the
+    Kenyan capital"), else the report's."""
+    for word in phrase.split()[1:-1]:
+        named = gazetteer.country(word) if word[:1].isupper() else None
+        if named is not None:
+            return named.country_code
+    return focus
 
 
 def capital(gazetteer: Gazetteer, focus: str | None) -> Place | None:

@@ -16,6 +16,8 @@ __all__ = ["resolve_span"]
 
 # The shortest alternate name read without a country focus: shorter ones collide too easily.
 _LONE_MIN = 5
+# The smallest town a loose alternate name is kept for as a runner-up (see `_doubtful`).
+_DOUBTFUL_MIN = 20_000
 _UPPER = re.compile(r"[A-Z].*[A-Z]")  # two capitals in one word: an acronym ("FAMa", "ABs")
 
 
@@ -66,6 +68,17 @@ def resolve_span(
     return Mention(start, end, best, list(others), reason)
 
 
+def _doubtful(
+    name: str, hits: list[GazetteerEntry], ok: list[GazetteerEntry], focus: str | None, part: bool
+) -> list[GazetteerEntry]:
+    """Towns a whole run's loose alternate name may stand for, kept as runner-ups where no focus decides
+    them: never the reading, but where the report may lie ("Ethiopian police ... in Ambo": Ethiopia's
+    Ambo is a GeoNames alternate name, Peru's a main one), and what a province named after it may pick."""
+    if focus is not None or part:
+        return []
+    return [e for e in hits if e not in ok and e.feature_class == "P" and e.population >= _DOUBTFUL_MIN]
+
+
 def _read_name(
     name: str, gazetteer: Gazetteer, focus: str | None, *, facility_only: bool, part: bool, loose: bool
 ) -> _Reading:
@@ -110,7 +123,7 @@ def _read_name(
         if capital is not None and capital.seat == famous[0].name:
             best = famous[0]
             reason.append("a capital dwarfs its namesake in the focus country")
-    others = distinct([e for e in ok if e is not best], best)
+    others = distinct([e for e in ok if e is not best] + _doubtful(name, hits, ok, focus, part), best)
     # Names collide with foreign places ("Most", CZ; "Marwa" for Maroua, CM): a focused report names
     # only big foreign cities, by their own name ("Haidarabad" is not Pakistan's Hyderabad).
     foreign = focus and best.country_code != focus and best.feature_code != "PCLI"

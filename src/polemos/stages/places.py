@@ -29,7 +29,6 @@ from polemos.stages.place_context import (
     apply_province_frame,
     apply_qualifiers,
     apply_quarters,
-    capital,
     regions,
     to_place,
 )
@@ -45,6 +44,8 @@ _WORD = re.compile(r"\w+")
 _PLACE_KINDS = frozenset(
     {"city", "town", "village", "district", "province", "state", "region", "county", "governorate", "area"}
 )
+# Prepositions that set the word after them as where something happens ("in Wa", "at Wa").
+_LOCATIVES = frozenset({"in", "at", "near", "outside", "around"})
 _MAX_TOKENS = 6  # "Markaz-e Woluswali-ye Achin": names with articles and izafe run long
 
 
@@ -106,7 +107,7 @@ def find_places(
     places = [to_place(m, offset) for m in mentions]
     places = apply_offsets(text, places, unresolved, previous, offset)
     if ANAPHORA.search(text):
-        places += anaphora(text, places, previous, capital(gazetteer, focus), offset)
+        places += anaphora(text, places, previous, gazetteer, focus, offset)
     return sorted(places, key=lambda p: p.start)
 
 
@@ -270,8 +271,10 @@ def _resolve_run(
 ) -> list[Mention]:
     """Greedy longest-match of gazetteer names inside one capitalised run."""
     words = place_words()
+    i = _after_title(tokens, i, j, words.titles)
     if _is_actor_run(text, tokens, i, j):
         return []
+    lone = _lone_name(tokens, i, j, words.connectors - words.lead_articles)
     person = tokens[i].lower in words.given_names  # then only the whole run may be a place
     # "Ain Kechra", "Abu Salim": a word that heads many names ("spring", "father of") opens one here; if no
     # name starting with it is known, the run is an unknown name, not "Ain" (the UAE's Al Ain) + "Kechra".
@@ -287,7 +290,7 @@ def _resolve_run(
         if headed and k > i and not found:
             break  # nothing known starts with the head: the whole run is one unknown name
         for m in range(min(j, k + _MAX_TOKENS), k, -1):
-            if (person and (k, m) != (i, j)) or tokens[m - 1].lower in words.connectors:
+            if (person and (k, m) != (i, j)) or (tokens[m - 1].lower in words.connectors and not lone):
                 continue
             if headed and (k, m) == (i, i + 1):
                 continue  # the head alone
@@ -297,9 +300,10 @@ def _resolve_run(
                 tokens[k].lower in words.connectors
                 and tokens[k].lower not in words.lead_articles
                 and not (k == i and m - k > 1 and tokens[k].is_cap)
+                and not lone
             ):
                 continue
-            span = [t.lower for t in tokens[k:m] if t.lower not in words.connectors]
+            span = [t.lower for t in tokens[k:m] if t.lower not in words.connectors or lone]
             if not span or all(w in words.common for w in span):
                 continue
             mention = _facility(text, tokens, k, m, gazetteer, focus) if m == j else None
@@ -338,6 +342,28 @@ def _resolve_run(
         return [respelt] if respelt else []
     starts = {k for k, _, _ in found}
     return [x for _, m, x in found if not _truncated(text, tokens, j, m, x, starts, focus)]
+
+
+def _after_title(tokens: list[_Token], i: int, j: int, titles: frozenset[str]) -> int:
+    """Where the place of a run a title opens starts: "the Mayor of Gonder", "the Governor of Kassala"
+    name the town or state the office holder serves, where such reports' events happen; `i` where the
+    run is no title "of" a place."""
+    if tokens[i].text not in titles:
+        return i
+    of = next((k for k in range(i + 1, j - 1) if tokens[k].lower == "of"), None)
+    return i if of is None else of + 1
+
+
+def _lone_name(tokens: list[_Token], i: int, j: int, connectors: frozenset[str]) -> bool:
+    """Whether a run is one capitalised word, spelt like a connector, that a locative preposition sets as
+    a place: "marched in Wa" (Ghana's Wa, not the Arabic "and"); never a sentence's opening word."""
+    return (
+        j == i + 1
+        and i > 0
+        and len(tokens[i].text) > 1
+        and tokens[i].lower in connectors
+        and tokens[i - 1].lower in _LOCATIVES
+    )
 
 
 def _truncated(
