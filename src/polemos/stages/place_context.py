@@ -1,6 +1,7 @@
 """Apply a sentence's context to resolved toponyms: ACLED's precision rules ("near X", "X district",
-provinces, regions), qualifiers ("Dawlat Abad district, Balkh"), city quarters, offsets ("15 km east of
-Derna") and anaphora ("the town"). Part of the `resolve places` stage; `places.py` finds the toponyms.
+provinces, regions), qualifiers ("Dawlat Abad district, Balkh") and offsets ("15 km east of Derna");
+city quarters are read in `place_quarters`, "the town" and "the capital" in `place_anaphora`. Part of
+the `resolve places` stage; `places.py` finds the toponyms.
 """
 
 from __future__ import annotations
@@ -13,16 +14,17 @@ from polemos.knowledge.gazetteer import Gazetteer, GazetteerEntry
 from polemos.model import GeoPrecision, Place
 
 __all__ = [
-    "ANAPHORA",
+    "DIRECTION",
+    "DISTRICT_COUNTRIES",
+    "NEAR_BEFORE",
     "RESPELT",
     "Mention",
-    "anaphora",
+    "antecedent",
     "apply_context",
     "apply_offsets",
     "apply_province_frame",
     "apply_qualifiers",
-    "apply_quarters",
-    "capital",
+    "city_of",
     "distinct",
     "regions",
     "to_place",
@@ -34,30 +36,27 @@ _DIRECTIONS = {
         ("north", "northeast", "east", "southeast", "south", "southwest", "west", "northwest")
     )
 }
-_DIR = r"(?:north|south)(?:[- ]?(?:east|west))?|east|west"
+DIRECTION = r"(?:north|south)(?:[- ]?(?:east|west))?|east|west"
 _TOWN_WORD = r"(?:city|town|village|capital|port|settlement|oasis|area)"
 _OFFSET = re.compile(
     rf"(?P<num>\d+(?:\.\d+)?)\s*(?:-\s*)?(?P<unit>km|kms|kilomet(?:er|re)s?|mi|miles?)\b\s*(?:\([^)]*\)\s*)?"
-    rf"(?:to\s+the\s+)?(?P<dir>{_DIR})(?:ern)?\s+of\s+(?P<anchor>the\s+(?:\w+\s+){{0,2}}?{_TOWN_WORD}\b(?:\s+of\s+)?)?",
+    rf"(?:to\s+the\s+)?(?P<dir>{DIRECTION})(?:ern)?\s+of\s+(?P<anchor>the\s+(?:\w+\s+){{0,2}}?{_TOWN_WORD}\b(?:\s+of\s+)?)?",
     re.IGNORECASE,
 )
-_NEAR_BEFORE = re.compile(
+NEAR_BEFORE = re.compile(
     rf"\b(?:near|nearby|outside|around|outskirts\s+of|vicinity\s+of|close\s+to|area\s+of|edge\s+of|"
-    rf"environs\s+of|suburbs?\s+of|surroundings\s+of|countryside\s+of|(?:to\s+the\s+)?(?:{_DIR})(?:ern)?\s+of|"
-    rf"(?:{_DIR})(?:ern)?\s+(?:side|part|edge|outskirts)\s+of)\s+"
+    rf"environs\s+of|suburbs?\s+of|surroundings\s+of|countryside\s+of|(?:to\s+the\s+)?(?:{DIRECTION})(?:ern)?\s+of|"
+    rf"(?:{DIRECTION})(?:ern)?\s+(?:side|part|edge|outskirts)\s+of)\s+"
     rf"(?:the\s+(?:\w+\s+){{0,2}}?{_TOWN_WORD}\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
 _NEAR_AFTER = re.compile(r"^\s+(?:area|areas|outskirts|region|surroundings|vicinity|countryside|environs)\b")
 _REGION = re.compile(
-    rf"\b(?P<dir>(?i:{_DIR}|central|centre|center))(?i:ern)?(?:\s+(?:part|region)\s+of|\s+of)?\s+"
+    rf"\b(?P<dir>(?i:{DIRECTION}|central|centre|center))(?i:ern)?(?:\s+(?:part|region)\s+of|\s+of)?\s+"
     rf"(?P<country>the\s+country\b|[A-Z]\w+(?:\s+[A-Z]\w+)?)"
 )
 # Every word `_REGION` can open on holds one of these (lower-cased).
 _COMPASS_WORDS = ("north", "south", "east", "west", "cent")
-ANAPHORA = re.compile(
-    r"\b[Tt]he\s+(?:[A-Za-z]+\s+){0,2}?(?:town|city|village|settlement|capital|oasis)\b(?!\s+of\b)"
-)
 # A town this big keeps its name even where a sentence's province says otherwise ("Kabul ... , Logar").
 _BIG_TOWN = 100_000
 # Countries whose first-level areas are named after their capitals, where a town of that name exists
@@ -66,7 +65,7 @@ _BIG_TOWN = 100_000
 # namesake town need not be the capital.
 _CAPITAL_NAMESAKES = frozenset({"BI", "DZ", "EG", "KE", "ML", "NE", "SN", "SY", "TN"})
 # Where reports' "X district" is an admin2 unit coded at its main town; elsewhere a city quarter.
-_DISTRICT_COUNTRIES = frozenset({"AF"})
+DISTRICT_COUNTRIES = frozenset({"AF"})
 # Nigeria's local government areas, as reports write them ("Bassa Local Government Area of Plateau State").
 _LGA = r"(?:[Ll]ocal\s+[Gg]overnment(?:\s+[Aa]reas?)?|LGAs?)"
 # Between a place and the province that qualifies it: "Dawlat Abad district center, Balkh".
@@ -88,16 +87,6 @@ _FRAMED_TOWN = re.compile(
 _PROVINCE_AFTER = re.compile(rf"^{_ALIAS}\s+(?:province|state|governorate|region)\b", re.IGNORECASE)
 _PROVINCE_BEFORE = re.compile(r"\b(?:province|state|governorate)\s+of\s+$", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(rf"^{_ALIAS}\s+(?:district|local\s+government(?:\s+area)?|lga)\b", re.IGNORECASE)
-_QUARTER_BEFORE = re.compile(r"\b(?:district|neighbou?rhood|quarter|suburb)\s+of\s+$", re.IGNORECASE)
-# How far a city's own quarters lie from its point: Mogadishu's districts, Cape Town's townships.
-_QUARTER_REACH_KM = 40
-# "the Hodan district of Mogadishu", "the Hawlwadag neighbourhood located west of Beletweyne": a quarter
-# placed by its side of the city is still that city's.
-_QUARTER_AFTER = re.compile(
-    r"\s+(?:district|neighbou?rhood|quarter|suburb)\s+(?:(?:located|situated|lying)\s+)?"
-    rf"(?:(?:in\s+the\s+)?(?:{_DIR})(?:ern)?\s+(?:part\s+)?)?(?:of|in)\s+(?:the\s+)?",
-    re.IGNORECASE,
-)
 
 
 RESPELT = "respelling of"  # how the reason of a mention read by its skeleton (gazetteer_loose) opens
@@ -250,7 +239,7 @@ def apply_context(text: str, m: Mention) -> Mention:
     of_district = re.search(rf"\bdistricts?{_CENTRE}\s*(?:,|\s+of|\s+in)\s+$", before)
     if province or of_district:
         area = next((e for e in pool if e.feature_code == "ADM1"), None)
-        if area and (province or area.country_code in _DISTRICT_COUNTRIES):
+        if area and (province or area.country_code in DISTRICT_COUNTRIES):
             seated = _seat_by_name(area, pool)
             reason = (
                 m.reason + "; province" + (f", coded at its namesake town {seated.seat}" if seated else "")
@@ -261,7 +250,7 @@ def apply_context(text: str, m: Mention) -> Mention:
         # are named after their main town, at that town.
         district = next((e for e in pool if e.feature_code == "ADM2"), None)
         town = district or next((e for e in pool if e.feature_class == "P"), None)
-        if town and (district or town.country_code in _DISTRICT_COUNTRIES):
+        if town and (district or town.country_code in DISTRICT_COUNTRIES):
             m = replace(m, entry=town, admin2=town.admin2 or town.name, precision=GeoPrecision.NEAR)
             m.reason += "; district: coded at its " + ("centre" if district else "main town")
             return m
@@ -270,7 +259,7 @@ def apply_context(text: str, m: Mention) -> Mention:
         m = replace(m, entry=town, others=[e for e in pool if e is not town])
     # "near Somalia border", "the Libya area": a country named so is no local place (ACLED codes such an
     # event at the border town or area it names, else at country level).
-    near = m.entry.feature_code != "PCLI" and (_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after))
+    near = m.entry.feature_code != "PCLI" and (NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after))
     if m.precision is None and near:
         m = replace(m, precision=GeoPrecision.NEAR)
         m.reason += "; near/area"
@@ -295,54 +284,6 @@ def _seat_by_name(area: GazetteerEntry, pool: list[GazetteerEntry]) -> Gazetteer
     if town is None or area.seat == town.name:
         return None
     return replace(area, latitude=town.latitude, longitude=town.longitude, seat=town.name)
-
-
-def apply_quarters(text: str, mentions: list[Mention], unresolved: list[tuple[int, int]]) -> list[Mention]:
-    """ "the district of Eastern Coast ... of Derna": "Derna - Eastern Coast", geo_precision 1."""
-    out = list(mentions)
-    for m in mentions:
-        after = _QUARTER_AFTER.match(text, m.end) if m.entry.feature_code == "PPLX" else None
-        city = next(
-            (c for c in out if after and c.start == after.end() and c.entry.feature_class == "P"), None
-        )
-        if city is None:
-            continue
-        if _apart_km(m.entry, city.entry) > _QUARTER_REACH_KM:
-            # Quarter names recur from city to city: "the Hawlwadag neighbourhood of Beletweyne" is not
-            # Mogadishu's Hawl Wadag district but an unknown quarter of the city named.
-            out.remove(m)
-            unresolved = [*unresolved, (m.start, m.end)]
-        else:  # "the Hodan district of Mogadishu": one place, the quarter, named as ACLED names it
-            out.remove(city)
-            m.name = f"{city.entry.name} - {m.entry.name}"
-    for qs, qe in unresolved:
-        quarter = text[qs:qe]
-        after = _QUARTER_AFTER.match(text, qe)
-        if after:  # "Abu Salim district of Tripoli"
-            city = next((m for m in out if m.start == after.end() and m.entry.feature_class == "P"), None)
-        elif _QUARTER_BEFORE.search(text[max(0, qs - 40) : qs]):  # "the district of Eastern Coast ... Derna"
-            city = next((m for m in out if qe <= m.start <= qe + 80 and m.entry.feature_class == "P"), None)
-        else:
-            continue
-        if city is None or city.entry.country_code in _DISTRICT_COUNTRIES:
-            continue
-        out[out.index(city)] = Mention(
-            qs,
-            qe,
-            city.entry,
-            city.others,
-            city.reason + f"; city quarter of {city.entry.name}",
-            GeoPrecision.TOWN,
-            f"{city.entry.name} - {quarter}",
-        )
-    return sorted(out, key=lambda m: m.start)
-
-
-def _apart_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
-    """Distance between two entries, flat-earth: good enough to tell a city's own quarter from another's."""
-    dy = a.latitude - b.latitude
-    dx = (a.longitude - b.longitude) * math.cos(math.radians((a.latitude + b.latitude) / 2))
-    return 111.2 * math.hypot(dx, dy)
 
 
 def to_place(m: Mention, offset: int) -> Place:
@@ -402,7 +343,7 @@ def apply_offsets(
         anchor = m.group("anchor") or ""
         anaphoric = bool(anchor) and not anchor.rstrip().endswith("of")
         if anaphoric:  # "east of the town": the town named before
-            base = _antecedent(out, m.start() + offset, previous)
+            base = antecedent(out, m.start() + offset, previous)
             span = (m.start("anchor"), m.start("anchor") + len(anchor.rstrip()))
         else:
             base = next((p for p in out if p.start == m.end() + offset), None)
@@ -419,7 +360,7 @@ def apply_offsets(
         )
         moved = replace(
             base,
-            name=_city(base),
+            name=city_of(base),
             latitude=round(lat, 4),
             longitude=round(lon, 4),
             geo_precision=GeoPrecision.NEAR,
@@ -431,11 +372,11 @@ def apply_offsets(
     return out
 
 
-def _city(place: Place) -> str:
+def city_of(place: Place) -> str:
     return place.name.split(" - ")[0]  # a quarter's city: "Derna - Eastern Coast" -> "Derna"
 
 
-def _antecedent(places: list[Place], before: int, previous: Place | None) -> Place | None:
+def antecedent(places: list[Place], before: int, previous: Place | None) -> Place | None:
     """What "the town" points back to: a town named plainly earlier in the sentence, else `previous`,
     else any place named earlier ("outside Derna ... the town")."""
     named = [p for p in places if p.end <= before and p.feature in "PS"]
@@ -443,60 +384,3 @@ def _antecedent(places: list[Place], before: int, previous: Place | None) -> Pla
     if towns:
         return max(towns, key=lambda p: p.end)
     return previous or (max(named, key=lambda p: p.end) if named else None)
-
-
-def anaphora(
-    text: str,
-    places: list[Place],
-    previous: Place | None,
-    gazetteer: Gazetteer,
-    focus: str | None,
-    offset: int,
-) -> list[Place]:
-    """ "fighting in the city": the town named before (see `_antecedent`); "the capital": the focus's,
-    "the Egyptian capital": that country's."""
-    out: list[Place] = []
-    for m in ANAPHORA.finditer(text):
-        start, end = m.start() + offset, m.end() + offset
-        if any(p.start < end and start < p.end for p in places):
-            continue
-        if text[m.end() : m.end() + 2].strip()[:1].isupper():  # "the capital Tripoli": the name follows
-            continue
-        if m.group(0).endswith("capital"):
-            base = capital(gazetteer, _capital_country(m.group(0), gazetteer, focus))
-        else:
-            base = _antecedent(places, start, previous)
-        if base is not None:
-            near = _NEAR_BEFORE.search(text[max(0, m.start() - 80) : m.start()])
-            out.append(
-                replace(
-                    base,
-                    name=_city(base),
-                    start=start,
-                    end=end,
-                    reason=f"{m.group(0)!r} refers to {_city(base)}",
-                    geo_precision=GeoPrecision.NEAR if near else GeoPrecision.TOWN,
-                )
-            )
-    return out
-
-
-def _capital_country(phrase: str, gazetteer: Gazetteer, focus: str | None) -> str | None:
-    """Whose capital "the ... capital" is: the country a word of it names ("the Egyptian capital", "the
-    Kenyan capital"), else the report's."""
-    for word in phrase.split()[1:-1]:
-        named = gazetteer.country(word) if word[:1].isupper() else None
-        if named is not None:
-            return named.country_code
-    return focus
-
-
-def capital(gazetteer: Gazetteer, focus: str | None) -> Place | None:
-    country = gazetteer.country(focus) if focus else None
-    if country is None or not country.seat:
-        return None
-    town = next(
-        (e for e in gazetteer.lookup(country.seat) if e.country_code == focus and e.feature_class == "P"),
-        None,
-    )
-    return to_place(Mention(-1, -1, town, [], f"capital of {country.name}"), 0) if town else None

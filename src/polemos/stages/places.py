@@ -20,18 +20,17 @@ from typing import NamedTuple
 
 from polemos.knowledge.gazetteer import Gazetteer, is_trusted_match, normalise_name
 from polemos.model import Place
+from polemos.stages.place_anaphora import ANAPHORA, anaphora
 from polemos.stages.place_context import (
-    ANAPHORA,
     Mention,
-    anaphora,
     apply_context,
     apply_offsets,
     apply_province_frame,
     apply_qualifiers,
-    apply_quarters,
     regions,
     to_place,
 )
+from polemos.stages.place_quarters import apply_quarters
 from polemos.stages.place_respell import RESPELT, drop_stray_respellings
 from polemos.stages.place_routes import apply_routes
 from polemos.stages.place_spans import resolve_span
