@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import math
 import os
 import sys
 import time
@@ -28,6 +27,7 @@ from typing import TextIO
 
 import httpx
 
+from polemos.geodesy import distance_km
 from polemos.model import Event
 from polemos.records import country_iso3, event_to_record
 from polemos.storage.watch_state import (
@@ -50,7 +50,6 @@ __all__ = [
     "plan_deliveries",
 ]
 
-EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
 WEBHOOK = "webhook:"
 FILE = "file:"
 STDOUT = "stdout"
@@ -67,14 +66,6 @@ class Near:
     def contains(self, lat: float, lon: float) -> bool:
         """Say whether a point lies in the circle (great-circle distance)."""
         return distance_km(self.lat, self.lon, lat, lon) <= self.radius_km
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Return the great-circle (haversine) distance between two points, in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from polemos.geodesy import distance_km
 from polemos.knowledge.actors import ActorKB, AliasMatch
 from polemos.knowledge.countries import Countries, load_countries
 from polemos.knowledge.gazetteer import Gazetteer, GazetteerEntry, is_trusted_match
@@ -131,17 +132,9 @@ def _near_home(text: str, gazetteer: Gazetteer, code: str) -> frozenset[str]:
             for e in (mention.entry, *mention.others):
                 if e.country_code in near or e.country_code == code or e.feature_code == "PCLI":
                     continue
-                if any(_km(e.latitude, e.longitude, lat, lon) <= _RAID_KM for lat, lon in seats):
+                if any(distance_km(e.latitude, e.longitude, lat, lon) <= _RAID_KM for lat, lon in seats):
                     near.add(e.country_code)
     return frozenset(near)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 def _placed(code: str, places: dict[str, float], lying_in: dict[str, set[str]]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from polemos.alerts import distance_km
+from polemos.geodesy import distance_km
 from polemos.knowledge.gazetteer import GazetteerEntry
 from polemos.stages.place_context import RESPELT, Mention
 
