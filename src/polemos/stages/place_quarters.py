@@ -4,10 +4,9 @@ Part of the `resolve places` stage (`places.py`)."""
 
 from __future__ import annotations
 
-import math
 import re
 
-from polemos.knowledge.gazetteer import GazetteerEntry
+from polemos.geodesy import distance_km
 from polemos.model import GeoPrecision
 from polemos.stages.place_context import DIRECTION, DISTRICT_COUNTRIES, Mention
 
@@ -35,7 +34,10 @@ def apply_quarters(text: str, mentions: list[Mention], unresolved: list[tuple[in
         )
         if city is None:
             continue
-        if _apart_km(m.entry, city.entry) > _QUARTER_REACH_KM:
+        if (
+            distance_km(m.entry.latitude, m.entry.longitude, city.entry.latitude, city.entry.longitude)
+            > _QUARTER_REACH_KM
+        ):
             # Quarter names recur from city to city: "the Hawlwadag neighbourhood of Beletweyne" is not
             # Mogadishu's Hawl Wadag district but an unknown quarter of the city named.
             out.remove(m)
@@ -64,10 +66,3 @@ def apply_quarters(text: str, mentions: list[Mention], unresolved: list[tuple[in
             f"{city.entry.name} - {quarter}",
         )
     return sorted(out, key=lambda m: m.start)
-
-
-def _apart_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
-    """Distance between two entries, flat-earth: good enough to tell a city's own quarter from another's."""
-    dy = a.latitude - b.latitude
-    dx = (a.longitude - b.longitude) * math.cos(math.radians((a.latitude + b.latitude) / 2))
-    return 111.2 * math.hypot(dx, dy)
