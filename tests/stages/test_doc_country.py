@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from polemos.knowledge.actors import load_actor_kb
@@ -119,3 +121,20 @@ def test_document_focus_a_mission_alone_places_the_report(gazetteer: Gazetteer) 
     assert (
         document_focus("AMISOM troops came under fire on the road.", gazetteer, load_actor_kb(), 2017) == "SO"
     )
+
+
+def test_a_report_s_toponym_runs_are_read_once_however_often_they_are_asked_for() -> None:
+    from polemos.stages.doc_country import _Runs
+
+    read: list[int] = []
+
+    def source() -> Iterator[int]:
+        for i in range(4):
+            read.append(i)
+            yield i
+
+    runs = _Runs(source())  # type: ignore[arg-type]  # any items: the replay does not look at them
+    assert next(iter(runs)) == 0  # a reader that stops at the first
+    assert list(runs) == [0, 1, 2, 3]
+    assert list(runs) == [0, 1, 2, 3]
+    assert read == [0, 1, 2, 3]

@@ -44,12 +44,18 @@ def _tokenized(
 ) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple[str, ...], dict[str, list[int]]]:
     """(starts, ends, tokens as written, folded tokens, where each folded token stands) of a text."""
     toks = list(tokens(text))
+    starts = tuple(t.start() for t in toks)
+    ends = tuple(t.end() for t in toks)
     raw = tuple(t.group() for t in toks)
-    folded = tuple(fold(w) for w in raw)
+    if text.isascii():  # most texts: folding is lower-casing, done once for the whole text
+        lower = text.lower()
+        folded = tuple(lower[s:e] for s, e in zip(starts, ends, strict=True))
+    else:
+        folded = tuple(fold(w) for w in raw)
     where: dict[str, list[int]] = {}
     for i, word in enumerate(folded):
         where.setdefault(word, []).append(i)
-    return tuple(t.start() for t in toks), tuple(t.end() for t in toks), raw, folded, where
+    return starts, ends, raw, folded, where
 
 
 class PhraseMatch(Generic[T]):

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from polemos.geodesy import distance_km
 from polemos.knowledge.actors import ActorKB, AliasMatch
 from polemos.knowledge.countries import Countries, load_countries
 from polemos.knowledge.gazetteer import Gazetteer, GazetteerEntry, is_trusted_match
-from polemos.stages.places import toponym_runs
+from polemos.stages.places import ToponymRun, toponym_runs
 
 __all__ = ["document_country", "document_focus", "own_country_votes", "toponym_votes"]
 
@@ -45,13 +46,14 @@ def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | Non
     own = _own_lead(found)
     if own is not None and own in found.home and own not in found.roving:
         return own
-    if own is not None and _may_lie_in(text, gazetteer, own):
+    runs = _Runs(toponym_runs(text, gazetteer))
+    if own is not None and _may_lie_in(runs, own):
         return own  # what `_abroad` finds, told by the first toponym that may lie there
     places: dict[str, float] = {}
     lying_in: dict[str, set[str]] = {}
-    votes, first = toponym_votes(text, gazetteer, places, lying_in)
+    votes, first = toponym_votes(text, gazetteer, places, lying_in, runs=runs)
     if own is not None and own in found.roving:
-        return _raided(own, votes, places, lying_in, _near_home(text, gazetteer, own))
+        return _raided(own, votes, places, lying_in, _near_home(runs, gazetteer, own))
     if own is not None:
         return _abroad(own, votes, lying_in)
     for code, n in [*own_country_votes(text, kb, load_countries(), year).items(), *_hints(found, places)]:
@@ -80,10 +82,36 @@ def _hints(found: _OwnVotes, places: dict[str, float]) -> list[tuple[str, float]
     return list(found.hints.items())
 
 
-def _may_lie_in(text: str, gazetteer: Gazetteer, code: str) -> bool:
+class _Runs:
+    """A report's toponym runs, read as far as asked and kept: `document_focus` may read them three times
+    (whether a toponym may lie in a country, stopping at the first; every run's vote; raids' reach), and
+    resolving a run against the gazetteer is most of what this stage costs. Local to one call."""
+
+    def __init__(self, source: Iterator[ToponymRun]) -> None:
+        self._source = source
+        self._read: list[ToponymRun] = []
+        self._done = False
+
+    def __iter__(self) -> Iterator[ToponymRun]:
+        i = 0
+        while True:
+            if i < len(self._read):
+                yield self._read[i]
+                i += 1
+            elif self._done:
+                return
+            else:
+                run = next(self._source, None)
+                if run is None:
+                    self._done = True
+                else:
+                    self._read.append(run)
+
+
+def _may_lie_in(runs: Iterable[ToponymRun], code: str) -> bool:
     """Whether a toponym of the report (a town or an area, not a country's name) may lie in `code`: read
     run by run, stopping at the first, as most reports that name a force name a place of its own."""
-    for found in toponym_runs(text, gazetteer):
+    for found in runs:
         for mention in found.mentions:
             if mention.entry.feature_code != "PCLI" and any(
                 e.country_code == code for e in (mention.entry, *mention.others)
@@ -122,12 +150,12 @@ def _raided(
     return max(reached, key=lambda c: votes.get(c, 0.0), default=code)
 
 
-def _near_home(text: str, gazetteer: Gazetteer, code: str) -> frozenset[str]:
+def _near_home(runs: Iterable[ToponymRun], gazetteer: Gazetteer, code: str) -> frozenset[str]:
     """The countries other than `code` where a toponym of the report may lie within a raid's reach of
     `code` (near one of its provinces' seats)."""
     seats = [(e.latitude, e.longitude) for e in gazetteer.admin1_entries(code)]
     near: set[str] = set()
-    for found in toponym_runs(text, gazetteer):
+    for found in runs:
         for mention in found.mentions:
             for e in (mention.entry, *mention.others):
                 if e.country_code in near or e.country_code == code or e.feature_code == "PCLI":
@@ -271,11 +299,14 @@ def toponym_votes(
     gazetteer: Gazetteer,
     places: dict[str, float] | None = None,
     lying_in: dict[str, set[str]] | None = None,
+    *,
+    runs: Iterable[ToponymRun] | None = None,
 ) -> tuple[dict[str, float], dict[str, int]]:
     """Votes per country (ISO2) from the toponyms, country names and demonyms of `text`, and where each
     country was first named. `places`, if given, gets the votes of the places named as where something
     happens ("in Sirte"; no country names or demonyms), and `lying_in` every country a toponym other than a
-    country's name may lie in, with the names of those toponyms."""
+    country's name may lie in, with the names of those toponyms. `runs`: the text's toponym runs, if read
+    already."""
     votes: dict[str, float] = {}
     first: dict[str, int] = {}
     # A toponym named again is the same place: its country is voted for once ("Pick n Pay ... Pick n
@@ -291,7 +322,7 @@ def toponym_votes(
         first.setdefault(code, at)
 
     countries = load_countries()
-    for found in toponym_runs(text, gazetteer):
+    for found in toponym_runs(text, gazetteer) if runs is None else runs:
         run = found.text
         demonym = gazetteer.country(run) if not run.isupper() else None
         for mention in found.mentions:

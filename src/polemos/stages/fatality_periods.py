@@ -11,6 +11,7 @@ total in its rule ("...|split 13/3", "...|split 6/3 places"); a cumulative one i
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -168,6 +169,15 @@ _NOT_PLACE = re.compile(rf"^(?:{_MONTHS}|Muslims?|Christians?|Government|Police|
 
 def listed_places(text: str) -> int:
     """How many named places the sentence lists as the event's (1 when it lists none)."""
+    # A list needs its "and" or "&": most sentences have neither, and the pattern is slow to rule out
+    # (it tries its prepositions at every word). The same sentence is asked about once per claim and event.
+    if "and" not in text and "&" not in text:
+        return 1
+    return _listed_places(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _listed_places(text: str) -> int:
     m = _PLACE_LIST.search(text)
     if m is None:
         return 1
