@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from polemos.knowledge.gazetteer import Gazetteer, load_gazetteer
 from polemos.model import GeoPrecision, Place
-from polemos.stages.places import country_focus, find_places
+from polemos.stages.place_focus import country_focus
+from polemos.stages.places import find_places
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 

@@ -8,7 +8,8 @@ import pytest
 
 from polemos.knowledge.gazetteer import Gazetteer, GazetteerEntry, IndexedGazetteer, load_gazetteer
 from polemos.model import GeoPrecision, Place
-from polemos.stages.places import country_focus, find_places
+from polemos.stages.place_focus import country_focus
+from polemos.stages.places import find_places
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,8 @@ import pytest
 from polemos.knowledge.gazetteer import Gazetteer, load_gazetteer
 from polemos.knowledge.gazetteer_store import fingerprint
 from polemos.model import Place
-from polemos.stages.places import country_focus, find_places
+from polemos.stages.place_focus import country_focus
+from polemos.stages.places import find_places
 
 # City centres, to within a km or two: a quarter must be coded inside its city.
 _BENGHAZI = (32.12, 20.07)

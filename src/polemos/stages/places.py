@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from polemos.knowledge.gazetteer import Gazetteer, is_trusted_match, normalise_name
+from polemos.knowledge.gazetteer import Gazetteer, normalise_name
 from polemos.model import Place
 from polemos.stages.place_anaphora import ANAPHORA, anaphora
 from polemos.stages.place_context import (
@@ -36,7 +36,7 @@ from polemos.stages.place_routes import apply_routes
 from polemos.stages.place_spans import resolve_span
 from polemos.stages.place_words import place_words
 
-__all__ = ["ToponymRun", "country_focus", "find_places", "toponym_runs"]
+__all__ = ["ToponymRun", "find_places", "toponym_runs"]
 
 _WORD = re.compile(r"\w+")
 # Words after a name that say what kind of place it is ("Kunduz City", "Borno State").
@@ -127,53 +127,6 @@ def toponym_runs(text: str, gazetteer: Gazetteer) -> Iterator[ToponymRun]:
     for i, j in _runs(text, tokens):
         mentions = tuple(apply_context(text, m) for m in _resolve_run(text, tokens, i, j, gazetteer, None))
         yield ToponymRun(text[tokens[i].start : tokens[j - 1].end], tokens[i].start, j - i, mentions)
-
-
-def country_focus(text: str, gazetteer: Gazetteer) -> str | None:
-    """ISO2 code of the country a document is mostly about (country names, demonyms like 'Libyan'/'Afghan',
-    and unambiguous toponyms), or None."""
-    votes: dict[str, float] = {}
-    first_seen: dict[str, int] = {}
-    ambiguous: list[tuple[Mention, set[str]]] = []
-
-    def vote(code: str, weight: float, at: int) -> None:
-        votes[code] = votes.get(code, 0.0) + weight
-        first_seen.setdefault(code, at)
-
-    for run in toponym_runs(text, gazetteer):
-        demonym = gazetteer.country(run.text) if run.words == 1 and not run.text.isupper() else None
-        for mention in run.mentions:
-            trusted = [e for e in [mention.entry, *mention.others] if is_trusted_match(run.text, e)]
-            countries = {e.country_code for e in trusted}
-            # A namesake five times bigger than any other is what an unqualified name means ("Tripoli").
-            dwarfs = all(
-                mention.entry.population >= 5 * e.population
-                for e in trusted
-                if e.country_code != mention.entry.country_code
-            )
-            if mention.entry.feature_code == "PCLI" or len(countries) == 1 or (trusted and dwarfs):
-                # A city reports name for itself outweighs a small namesake ("Highfields, Harare").
-                vote(
-                    mention.entry.country_code,
-                    1.5 if mention.entry.population >= 100_000 else 1.0,
-                    mention.start,
-                )
-            else:
-                ambiguous.append((mention, countries))
-        if demonym is not None and not gazetteer.lookup(run.text):
-            vote(demonym.country_code, 1.0, run.start)
-    # An ambiguous name reads as the namesake in a country the clear names point to ("Tur ... El
-    # Fasher": Sudan's Tur); else as its most populous namesake, at half a vote.
-    settled = set(votes)
-    for mention, countries in ambiguous:
-        agreeing = sorted(countries & settled, key=lambda c: -votes[c])
-        vote(agreeing[0] if agreeing else mention.entry.country_code, 0.5, mention.start)
-    if not votes:
-        return None
-    best = max(votes, key=lambda code: (votes[code], -first_seen[code]))
-    # One ambiguous toponym (half a vote) still decides a short report such as an ACLED note; the
-    # resolver picks the same most-populous reading without a focus anyway.
-    return best if votes[best] >= 0.5 else None
 
 
 # --- finding -------------------------------------------------------------------------------------
