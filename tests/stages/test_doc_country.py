@@ -124,7 +124,7 @@ def test_document_focus_a_mission_alone_places_the_report(gazetteer: Gazetteer) 
 
 
 def test_a_report_s_toponym_runs_are_read_once_however_often_they_are_asked_for() -> None:
-    from polemos.stages.doc_country import _Runs
+    from polemos.stages.places import KeptRuns
 
     read: list[int] = []
 
@@ -133,7 +133,7 @@ def test_a_report_s_toponym_runs_are_read_once_however_often_they_are_asked_for(
             read.append(i)
             yield i
 
-    runs = _Runs(source())  # type: ignore[arg-type]  # any items: the replay does not look at them
+    runs = KeptRuns(source())  # type: ignore[arg-type]  # any items: the replay does not look at them
     assert next(iter(runs)) == 0  # a reader that stops at the first
     assert list(runs) == [0, 1, 2, 3]
     assert list(runs) == [0, 1, 2, 3]

@@ -168,7 +168,7 @@ class ActorKB:
         for kind in ("state_claim", "state", "police", "hostile_extremist", "hostile_armed", "unidentified"):
             for p in self.labels.get(kind, ()):
                 self.label_index.add(p, kind)
-        for kind in ("civilian", "protester", "rioter", "communal", "coref"):
+        for kind in ("civilian", "protester", "rioter", "communal", "vigilante", "coref"):
             for p in self.labels.get(kind, ()):
                 self.label_index.add(p, kind)
         self.framing_index: PhraseIndex[FramingLexeme] = PhraseIndex()
@@ -342,6 +342,7 @@ def _merge(files: Sequence[RawFile]) -> ActorKB:
                 raise fail(files[0].path, f"identity group {g.name!r}", f"{iso2!r} is not an ISO2 code")
             template = templates[g.template]
             phrases = [f"{a} {h}" for a in g.aliases for h in heads] + [f"armed {a}" for a in g.aliases]
+            phrases += _plurals(g)
             phrases += g.units
             name = template.render(row.name, iso2, g.name)
             entries.append(
@@ -382,6 +383,15 @@ def _merge(files: Sequence[RawFile]) -> ActorKB:
     return ActorKB(
         entries, side_objs, {k: tuple(v) for k, v in labels.items()}, framing, titles, templates, defaults
     )
+
+
+def _plurals(group: IdentityGroup) -> list[str]:
+    """A people named in the plural ("Fulanis attacked", "clashes between Dogons and Fulani") is its armed
+    men, as "Fulani militiamen" is: a member is named in the singular, a town's people by its own demonym
+    (listed among the aliases where it is one: "Misratans")."""
+    if group.template != "ethnic_militia":
+        return [a for a in group.aliases if a.endswith("s") and a[:-1] in group.aliases]
+    return [a if a.endswith("s") else a + "s" for a in group.aliases if a[:1].isupper()]
 
 
 def _checked(

@@ -6,6 +6,7 @@ owner's.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from typing import Protocol
 
 from polemos.knowledge.actors import ActorEntry
@@ -14,7 +15,7 @@ from polemos.stages.actor_labels import Label
 from polemos.stages.actor_naming import ActorMention
 from polemos.stages.actor_scan import Named, Scan
 
-__all__ = ["air_power"]
+__all__ = ["air_power", "war_party"]
 
 
 class _Resolving(Protocol):
@@ -49,3 +50,18 @@ def air_power(scan: Scan, resolver: _Resolving, position: int) -> ActorMention |
             return resolver.mention(label, resolver.actor(n.entry), rule, 0.7, True)
     found = resolver.state(labels[0])
     return None if found is None else dataclasses.replace(found, rule=f"aerial:{found.rule}")
+
+
+def war_party(scan: Scan, unnamed: ActorMention, categories: Mapping[int, str]) -> ActorMention | None:
+    """Resolve an unnamed perpetrator by the knowledge base's default for the country and period, where
+    one side of a war did nearly all the unattributed violence (Gaddafi's forces in 2011); `categories`
+    gives the mention category of each actor type."""
+    iso2 = scan.country.iso2 if scan.country else None
+    entry = scan.kb.default_reading(iso2, scan.year, "unnamed", scan.month, scan.day)
+    if entry is None:
+        return None
+    actor = Actor(entry.name, entry.inter, entry.country)
+    rule = f"default:unnamed {iso2} {scan.year}"
+    return dataclasses.replace(
+        unnamed, actor=actor, rule=rule, confidence=0.4, category=categories[actor.inter]
+    )

@@ -8,6 +8,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from polemos.model import Actor, Document, Evidence, Place
+from polemos.stages.actor_communities import communal_feud, communal_sides, community_names
 from polemos.stages.actor_parties import (
     finders_of_dead,
     first_mention,
@@ -17,6 +18,7 @@ from polemos.stages.actor_parties import (
     source_of_fire,
 )
 from polemos.stages.actor_targets import air_target, casualties_hit, mine_victim, planter_first, state_site
+from polemos.stages.actor_vigilantes import crowd_justice, vigilantes
 from polemos.stages.aggregate import unnamed_actor1
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike, Roles
@@ -106,6 +108,8 @@ def choose_actors(
     for fld, m, a in (("actor1", m1, a1), ("actor2", m2, a2)):
         if m is not None and a is not None and m.start >= 0:
             ev.append(evidence_at(doc, sent, fld, a.name, m.start, m.end, f"actor:{m.rule}", m.confidence))
+    if crowd_justice(etype, a1, sent.text, doc.text, list(sentence_mentions)):
+        a1, a2 = _vigilante_pair(doc, sent, a2, actors, position, ev)
     if etype is EventType.BATTLES and (a1 is None or a2 is None):
         a1, a2 = _fill_from_context(doc, sent, a1, a2, ctx, ev, place)
         if (a1 is None) != (a2 is None):
@@ -122,6 +126,8 @@ def choose_actors(
     struck = a2 is None or a2.inter == 7 or a2 in ctx.main_actors
     if a1 is None and etype is EventType.EXPLOSIONS and struck:
         a1, a2 = _strike_from_context(doc, sent, sub, a2, ctx, ev)
+    if communal_feud(etype, a1, doc.text):
+        a1, a2 = _communal_pair(doc, sent, etype, a2, actors, position, ev)
     if a1 is None and etype in VIOLENT:
         # ACLED's convention for an unnamed perpetrator of violence.
         unknown = actors.resolve_phrase("unidentified armed group", position)
@@ -221,6 +227,56 @@ def _swap_sides(a1: Actor, a2: Actor, etype: EventType, agent: bool, actors: Doc
         # armed groups they fight, whoever attacked; an unidentified attacker stays first
         return not a1.name.startswith("Unidentified")
     return etype is EventType.BATTLES and not agent and a2.inter < a1.inter
+
+
+def _vigilante_pair(
+    doc: Document,
+    sent: Sentence,
+    a2: Actor | None,
+    actors: DocumentActorsLike,
+    position: int,
+    ev: list[Evidence],
+) -> tuple[Actor, Actor | None]:
+    """A crowd that punished a suspect is the country's vigilante militia; whom it punished, civilians."""
+    found = actors.resolve_phrase("vigilantes", position)
+    if a2 is None:
+        victims = actors.resolve_phrase("civilians", position)
+        a2 = victims.actor if victims is not None else None
+    a1 = vigilantes(found.actor if found is not None else None, a2.country if a2 is not None else None)
+    ev[:] = [e for e in ev if e.field != "actor1"]
+    ev.append(evidence_at(doc, sent, "actor1", a1.name, sent.start, sent.start, "actor:crowd-justice", 0.5))
+    return a1, a2
+
+
+def _communal_pair(
+    doc: Document,
+    sent: Sentence,
+    etype: EventType,
+    a2: Actor | None,
+    actors: DocumentActorsLike,
+    position: int,
+    ev: list[Evidence],
+) -> tuple[Actor, Actor | None]:
+    """The unnamed sides of a communal feud are the country's unidentified communal militia."""
+    found = actors.resolve_phrase("communal militias", position)
+    country = a2.country if a2 is not None and a2.inter != 8 else None
+    names = community_names(sent.text, _peoples(sent, actors))
+    a1, new2 = communal_sides(etype, found.actor if found is not None else None, a2, country, names)
+    changed = ("actor1", "actor2") if new2 != a2 else ("actor1",)
+    ev[:] = [e for e in ev if e.field not in changed]
+    for fld in changed:
+        ev.append(evidence_at(doc, sent, fld, a1.name, sent.start, sent.start, "actor:communal-feud", 0.45))
+    return a1, new2
+
+
+def _peoples(sent: Sentence, actors: DocumentActorsLike) -> frozenset[str]:
+    """The mentions of a sentence that name a people the knowledge base knows ("Fulani herdsmen"), whose
+    words name no community of a place."""
+    return frozenset(
+        m.text.lower()
+        for m in actors.mentions_in(sent.start, sent.end)
+        if m.actor.inter == 4 and not m.actor.name.startswith("Unidentified")
+    )
 
 
 def _fill_from_context(

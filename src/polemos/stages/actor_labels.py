@@ -52,6 +52,12 @@ _CLAUSE_WORDS = frozenset(
      "also", "later", "then", "who", "which", "that", "as", "after", "before", "since", "during", "near",
      "into", "against"]
 )  # fmt: skip
+# Irregular past tenses, which a head label may open its clause with as it does a verb in -ed ("police
+# shot dead a suspect", "soldiers beat a trader"): the word before them is the doer, not a modifier
+_IRREGULAR_PAST = frozenset(
+    ["shot", "beat", "struck", "caught", "threw", "fought", "took", "hit", "broke", "overran", "tore",
+     "burnt", "shut", "found", "stole", "drove", "ran", "swept", "stood", "beaten"]
+)  # fmt: skip
 _BARE_NEEDS_THE = frozenset({"government", "administration", "authorities"})
 
 
@@ -194,7 +200,9 @@ class LabelReader:
         if _DETERMINED.search(before):
             return False
         nxt = _NEXT_WORD.match(self.text, end)
-        return nxt is not None and nxt.group(1) not in _CLAUSE_WORDS and not nxt.group(1).endswith("ed")
+        if nxt is None or nxt.group(1) in _IRREGULAR_PAST:
+            return False
+        return nxt.group(1) not in _CLAUSE_WORDS and not nxt.group(1).endswith("ed")
 
     def _pronouns(self, taken: list[tuple[int, int]]) -> list[Label]:
         out: list[Label] = []

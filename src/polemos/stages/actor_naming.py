@@ -4,9 +4,11 @@ mentions: the name ACLED used in the report's period, and a force's one named un
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
-from polemos.knowledge.actors import ActorKB
+from polemos.knowledge.actors import ActorEntry, ActorKB
+from polemos.knowledge.countries import Country
 from polemos.model import Actor
 
 
@@ -74,3 +76,28 @@ def to_named_unit(kb: ActorKB, mentions: list[ActorMention]) -> list[ActorMentio
         actor = dataclasses.replace(m.actor, name=unit.name)
         out.append(dataclasses.replace(m, actor=actor, rule=f"{m.rule}->unit named in document"))
     return out
+
+
+_MISSION = " Mission in "
+_AIR = re.compile(r"\bair\s*forces?\b", re.IGNORECASE)
+# Contributors whose army also fights in the mission's country under its own command beside its
+# contingent (Kenya's KDF went into Somalia on its own in 2011 and kept national operations in Gedo and
+# Lower Juba after joining AMISOM): their troops are the mission's only where the report says so
+# ("AMISOM KDF", "Kenyan AMISOM troops", the contingent's own aliases)
+_ALSO_NATIONAL = frozenset({"KE"})
+
+
+def mission_contingent(
+    kb: ActorKB, force: Country, here: str | None, year: int | None, text: str = ""
+) -> ActorEntry | None:
+    """Return the contingent a country's troops (named `text`) form in a mission serving the report's
+    country in `year` ("AMISOM: African Union Mission in Somalia (2007-) (Kenya)": Kenyan troops in
+    Somalia), where the knowledge base names one, else None: ACLED codes a contributing country's forces
+    by their mission, but its air force, which strikes on its own orders ("Kenyan jets"), by the state."""
+    if here is None or force.iso2 in (here, *_ALSO_NATIONAL):
+        return None
+    if _AIR.search(text) or kb.aerial_index.find(text):
+        return None
+    suffix = f" ({force.name})"
+    found = (e for e in kb.entries if e.country == here and e.inter == 8 and e.name.endswith(suffix))
+    return next((e for e in found if _MISSION in e.name and e.is_valid(year)), None)

@@ -11,14 +11,20 @@ from __future__ import annotations
 import dataclasses
 
 from polemos.knowledge.actors import ActorEntry, ActorKB
-from polemos.knowledge.countries import Countries, Country, load_countries, state_forces_name
+from polemos.knowledge.countries import Country, load_countries, state_forces_name
 from polemos.knowledge.phrases import fold, tokens
 from polemos.model import Actor
-from polemos.stages.actor_air import air_power
+from polemos.stages.actor_air import air_power, war_party
 from polemos.stages.actor_labels import Label
-from polemos.stages.actor_naming import ActorMention, named_for_period, period_actor, to_named_unit
+from polemos.stages.actor_naming import (
+    ActorMention,
+    mission_contingent,
+    named_for_period,
+    period_actor,
+    to_named_unit,
+)
 from polemos.stages.actor_scan import Named, Scan, folded_label
-from polemos.stages.doc_country import own_country_votes
+from polemos.stages.doc_country import infer_country
 from polemos.stages.framing import Framing, FramingCue, salience, score_framing
 
 __all__ = ["ActorMention", "DocumentActors", "Framing", "FramingCue"]
@@ -40,7 +46,11 @@ _TEMPLATE_OF = {
     "protester": "protesters",
     "rioter": "rioters",
     "communal": "unidentified_communal_militia",
+    "vigilante": "vigilante_militia",
 }
+# Identity militias named in a report of no known country are still known to be identity militias (inter
+# 4), unlike "Unidentified Armed Group", which a later stage gives every unnamed perpetrator anyway.
+_TYPED_WITHOUT_COUNTRY = frozenset({"vigilante", "communal"})
 # "Government troops" name a camp by its government, which the army default says nothing about.
 _GOVERNMENT_WORDS = frozenset({"government", "governments", "authorities", "administration", "regime"})
 _PRONOUN_WINDOW = 2  # sentences back a pronoun may reach
@@ -70,7 +80,10 @@ class _Resolver:
         t = self.kb.templates[kind]
         return Actor(t.render(country.name, country.iso2), t.inter, country.iso2)
 
-    def foreign_forces(self, country: Country) -> Actor:
+    def foreign_forces(self, country: Country, text: str = "") -> Actor:
+        contingent = mission_contingent(self.kb, country, self.iso2, self.year, text)
+        if contingent is not None:
+            return self.actor(contingent)
         name = state_forces_name(country.iso2, self.year, month=self.month)
         entry = self.kb.entry(name)
         return (
@@ -101,12 +114,17 @@ class _Resolver:
         if item.kind == "external":
             if self.iso2 is None or item.country is None or item.country.iso2 == self.iso2:
                 return None
-            return self.mention(item, self.foreign_forces(item.country), f"country:{item.text}", 0.5, False)
+            return self.mention(
+                item, self.foreign_forces(item.country, item.text), f"country:{item.text}", 0.5, False
+            )
         if item.kind in ("state_claim", "state", "police"):
             return self.state(item)
         if item.kind.startswith("hostile"):
             return self.hostile(item)
         actor = self.template(_TEMPLATE_OF[item.kind], item.country)
+        if actor is None and item.kind in _TYPED_WITHOUT_COUNTRY:
+            t = self.kb.templates[_TEMPLATE_OF[item.kind]]
+            actor = Actor(t.name.replace(" ({country})", ""), t.inter, None)
         return None if actor is None else self.mention(item, actor, f"{item.kind}:{item.head}", 0.8, True)
 
     def named(self, n: Named) -> ActorMention:
@@ -123,7 +141,7 @@ class _Resolver:
     def state(self, label: Label) -> ActorMention | None:
         if label.country is not None and self.iso2 and label.country.iso2 != self.iso2:
             return self.mention(
-                label, self.foreign_forces(label.country), f"external:{label.text}", 0.8, True
+                label, self.foreign_forces(label.country, label.text), f"external:{label.text}", 0.8, True
             )
         found = self.scan.attachment(label.start, label.end) if self.attach else None
         if found and found[1] not in ("in-name", "before-name"):
@@ -275,15 +293,6 @@ class _Resolver:
         return ActorMention(label.start, label.end, label.text, m.actor, rule, conf, True, m.category)
 
 
-def _infer_country(text: str, kb: ActorKB, countries: Countries, year: int | None) -> Country | None:
-    """Guess the conflict country from country words and the countries of the actors named."""
-    votes = own_country_votes(text, kb, countries, year)
-    for m in countries.index.find(text):
-        votes[m.values[0][0].iso2] = votes.get(m.values[0][0].iso2, 0) + 1
-    best = max(votes, key=lambda k: votes[k], default=None)
-    return countries.get(best) if best else None
-
-
 class DocumentActors:
     """The actors of one document: its framing and every resolved actor mention, in text order."""
 
@@ -313,7 +322,7 @@ class DocumentActors:
         the UN seated the NTC on 16 September, and after Gaddafi's death on 20 October).
         """
         countries = load_countries()
-        found = countries.get(country) if country else _infer_country(text, kb, countries, year)
+        found = countries.get(country) if country else infer_country(text, kb, countries, year)
         scan = Scan(text, kb, countries, found, year, month, day)
         framing = score_framing(scan)
         resolver = _Resolver(scan, framing)
@@ -375,18 +384,5 @@ class DocumentActors:
             if m is not None and (best is None or m.end - m.start >= best.end - best.start):
                 best = m
         if best is not None and best.rule.startswith("unidentified:"):
-            best = air_power(self._scan, resolver, position) or self._war_party(best) or best
+            best = air_power(self._scan, resolver, position) or war_party(self._scan, best, _CATEGORY) or best
         return None if best is None else named_for_period(self._scan.kb, best, self.year, month, day)
-
-    def _war_party(self, unnamed: ActorMention) -> ActorMention | None:
-        """Resolve an unnamed perpetrator by the knowledge base's default for the country and period, where
-        one side of a war did nearly all the unattributed violence (Gaddafi's forces in 2011)."""
-        iso2 = self.country.iso2 if self.country else None
-        entry = self._scan.kb.default_reading(iso2, self.year, "unnamed", self._scan.month, self._scan.day)
-        if entry is None:
-            return None
-        actor = Actor(entry.name, entry.inter, entry.country)
-        rule = f"default:unnamed {iso2} {self.year}"
-        return dataclasses.replace(
-            unnamed, actor=actor, rule=rule, confidence=0.4, category=_CATEGORY[actor.inter]
-        )

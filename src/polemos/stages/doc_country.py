@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from polemos.geodesy import distance_km
 from polemos.knowledge.actors import ActorKB, AliasMatch
-from polemos.knowledge.countries import Countries, load_countries
+from polemos.knowledge.countries import Countries, Country, load_countries
 from polemos.knowledge.gazetteer import Gazetteer, GazetteerEntry, is_trusted_match
-from polemos.stages.places import ToponymRun, toponym_runs
+from polemos.stages.places import KeptRuns, ToponymRun, toponym_runs
 
-__all__ = ["document_country", "document_focus", "own_country_votes", "toponym_votes"]
+__all__ = ["document_country", "document_focus", "infer_country", "own_country_votes", "toponym_votes"]
 
 _NAMESAKE = 0.6  # a reading other than the most populous one counts this much of its weight
 # A country's name counts as a big city; a demonym as a town, as it often names a foreign party ("Egyptian
@@ -46,7 +46,7 @@ def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | Non
     own = _own_lead(found)
     if own is not None and own in found.home and own not in found.roving:
         return own
-    runs = _Runs(toponym_runs(text, gazetteer))
+    runs = KeptRuns(toponym_runs(text, gazetteer))
     if own is not None and _may_lie_in(runs, own):
         return own  # what `_abroad` finds, told by the first toponym that may lie there
     places: dict[str, float] = {}
@@ -80,32 +80,6 @@ def _hints(found: _OwnVotes, places: dict[str, float]) -> list[tuple[str, float]
     if places and not set(places) & set(found.hints):
         return []
     return list(found.hints.items())
-
-
-class _Runs:
-    """A report's toponym runs, read as far as asked and kept: `document_focus` may read them three times
-    (whether a toponym may lie in a country, stopping at the first; every run's vote; raids' reach), and
-    resolving a run against the gazetteer is most of what this stage costs. Local to one call."""
-
-    def __init__(self, source: Iterator[ToponymRun]) -> None:
-        self._source = source
-        self._read: list[ToponymRun] = []
-        self._done = False
-
-    def __iter__(self) -> Iterator[ToponymRun]:
-        i = 0
-        while True:
-            if i < len(self._read):
-                yield self._read[i]
-                i += 1
-            elif self._done:
-                return
-            else:
-                run = next(self._source, None)
-                if run is None:
-                    self._done = True
-                else:
-                    self._read.append(run)
 
 
 def _may_lie_in(runs: Iterable[ToponymRun], code: str) -> bool:
@@ -233,11 +207,17 @@ def _count_own_votes(text: str, kb: ActorKB, countries: Countries, year: int | N
             settled.add(code)
 
     taken: list[tuple[int, int]] = []
+    peoples: list[str] = []
     for am in kb.scan(text):
         if am.how == "alias" and am.key[:1].islower() and not any(e.is_valid(year) for e in am.candidates):
             continue  # a descriptive alias outside its years describes someone else
         e = am.candidates[0]
         taken.append((am.start, am.end))
+        if e.country and e.inter == 4 and len({c.country for c in am.candidates}) > 1:
+            # a people of several countries ("Fulani herdsmen") hints at the first it fights in, as a town
+            # does, but a force or place of another of them outweighs it
+            peoples.append(e.country)
+            continue
         if not e.country or (e.inter == 8 and _MISSION not in e.name):
             continue  # a foreign party's country is where it comes from, not where it acts
         # a state's leader speaks for it at home; its forces' names ("RAF") go where they fight, and a
@@ -254,11 +234,23 @@ def _count_own_votes(text: str, kb: ActorKB, countries: Countries, year: int | N
     # A people or an admin-unit word of one country ("Oromo", "woreda") is named abroad too (refugees, a
     # raid across a border): it votes beside the toponyms, as a town does, not as the report's own actors.
     hints: dict[str, float] = {}
+    for code in dict.fromkeys(peoples):
+        hints[code] = hints.get(code, 0.0) + _TOWN
     for hint in countries.hint_index.find(text):
         if not any(s < hint.end and hint.start < e for s, e in taken):
             code = hint.values[0].iso2
             hints[code] = hints.get(code, 0.0) + _TOWN
     return _OwnVotes(votes, frozenset(home), frozenset(home - settled), hints)
+
+
+def infer_country(text: str, kb: ActorKB, countries: Countries, year: int | None) -> Country | None:
+    """Guess the conflict country from country words and the countries of the actors named (the actors
+    stage's own guess, for a report the pipeline gives no country)."""
+    votes = own_country_votes(text, kb, countries, year)
+    for m in countries.index.find(text):
+        votes[m.values[0][0].iso2] = votes.get(m.values[0][0].iso2, 0) + 1
+    best = max(votes, key=lambda k: votes[k], default=None)
+    return countries.get(best) if best else None
 
 
 def _descriptive(am: AliasMatch) -> bool:

@@ -36,7 +36,7 @@ from polemos.stages.place_routes import apply_routes
 from polemos.stages.place_spans import resolve_span
 from polemos.stages.place_words import place_words
 
-__all__ = ["ToponymRun", "find_places", "toponym_runs"]
+__all__ = ["KeptRuns", "ToponymRun", "find_places", "toponym_runs"]
 
 _WORD = re.compile(r"\w+")
 # Words after a name that say what kind of place it is ("Kunduz City", "Borno State").
@@ -127,6 +127,33 @@ def toponym_runs(text: str, gazetteer: Gazetteer) -> Iterator[ToponymRun]:
     for i, j in _runs(text, tokens):
         mentions = tuple(apply_context(text, m) for m in _resolve_run(text, tokens, i, j, gazetteer, None))
         yield ToponymRun(text[tokens[i].start : tokens[j - 1].end], tokens[i].start, j - i, mentions)
+
+
+class KeptRuns:
+    """A text's toponym runs, read as far as asked and kept: doc_country's `document_focus` may read them
+    three times (whether a toponym may lie in a country, stopping at the first; every run's vote; raids'
+    reach), and resolving a run against the gazetteer is most of what that costs. Kept for one call: a
+    generator must not be shared between threads."""
+
+    def __init__(self, source: Iterator[ToponymRun]) -> None:
+        self._source = source
+        self._read: list[ToponymRun] = []
+        self._done = False
+
+    def __iter__(self) -> Iterator[ToponymRun]:
+        i = 0
+        while True:
+            if i < len(self._read):
+                yield self._read[i]
+                i += 1
+            elif self._done:
+                return
+            else:
+                run = next(self._source, None)
+                if run is None:
+                    self._done = True
+                else:
+                    self._read.append(run)
 
 
 # --- finding -------------------------------------------------------------------------------------

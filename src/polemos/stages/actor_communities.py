@@ -1,0 +1,135 @@
+"""Unnamed communities at war (extract stage): fighting or killing that a report ties to a feud between
+villages, clans or tribes, to a land dispute or to cattle raiding is done by ACLED's "Unidentified
+Communal Militia (<Country>)" (an identity militia, inter 4; Somalia's clans: "Unidentified Clan
+Militia"), not by an "Unidentified Armed Group" (a political militia, inter 3).
+
+The codebook sorts armed groups by what they are organised around, not by what they did: men of a
+community who fight a neighbouring one, or raid its cattle, are an identity militia whatever word the
+report uses for them ("gunmen", "armed men", "raiders").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from polemos.knowledge.actors import load_actor_kb
+from polemos.knowledge.countries import load_countries
+from polemos.model import Actor
+from polemos.taxonomy import EventType
+
+# What ties violence to a community's feud: "communal clashes", "inter-clan fighting", "clashes between
+# two villages", "a boundary dispute", "cattle raiders", "herders and farmers clashed".
+_COMMUNAL = re.compile(
+    r"\b(?:inter-?communal|communal\s+(?:clash|clashes|violence|fighting|conflict|dispute|feud|feuds)"
+    r"|inter-?clan|intra-?clan|clan[- ](?:fighting|clash|clashes|violence|feud|feuds|revenge|retaliation"
+    r"|militia|militias|conflict|dispute|based|rivalry)|inter-?tribal|tribal\s+(?:clash|clashes|fighting"
+    r"|violence|feud|feuds|conflict)|inter-?ethnic|ethnic\s+(?:clash|clashes|violence)"
+    r"|between\s+(?:the\s+)?(?:two\s+)?(?:rival\s+)?(?:neighbou?ring\s+)?(?:communities|villages|clans|tribes"
+    r"|sub-?clans)"
+    r"|(?:cattle|livestock)\s+(?:raid|raids|raiders|raiding|rustlers|rustling)"
+    r"|(?:herders|herdsmen|pastoralists)\s+and\s+(?:local\s+)?farmers|farmers\s+and\s+(?:herders|herdsmen"
+    r"|pastoralists))\b",
+    re.IGNORECASE,
+)
+# A dispute over land sets communities fighting each other, but is as often a family's quarrel: it makes
+# a feud of a battle only ("clashes over a boundary dispute"), not of an attack on a household.
+_DISPUTE = re.compile(r"\b(?:land|boundary|grazing|farmland|pasture)\s+disputes?\b", re.IGNORECASE)
+_TEMPLATE = "Unidentified Communal Militia"
+_UNNAMED = ("Unidentified Armed Group", "Unidentified Communal Militia", "Unidentified Clan Militia",
+            "Unidentified Tribal Militia")  # fmt: skip
+_SIDES = (EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS)
+
+
+def _unnamed(actor: Actor | None) -> bool:
+    """Whether a side has no name yet: none, an unidentified armed group, or an unidentified communal
+    (clan, tribal) militia, which the community a sentence names may still name."""
+    return actor is None or actor.name.startswith(_UNNAMED)
+
+
+def communal_feud(etype: EventType, a1: Actor | None, document: str) -> bool:
+    """Whether a battle or an attack whose doers go unnamed is a communal feud's, by the report's words."""
+    if etype not in _SIDES or not _unnamed(a1):
+        return False
+    if etype is EventType.BATTLES and _DISPUTE.search(document):
+        return True
+    return _COMMUNAL.search(document) is not None
+
+
+def communal_sides(
+    etype: EventType,
+    found: Actor | None,
+    a2: Actor | None,
+    country: str | None,
+    names: Sequence[str] = (),
+) -> tuple[Actor, Actor | None]:
+    """Actor 1 and 2 of a communal feud: the militia of the community the sentence names first (`names`,
+    see community_names), else the country's unidentified communal militia (`found`, resolved for the
+    report's country; one with no country, whose type is still known, where the report names none); in a
+    battle also the other side where it is unnamed too ("clashes between two villages"), the second
+    community named if any."""
+    militia = found if found is not None and found.inter == 4 else Actor(_TEMPLATE, 4, country)
+    named = [m for m in (_community_militia(n, militia.country) for n in names) if m is not None]
+    first = named[0] if named else militia
+    if etype is EventType.BATTLES and _unnamed(a2):
+        return first, named[1] if len(named) > 1 else militia
+    return first, a2
+
+
+def _community_militia(name: str, iso2: str | None) -> Actor | None:
+    """ "<Place> Communal Militia (<Country>)" (a clan's where the country's feuds are between clans, as
+    the knowledge base's unnamed template for the country says), or None for a report of no country."""
+    country = load_countries().get(iso2) if iso2 else None
+    if country is None:
+        return None
+    templates = load_actor_kb().templates
+    unnamed = templates["unidentified_communal_militia"]
+    kind = "clan_militia" if "Clan" in unnamed.by_country.get(country.iso2, "") else "communal_militia"
+    t = templates[kind]
+    return Actor(t.render(country.name, country.iso2, name), t.inter, country.iso2)
+
+
+# A community named as a side: "clashes between the Kamalu and Ntambwe communities", "militias from
+# Wanikade town", "Aladja militia", "youths of Oke village". ACLED names its militia after it.
+_NAME = r"([A-Z][\w'’]+(?:[ -][A-Z][\w'’]+)?)"
+_SIDE_NOUNS = r"(?:communities|community|villages|village|people|residents|youths|youth|clans|tribes|towns)"
+_PAIR = re.compile(
+    rf"\bbetween\s+(?:the\s+)?{_NAME}(?:\s+{_SIDE_NOUNS})?\s+and\s+(?:the\s+)?{_NAME}(?:\s+{_SIDE_NOUNS})?\b"
+    rf"|\b(?i:residents|villagers|people|youths?|villages|communities|towns)\s+of\s+{_NAME}\s+and\s+{_NAME}\b"
+)
+_FROM = re.compile(
+    rf"\b(?i:militias?|militiamen|youths?|attackers|gunmen|raiders|armed\s+men)\s+(?:from|of)\s+(?:the\s+)?"
+    rf"{_NAME}(?:\s+(?:town|village|community|county|state|area))?\b"
+)
+_BEFORE_NOUN = re.compile(
+    rf"{_NAME}\s+(?:community|communities|villagers|youths?|militia|militias|militiamen|land\s+guards)\b"
+)
+# Capitalised words that open a noun phrase and name no community
+_NOT_NAMES = frozenset(
+    ["the", "a", "an", "two", "both", "local", "rival", "armed", "suspected", "unknown", "unidentified",
+     "several", "some", "many", "other", "neighbouring", "neighboring", "nearby", "host", "clan", "tribal",
+     "ethnic", "communal", "government", "state", "police", "army", "military", "security", "pro",
+     "militia", "militias", "youths", "youth", "residents", "villagers", "community", "communities",
+     "angry", "irate", "hundreds", "dozens"]
+)  # fmt: skip
+
+
+def community_names(sentence: str, taken: frozenset[str] = frozenset()) -> list[str]:
+    """The communities a sentence names as the sides of a feud, first side first: a pair ("between X and
+    Y"), else the first community named before its noun ("Aladja militia"), else the first militia or
+    youths from a place ("militias from Wanikade town"). `taken` holds the mentions of peoples the
+    knowledge base knows, whose words are no community's."""
+    for pattern in (_PAIR, _BEFORE_NOUN, _FROM):
+        names = []
+        for m in pattern.finditer(sentence):
+            names += [g for g in m.groups() if g]
+            if pattern is not _PAIR:
+                break  # one side named so: a second such name is as often its victims ("X community")
+        good = [
+            n
+            for n in names
+            if n.split()[0].lower() not in _NOT_NAMES and not any(n.lower() in t for t in taken)
+        ]
+        if good and len(good) == len(names):
+            return list(dict.fromkeys(good))
+    return []
