@@ -15,8 +15,9 @@ from polemos.taxonomy import SubEventType
 # Words that place the main clause after or amid another event ("during" does not: "killed during clashes"
 # tells the clashes' toll).
 BACKGROUND_PREPS = frozenset({"after", "following", "amid", "amidst"})
-# News that ACLED codes on its own day whatever it followed: peace deals, ceasefires, defections.
-BACKGROUNDED_NEWS = frozenset({SubEventType.AGREEMENT, SubEventType.CHANGE_TO_GROUP})
+# News that ACLED codes on its own day whatever it followed: peace deals, ceasefires, defections, and
+# the "Other" developments told by a word of their own (a state of emergency, a coup, a mass grave).
+BACKGROUNDED_NEWS = frozenset({SubEventType.AGREEMENT, SubEventType.CHANGE_TO_GROUP, SubEventType.OTHER})
 
 
 # Nouns of shots fired that name how someone was harmed, not a fight, when they are the means
@@ -134,3 +135,21 @@ def told_as_background(anchor: Any) -> bool:
     return anchor.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in BACKGROUND_PREPS for c in anchor.children
     )
+
+
+# The trigger of decreed rule (a state of emergency, martial law), and the verbs that decree it.
+DECREE_TRIGGER = "emergency"
+DECREE_VERBS = frozenset(
+    {"declare", "extend", "impose", "lift", "prolong", "renew", "proclaim", "announce", "enforce", "decree",
+     "end", "introduce", "institute", "reimpose", "re-impose", "approve", "endorse"}
+)  # fmt: skip
+
+
+def decreed(anchor: Any) -> bool:
+    """ "declared a state of emergency", "martial law was imposed", "decided to extend the state of
+    emergency": the rule is the object of a verb that decrees it, the day's news. "where a state of
+    emergency has been in force since May" tells a standing condition, no event."""
+    if anchor.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = anchor.head
+    return verb.lemma_.lower() in DECREE_VERBS and verb.dep_ != "relcl"

@@ -84,6 +84,12 @@ def object_tokens(anchor: Any) -> list[Any]:
     if not objs and anchor.dep_ == "conj" and anchor.pos_ == "VERB":
         # "were doused in petrol and set alight": coordinated verbs share their passive subject
         objs.extend(_shared_passive_subject(anchor))
+    if not objs and anchor.pos_ == "VERB":
+        # "attacked and torched an army base": the object of the verb coordinated after it is its own too
+        objs.extend(
+            o for c in anchor.children if c.dep_ == "conj" and c.pos_ == "VERB" for o in c.children
+            if o.dep_ == "dobj"
+        )  # fmt: skip
     # "a convoy came under attack / under fire": the subject of "came" is what was attacked
     come = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "under" else anchor
     if come.lemma_.lower() == "come" and any(c.lower_ == "under" for c in come.children):

@@ -6,15 +6,17 @@ trigger_objects, trigger_filters and trigger_factuality.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from polemos.knowledge.lexicon import SPLIT_PARTICLES, Condition, Lexicon, Trigger
 from polemos.stages.token_view import view
 from polemos.stages.trigger_factuality import TERRITORY, as_attempt, attempted_capture, factual
 from polemos.stages.trigger_filters import (
+    DECREE_TRIGGER,
     carried_to,
     clash_of_words,
+    decreed,
     harm_instrument,
     harms_only_oneself,
     in_relative_clause,
@@ -30,7 +32,7 @@ from polemos.stages.trigger_objects import (
     takes_ground_only,
 )
 from polemos.stages.victims import former, harms_people, headline_participle
-from polemos.taxonomy import SubEventType
+from polemos.taxonomy import EventType, SubEventType
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,7 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
         and not harms_only_oneself(phrase_anchor(doc, s[0], s[1]))
         and not (s[2].sub_event_type in TERRITORY and takes_back_stolen(phrase_anchor(doc, s[0], s[1])))
         and not (s[2].id == "clash-verb" and clash_of_words(phrase_anchor(doc, s[0], s[1]), lexicon))
+        and not (s[2].id == DECREE_TRIGGER and not decreed(phrase_anchor(doc, s[0], s[1])))
     ]
     usable = [s for s in spans if not s[2].idiom and factual(doc, s[0], s[1], s[2])]
     usable += [
@@ -194,8 +197,11 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
     # Weak triggers are returned too: the extract stage codes them only when no strong trigger of the
     # sentence codes. A strong trigger that is planned or denied ("vowed to attack") is not usable here,
     # and one whose conditions fail there ("captured three" names no place) must not hide the weak one.
-    # "Other" (bodies found, a mass grave) is ACLED's catch-all: it codes only what nothing else explains.
-    chosen = [s for s in usable if s[2].sub_event_type is not SubEventType.OTHER] or usable
+    # "Other" found by inference (bodies found) is ACLED's catch-all: it codes only what nothing else
+    # explains. One told by a word of its own ("declared a state of emergency", "a coup") is news itself.
+    chosen = [
+        s for s in usable if s[2].sub_event_type is not SubEventType.OTHER or news_of_its_own(s[2])
+    ] or usable
     fallback = {s[0] for s in relative}
     chosen += relative
     ground = ground_combat(doc)
@@ -224,6 +230,8 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
             takes_ground_only(doc, start, end, lexicon) and any(named_ground(o) for o in objs)
         ):
             classes.add("place")
+        if any(o.tag_ in ("NNS", "NNPS") for o in objs):
+            classes.add("plural")  # "seized six police officers": a group taken (lexicon: plural)
         if ground:
             classes.add("ground_combat")  # the sentence's air strikes backed a ground fight
         if harms_people(anchor, objs, lexicon):
@@ -240,4 +248,50 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
                 fallback=start in fallback,
             )
         )
-    return hits
+    return _coordinated_violence(hits)
+
+
+def _coordinated_violence(hits: list[TriggerHit]) -> list[TriggerHit]:
+    """ACLED's hierarchy in one clause: "rebels attacked and torched an army base", "the post was attacked
+    and set on fire", "killed and dismembered a police captain" tell one event by two coordinated verbs. A
+    weak verb of violence coordinated with the verb of a strategic development (looting, arrest) or of
+    violence against civilians (a brutal killing, an abduction) codes beside it, as a strong one would,
+    and the sentence's merge keeps the higher type (a fight, when armed men were its target); alone, the
+    lower type would hide it. Protest and riot verbs are left alone: "marched and attacked the police" is
+    the crowd's riot, not a battle."""
+    lower = {h.anchor.i for h in hits if not h.trigger.weak and _codes_lower_type(h.trigger)}
+    if not lower:
+        return hits
+    out = []
+    for h in hits:
+        a = h.anchor
+        if (
+            h.trigger.weak
+            and h.sub_event_type.event_type in _ARMED_VIOLENCE
+            and a.pos_ == "VERB"
+            and ((a.dep_ == "conj" and a.head.i in lower)
+                 or any(c.dep_ == "conj" and c.i in lower for c in a.children))
+        ):  # fmt: skip
+            h = replace(h, trigger=replace(h.trigger, weak=False))
+        out.append(h)
+    return out
+
+
+SD = EventType.STRATEGIC_DEVELOPMENTS
+
+
+# What a weak verb of violence codes by default ("attacked", "killed", "struck"); a crowd's verbs ("forced
+# their way in") are left to their own conditions.
+_ARMED_VIOLENCE = frozenset({EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.EXPLOSIONS})
+# The event types under a battle that a coordinated verb of violence outranks.
+_OUTRANKED = frozenset({SD, EventType.VIOLENCE_AGAINST_CIVILIANS})
+
+
+def _codes_lower_type(trig: Trigger) -> bool:
+    """Whether the trigger codes violence against civilians or a strategic development (looting does, by
+    armed men); not a crowd's words ("protested", "rioted"), whose violence is the crowd's."""
+    refined = {r.sub_event_type.event_type for r in trig.refine}
+    default = trig.sub_event_type.event_type
+    if default is EventType.PROTESTS or (default is EventType.RIOTS and SD not in refined):
+        return False
+    return bool({default, *refined} & _OUTRANKED)
