@@ -19,10 +19,12 @@ from typer.testing import CliRunner
 
 from polemos import corroboration as corr
 from polemos.corroboration_commands import control_cmd, events_for_export, explain_cmd, split_cmd
-from polemos.corroboration_rules import (
+from polemos.corroboration_groups import (
     Member,
     build_corroborated,
     choose_fatality_range,
+)
+from polemos.corroboration_rules import (
     compare,
     jaccard,
     shingles,
@@ -221,6 +223,31 @@ def test_corroboration_a_day_apart_needs_more_than_type_place_and_unnamed_sides(
     assert compare(_event("a", "d1"), _event("b", "d2", day=next_day)).ok
 
 
+def test_corroboration_a_day_from_the_reports_context_needs_a_tie_as_a_day_apart() -> None:
+    # A report that gives no day is dated by its publication, which may be the day after the incident:
+    # meeting another report's day on it is no better evidence than a day apart. Unidentified gunmen in one
+    # town, one report with four dead and another with none, are two incidents; the same toll or both
+    # sides named alike tie them.
+    attack = SubEventType.ATTACK
+    a = _event("a", "d1", sub=attack, actors=(UNIDENTIFIED, CIVILIANS), fatalities=4)
+    undated = _event("b", "d2", sub=attack, actors=(UNIDENTIFIED, CIVILIANS), rule="published")
+    c = compare(a, undated)
+    assert c.failed == ("date",) and "context" in c.checks[1].why
+    assert compare(a, dataclasses.replace(undated, fatalities=4)).ok  # the same toll
+    assert compare(_event("a", "d1"), _event("b", "d2", rule="published")).ok  # both sides named alike
+    assert compare(a, _event("b", "d2", sub=attack, actors=(UNIDENTIFIED, CIVILIANS))).ok  # its own day
+
+
+def test_corroboration_a_report_dated_by_its_publication_tells_no_later_day() -> None:
+    # Published on DAY without a day of its own, the report tells an event of DAY or before: another
+    # report's event of the day after is not it, even with both sides named alike.
+    published = _event("a", "d1", rule="published")
+    later = compare(published, _event("b", "d2", day=DAY + dt.timedelta(days=1)))
+    assert later.failed == ("date",) and "publication" in later.checks[1].why
+    assert compare(_event("b", "d2", day=DAY + dt.timedelta(days=1)), published).failed == ("date",)
+    assert compare(published, _event("b", "d2", day=DAY - dt.timedelta(days=1))).ok  # the day before
+
+
 def test_corroboration_violence_against_civilians_keeps_actor_order() -> None:
     attack = SubEventType.ATTACK
     a = _event("a", "d1", sub=attack, actors=(HAFTAR, CIVILIANS))
@@ -261,6 +288,18 @@ def test_corroboration_fatality_range(
     fr = choose_fatality_range(members)
     assert (fr.chosen, (fr.low, fr.best, fr.high)) == (chosen, low_best_high)
     assert rule in fr.rule
+
+
+def test_corroboration_source_whose_claims_were_all_set_aside_does_not_compete() -> None:
+    # A report whose only toll its coding set aside (a month's cumulative dead, say) gives this event 0:
+    # that is no claim of zero against another report's "4 killed".
+    aside = dataclasses.replace(
+        _event("a", "s1"),
+        fatality_claims=(FatalityClaim(44, "44 died during June", 0, 18, rule="x|cumulative"),),
+    )
+    members = [Member(aside, "s1", "s1"), Member(_event("b", "s2", fatalities=4), "s2", "s2")]
+    fr = choose_fatality_range(members)
+    assert (fr.chosen, fr.per_source) == (4, (("s2", 4),))
 
 
 def test_corroboration_copies_count_once_for_fatalities() -> None:

@@ -13,7 +13,8 @@ logged with the compared fields and scores, and documents stored without corrobo
 next run. An event joins a group only if it matches every member (complete link, so groups never drift
 along a chain of one-day steps) and the group holds no other event of its report; where several groups
 match, the highest score wins (same day, same sub-type, same place name, copies of one report). The rules
-themselves are in polemos.corroboration_rules. Functions take a storage.connection Connection (SQLite or
+themselves are in polemos.corroboration_rules (copies: corroboration_copies; one event per group:
+corroboration_groups). Functions take a storage.connection Connection (SQLite or
 PostgreSQL); writers run inside the caller's transaction.
 """
 
@@ -24,15 +25,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from polemos.corroboration_groups import (
+    CorroboratedEvent,
+    FatalityRange,
+    Member,
+    build_corroborated,
+)
 from polemos.corroboration_rules import (
     DAY_TOLERANCE,
     NEAR_DUPLICATE_JACCARD,
     Comparison,
-    CorroboratedEvent,
-    FatalityRange,
-    Member,
     band_keys,
-    build_corroborated,
     compare,
     estimate_jaccard,
     jaccard,

@@ -1,50 +1,50 @@
 """The rules of cross-source corroboration: when two reports' events are one event, when two reports are
-copies of one, and how a group of events becomes one corroborated event (merge across sources, after store).
+copies of one (merge across sources, after store); how a group becomes one event is
+`polemos.corroboration_groups`.
 
 Pure functions over model records; polemos.corroboration applies them to the store.
 
 Same event (ACLED's aggregation rule, read across reports): same event type; dates at most a day apart and
 of the same precision (a "last month" or "last week" date names no day, and ACLED codes each day of
 fighting as its own event, so a vague date never joins a dated one; a date that only comes from the
-report's context may join a dated one a day away); the same place (same name, within 5 km, or within 20 km
-when either is "near" precision); compatible actors (equal, or one side unnamed or an "Unidentified ..."
-placeholder, in either order except for violence against civilians, whose target is always actor 2). An
-undated or unplaced event only joins a copy of its own report. Two reports whose word 5-shingles have
-Jaccard >= 0.8 are copies (wire copies, light rewrites): MinHash (datasketch) finds the candidates, the
-exact Jaccard confirms them.
+report's context may join a dated one a day away, but, as for reports a day apart, only when the same toll
+or both sides named alike tie them, and a report dated by its publication never joins a later day); the
+same place (same name, within 5 km, or within 20 km when either is "near" precision); compatible actors
+(equal, or one side unnamed or an "Unidentified ..." placeholder, in either order except for violence
+against civilians, whose target is always actor 2). An undated or unplaced event only joins a copy of its
+own report. Two reports whose word 5-shingles have Jaccard >= 0.8 are copies (wire copies, light
+rewrites): MinHash (datasketch) finds the candidates, the exact Jaccard confirms them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-import hashlib
-import re
-import statistics
-from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
-from polemos.model import Actor, DatePoint, Event, FatalityClaim, Place, Source
+from polemos.corroboration_copies import (
+    NEAR_DUPLICATE_JACCARD,
+    band_keys,
+    estimate_jaccard,
+    jaccard,
+    minhash_signature,
+    shingles,
+    signature_from_hex,
+    signature_method,
+    signature_to_hex,
+)
+from polemos.model import Actor, DatePoint, Event, Place
 from polemos.stages.event_groups import NEAR_KM, SAME_KM, distance_km
 from polemos.taxonomy import EventType
-
-if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
 
 __all__ = [
     "DAY_TOLERANCE",
     "NEAR_DUPLICATE_JACCARD",
     "Check",
     "Comparison",
-    "CorroboratedEvent",
-    "FatalityRange",
-    "Member",
     "band_keys",
-    "build_corroborated",
+    "base_name",
     "compare",
     "estimate_jaccard",
+    "is_context",
     "jaccard",
     "minhash_signature",
     "shingles",
@@ -54,83 +54,7 @@ __all__ = [
 ]
 
 DAY_TOLERANCE = 1  # days: reports of one incident disagree by a day (overnight fighting, "yesterday")
-NEAR_DUPLICATE_JACCARD = 0.8
-# LSH only proposes candidates, the exact Jaccard decides. Banded at 0.8 itself, LSH misses about a third
-# of pairs at 0.84 (25 bands of 5 rows at 0.5 find a 0.8 pair with probability 0.99995).
-LSH_THRESHOLD = 0.5
-SHINGLE_WORDS = 5
-NUM_PERM = 128
-MINHASH_SEED = 1
-_WORD = re.compile(r"\w+")
 _CONTEXT_RULES = ("inherited", "published")  # dates read from the report's context, not its own words
-
-
-# --- near-duplicate reports --------------------------------------------------------------------------------
-
-
-def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[str]:
-    """Return the word `size`-shingles of a text (case-folded); a shorter text is one shingle."""
-    words = _WORD.findall(text.casefold())
-    if len(words) < size:
-        return frozenset({" ".join(words)}) if words else frozenset()
-    return frozenset(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
-
-
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    """Return the Jaccard similarity of two shingle sets (0 when both are empty)."""
-    union = len(a | b)
-    return len(a & b) / union if union else 0.0
-
-
-@functools.cache
-def signature_method() -> str:
-    """Name the signature scheme, so signatures made another way are recomputed, never compared."""
-    from importlib.metadata import version
-
-    return f"datasketch-{version('datasketch')}-minhash{NUM_PERM}-seed{MINHASH_SEED}-w{SHINGLE_WORDS}"
-
-
-def minhash_signature(items: Iterable[str]) -> npt.NDArray[np.uint64]:
-    """Return the MinHash signature of a shingle set."""
-    import numpy as np
-    from datasketch import MinHash  # type: ignore[import-untyped]  # ships no type information
-
-    m = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
-    m.update_batch([s.encode("utf-8") for s in sorted(items)])
-    return np.asarray(m.hashvalues, dtype=np.uint64)
-
-
-@functools.cache
-def _lsh_shape() -> tuple[int, int]:
-    from datasketch import MinHashLSH
-
-    # datasketch picks the bands (b) and rows (r) that minimise false positives and negatives at the
-    # threshold; the bands are then kept in SQL rather than in its in-memory index.
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    return int(lsh.b), int(lsh.r)
-
-
-def band_keys(signature: npt.NDArray[np.uint64]) -> list[tuple[int, str]]:
-    """Return the LSH (band, key) pairs of a signature: documents sharing one are candidates."""
-    b, r = _lsh_shape()
-    return [(i, hashlib.sha1(signature[i * r : (i + 1) * r].tobytes()).hexdigest()[:16]) for i in range(b)]
-
-
-def signature_to_hex(signature: npt.NDArray[np.uint64]) -> str:
-    return signature.astype("<u8").tobytes().hex()
-
-
-def signature_from_hex(text: str) -> npt.NDArray[np.uint64]:
-    import numpy as np
-
-    return np.frombuffer(bytes.fromhex(text), dtype="<u8").astype(np.uint64)
-
-
-def estimate_jaccard(a: npt.NDArray[np.uint64], b: npt.NDArray[np.uint64]) -> float:
-    """Return the MinHash estimate of two documents' Jaccard similarity."""
-    if a.shape != b.shape:
-        return 0.0
-    return float((a == b).mean())
 
 
 # --- same event? -------------------------------------------------------------------------------------------
@@ -181,7 +105,7 @@ class Comparison:
         }  # fmt: skip
 
 
-def _is_context(d: DatePoint) -> bool:
+def is_context(d: DatePoint) -> bool:
     return d.rule.startswith(_CONTEXT_RULES)
 
 
@@ -189,7 +113,7 @@ def _date_text(d: DatePoint | None) -> str:
     if d is None:
         return "undated"
     kind = {1: "day", 2: "week", 3: "month"}[int(d.precision)]
-    return f"{d.date.isoformat()} ({kind}{', from context' if _is_context(d) else ''})"
+    return f"{d.date.isoformat()} ({kind}{', from context' if is_context(d) else ''})"
 
 
 def _check_dates(a: DatePoint | None, b: DatePoint | None, same_report: bool) -> Check:
@@ -198,6 +122,12 @@ def _check_dates(a: DatePoint | None, b: DatePoint | None, same_report: bool) ->
         if a is None and b is None and same_report:
             return Check("date", True, ta, tb, "both undated, in copies of one report", 0.5)
         return Check("date", False, ta, tb, "an undated event only joins a copy of its own report")
+    for dated, other in ((a, b), (b, a)):
+        if dated.rule.startswith("published") and other.date > dated.date:
+            # A report dated by its publication tells an event of that day or before, never a later one.
+            return Check(
+                "date", False, ta, tb, "later than the publication of the report that gives no day of its own"
+            )
     days = abs((a.date - b.date).days)
     if days > DAY_TOLERANCE:
         return Check("date", False, ta, tb, f"{days} days apart (at most {DAY_TOLERANCE})")
@@ -205,7 +135,7 @@ def _check_dates(a: DatePoint | None, b: DatePoint | None, same_report: bool) ->
     if a.precision == b.precision:
         return Check("date", True, ta, tb, f"{days} day(s) apart, same precision", score)
     vague = a if a.precision > b.precision else b
-    if _is_context(vague):
+    if is_context(vague):
         return Check(
             "date", True, ta, tb, f"{days} day(s) apart; the vaguer date is only the report's", score - 0.2
         )
@@ -214,7 +144,7 @@ def _check_dates(a: DatePoint | None, b: DatePoint | None, same_report: bool) ->
     )
 
 
-def _base_name(p: Place) -> str:
+def base_name(p: Place) -> str:
     return p.name.split(" - ")[0].casefold()
 
 
@@ -230,7 +160,7 @@ def _check_places(a: Place | None, b: Place | None, same_report: bool) -> Check:
         # "in Ghazni province" twice tells the province, not one place: two reports coded only to a region
         # are different incidents as often as not, and merging them would take the lowest toll of both.
         return Check("place", False, ta, tb, "both only name a region: no evidence of one place")
-    if _base_name(a) == _base_name(b):
+    if base_name(a) == base_name(b):
         return Check("place", True, ta, tb, f"same place name ({km:.1f} km)", 0.5)
     if km <= SAME_KM:
         return Check("place", True, ta, tb, f"{km:.1f} km apart (<= {SAME_KM:g} km)", 0.4)
@@ -297,12 +227,16 @@ def compare(event: Event, other: Event, *, same_report: float | None = None) -> 
     ]
     if same_report is not None:
         checks.append(Check("report", True, "", "", f"copies of one report (Jaccard {same_report:.2f})", 1.0))
-    elif checks[1].ok and _days_apart(event, other) and not _tied(event, other):
+    elif (
+        checks[1].ok
+        and (_days_apart(event, other) or _context_dated(event, other))
+        and not _tied(event, other)
+    ):
         checks[1] = replace(
             checks[1],
             ok=False,
-            why="a day apart, with nothing but the type, place and unnamed sides to tie them (ACLED codes "
-            "each day as its own event)",
+            why="a day apart (or dated only by a report's context), with nothing but the type, place and "
+            "unnamed sides to tie them (ACLED codes each day as its own event)",
             score=0.0,
         )
     return Comparison(event.event_id, other.event_id, tuple(checks))
@@ -314,6 +248,14 @@ _CROWDS = frozenset({5, 6, 7})
 
 def _days_apart(a: Event, b: Event) -> bool:
     return a.date is not None and b.date is not None and a.date.date != b.date.date
+
+
+def _context_dated(a: Event, b: Event) -> bool:
+    """Whether either event's day comes only from its report's context (the publication date, an earlier
+    sentence's): the report does not say the day, which may be the one before, so a match on it is no
+    better evidence than a day apart. Merged on it alone, two incidents would share one toll: the lower
+    of two, or one report's dead given to the other's incident."""
+    return any(e.date is not None and is_context(e.date) for e in (a, b))
 
 
 def _tied(a: Event, b: Event) -> bool:
@@ -330,200 +272,3 @@ def _tied(a: Event, b: Event) -> bool:
     ours, theirs = _pair_text(a.actor1, a.actor2), _pair_text(b.actor1, b.actor2)
     swapped = _pair_text(b.actor2, b.actor1)
     return ours == theirs or (a.event_type is not EventType.VIOLENCE_AGAINST_CIVILIANS and ours == swapped)
-
-
-# --- one group, one event ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Member:
-    """A member event of a group, with its document and its independent source (copies share one)."""
-
-    event: Event
-    document_id: str
-    source: str  # the first document of its copy cluster: copies of one report count once
-
-
-@dataclass(frozen=True)
-class FatalityRange:
-    """The event's fatality figure and the spread of what its independent sources report."""
-
-    chosen: int  # ACLED's figure: the lowest, unless two independent sources agree on one
-    low: int  # min, median and max of the per-source figures (0 when no source reports deaths)
-    best: int
-    high: int
-    per_source: tuple[tuple[str, int], ...]  # (independent source: its first document, its figure)
-    rule: str
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "chosen": self.chosen, "low": self.low, "best": self.best, "high": self.high, "rule": self.rule,
-            "per_source": [{"document_id": d, "fatalities": n} for d, n in self.per_source],
-        }  # fmt: skip
-
-
-@dataclass(frozen=True)
-class CorroboratedEvent:
-    """A group's corroborated event, its fatality range and its members."""
-
-    event: Event
-    fatality_range: FatalityRange
-    members: tuple[Member, ...]
-
-    @property
-    def documents(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(m.document_id for m in self.members))
-
-    @property
-    def independent_sources(self) -> int:
-        return len({m.source for m in self.members})
-
-
-def choose_fatality_range(members: Sequence[Member]) -> FatalityRange:
-    """Choose the event's figure under ACLED's rules from each independent source's own figure.
-
-    A source's figure is its event's (already the lowest of its competing claims); copies of one report
-    count once (their lowest). Across sources the lowest figure is recorded "until a corroborated one
-    appears": a figure that two independent sources report wins over lower, single-source ones. Sources
-    that mention no deaths are not claims of zero and do not compete.
-    """
-    figures: dict[str, int] = {}
-    for m in members:
-        if m.event.fatality_claims or m.event.fatalities:
-            figures[m.source] = min(figures.get(m.source, m.event.fatalities), m.event.fatalities)
-    if not figures:
-        return FatalityRange(0, 0, 0, 0, (), "no source reports deaths")
-    values = sorted(figures.values())
-    corroborated = sorted({v for v in values if values.count(v) >= 2})
-    if len(figures) == 1:
-        chosen, rule = values[0], "one source reports deaths"
-    elif corroborated:
-        chosen, rule = (
-            corroborated[0],
-            f"{corroborated[0]} is reported by {values.count(corroborated[0])} sources",
-        )
-    else:
-        chosen, rule = values[0], f"lowest of {len(values)} conflicting figures"
-    return FatalityRange(
-        chosen, values[0], int(statistics.median_low(values)), values[-1], tuple(figures.items()), rule
-    )
-
-
-def _date_key(d: DatePoint, votes: Mapping[dt.date, int]) -> tuple[int, bool, int, int]:
-    return (int(d.precision), _is_context(d), -votes.get(d.date, 0), d.date.toordinal())
-
-
-def _aligned(
-    pair: tuple[Actor | None, Actor | None], other: tuple[Actor | None, Actor | None], fixed: bool
-) -> tuple[Actor | None, Actor | None]:
-    """`other` in `pair`'s order (when order is free): the orientation where named actors agree."""
-    if fixed:
-        return other
-    straight = sum(1 for x, y in zip(pair, other, strict=True) if x and y and x.name == y.name)
-    crossed = sum(1 for x, y in zip(pair, other[::-1], strict=True) if x and y and x.name == y.name)
-    return (other[1], other[0]) if crossed > straight else other
-
-
-def _actors(lead: Event, ordered: Sequence[Event]) -> tuple[Actor | None, Actor | None]:
-    fixed = lead.event_type is EventType.VIOLENCE_AGAINST_CIVILIANS
-    a1, a2 = lead.actor1, lead.actor2
-    for e in ordered:
-        o1, o2 = _aligned((a1, a2), (e.actor1, e.actor2), fixed)
-        names = {a.name for a in (a1, a2) if a}
-        if a1 is None and o1 is not None and o1.name not in names:
-            a1 = o1
-            names.add(o1.name)
-        if a2 is None and o2 is not None and o2.name not in names:
-            a2 = o2
-    return a1, a2
-
-
-def _unique(items: Iterable[str], exclude: Iterable[str]) -> tuple[str, ...]:
-    skip = set(exclude)
-    return tuple(x for x in dict.fromkeys(items) if x not in skip)
-
-
-def _one_per_document(events: Iterable[Event]) -> tuple[Source, ...]:
-    """One source per reporting document: its first sentence about the event (the others stay in the
-    evidence and notes)."""
-    first: dict[str, Source] = {}
-    for e in events:
-        for s in e.sources:
-            if s.document_id not in first or s.start < first[s.document_id].start:
-                first[s.document_id] = s
-    return tuple(first.values())
-
-
-def build_corroborated(group_id: str, members: Sequence[Member]) -> CorroboratedEvent:
-    """Make a group's corroborated event: highest-ranked type, most precise date and place, the most
-    confident report's actors (gaps filled from the others), one source per document, and ACLED's
-    fatality figure.
-
-    A group of one event gives that event back with the group's id and one source per document.
-    """
-    if not members:
-        raise ValueError(f"group {group_id} has no members")
-    fatality_range = choose_fatality_range(members)
-    events = [m.event for m in members]
-    sources = _one_per_document(events)
-    if len(members) == 1:
-        event = replace(events[0], event_id=group_id, sources=sources)
-        return CorroboratedEvent(event, fatality_range, tuple(members))
-    day_sources: dict[dt.date, set[str]] = {}
-    place_sources: dict[str, set[str]] = {}
-    for m in members:
-        if m.event.date is not None:
-            day_sources.setdefault(m.event.date.date, set()).add(m.source)
-        if m.event.place is not None:
-            place_sources.setdefault(_base_name(m.event.place), set()).add(m.source)
-    votes = {k: len(v) for k, v in day_sources.items()}
-    # The lead report: the highest-ranked type, the most precise own date, the most confident.
-    lead = min(
-        events,
-        key=lambda e: (
-            e.sub_event_type.rank,
-            _date_key(e.date, votes) if e.date else (9, True, 0, 0),
-            -e.confidence,
-            -len(e.notes),
-        ),
-    )
-    dates = [e.date for e in events if e.date is not None]
-    date = min(dates, key=lambda d: _date_key(d, votes)) if dates else None
-    places = [e.place for e in events if e.place is not None]
-    place = (
-        min(places, key=lambda p: (p.geo_precision, -len(place_sources[_base_name(p)]))) if places else None
-    )
-    by_confidence = sorted(events, key=lambda e: -e.confidence)
-    actor1, actor2 = _actors(lead, by_confidence)
-    claims: list[FatalityClaim] = []
-    for e in events:
-        claims.extend(c for c in e.fatality_claims if c not in claims)
-    names = [a.name for a in (actor1, actor2) if a]
-    flags = []
-    for flag in dict.fromkeys(f for e in events for f in e.flags):
-        if (
-            (flag == "no-location" and place is not None)
-            or (flag == "date-unresolved" and date is not None)
-            or (flag == "date-from-context" and (date is None or not _is_context(date)))
-            or (flag == "background" and (date is None or not date.is_background))
-        ):
-            continue
-        flags.append(flag)
-    event = Event(
-        event_id=group_id,
-        sub_event_type=lead.sub_event_type,
-        date=date,
-        actor1=actor1,
-        actor2=actor2,
-        place=place,
-        fatalities=fatality_range.chosen,
-        notes=lead.notes,
-        sources=sources,
-        assoc_actor_1=_unique((a for e in events for a in e.assoc_actor_1), names),
-        assoc_actor_2=_unique((a for e in events for a in e.assoc_actor_2), names),
-        fatality_claims=tuple(claims),
-        evidence=tuple(ev for e in events for ev in e.evidence),
-        confidence=max(e.confidence for e in events),
-        flags=tuple(flags),
-    )
-    return CorroboratedEvent(event, fatality_range, tuple(members))

@@ -9,7 +9,9 @@ The stage's parts: counts and ACLED's vague words (`fatality_numbers`), the verb
 (`fatality_claimants`), coders' bookkeeping and parties' own claims (`fatality_sources`), multi-day,
 several-place and running totals (`fatality_periods`), casualties and deaths told without a number
 (`fatality_casualties`), deaths by burning (`fatality_burning`), uncounted plural victims
-(`fatality_plurals`), raised tolls (`fatality_revisions`), the choice of one figure (`fatality_choice`);
+(`fatality_plurals`), raised tolls (`fatality_revisions`), the grammar of a counted victim phrase
+(`fatality_phrases`), deaths told as a cause, a mourned death or an intent (`fatality_frames`), the choice
+of one figure (`fatality_choice`);
 word lists live in `knowledge/data/fatalities.yaml` (`fatality_words`). The dead of one incident that the
 report tells as several events are counted once, by the highest-ranked of them (aggregate stage).
 """
@@ -32,8 +34,26 @@ from polemos.stages.fatality_choice import (
     is_later_death,
 )
 from polemos.stages.fatality_claimants import REPORT, claimant_mentions, claimant_of
-from polemos.stages.fatality_numbers import FIRST_WORDS, MIN_QUALS, NUM, QUAL, WORDNUM, parse_number
+from polemos.stages.fatality_frames import CAUSE, INTENT, MOURNED
+from polemos.stages.fatality_numbers import FIRST_WORDS, MIN_QUALS, NUM, QUAL, parse_number
 from polemos.stages.fatality_periods import adjust_for_period, split_multi_day
+from polemos.stages.fatality_phrases import (
+    BOMBER,
+    CLOSE_QUOTE,
+    GROUP_OF,
+    OPEN_QUOTE,
+    RANGE,
+    RANGE_LOW,
+    SEP,
+    STOP,
+    VICT_GREEDY,
+    VICT_LAZY,
+    VOUCHED,
+    VOUCHING,
+    WORD,
+    item,
+    items,
+)
 from polemos.stages.fatality_plurals import bare_plural_claims
 from polemos.stages.fatality_revisions import raised_tolls
 from polemos.stages.fatality_singles import is_person_head, one_more, single_claims
@@ -45,76 +65,6 @@ __all__ = ["choose_fatalities", "find_fatality_claims", "parse_number", "split_m
 
 _NUM, _QUAL = NUM, QUAL
 _IS_MIN = re.compile(rf"^(?:{MIN_QUALS})$", re.I)
-
-
-# Words that end a victim phrase: function words, verbs, time words. "of" and determiners are allowed
-# so that "one of its fighters" and "members of the security forces" stay whole.
-_STOP = (
-    # "is" and "as" only in lower case: "IS militants" are Islamic State fighters, "AS fighters" al Shabaab's.
-    # "over" ends the phrase as a preposition: "killed 30 snipers over several days" counts snipers, not days.
-    r"(?:were|was|(?-i:is)|are|be|been|being|have|has|had|and|or|but|in|on|at|by|from|with|after|before|during"
-    r"|when|while|that|which|who|whom|whose|(?-i:as|As)|than|to|for|into|since|until|including|among|near|outside"
-    r"|over|amid"
-    r"|inside|across|along|around|within|throughout|through|under|behind|between|against|without|via|per"
-    r"|reportedly|allegedly|also|all|later|earlier|yesterday|today|tonight|overnight|last|this|then"
-    r"|ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday|according|said|says|say|killed|killing"
-    r"|dead|died|wounded|injured|hurt|slain|murdered|executed|perished|lost|shot|blew|neutrali[sz]ed"
-    r"|eliminated|massacred|beheaded|martyred|deaths|fatalities|left|leaving|not|no|saying|claiming|telling"
-    r"|reported|confirmed|believed|feared|death|fatality|claims?|claimed|reports?)"
-)
-_WORD = r"['‘]?[A-Za-z][A-Za-z'’-]*"  # "1 'Arbaki' was killed": coders quote local names
-# A victim phrase is up to 8 words; an acronym in brackets may follow a name: "fighters of the Libyan
-# National Army (LNA)", or a nickname in quotes: '(“Desert Hawks”) Brigade'. Digits never belong to it,
-# so "210 Brigade" is a name and not 210 dead.
-_BRACKETED = r"\([\"“'‘]?[A-Za-z][A-Za-z.&'’“”\" -]{0,30}\)"
-# "10 Hema and Lendu villagers", "4 Taliban and IS fighters": two names joined by "and" qualify one head;
-# lower-case words after "and" start another item ("3 soldiers and 2 civilians") or end the phrase.
-# An acronym or nationality in brackets may follow the first: "African Union (Uganda) and Somali troops".
-_NAME_PAIR = r"(?-i:[A-Z][\w'’-]*(?:\s+\([A-Za-z .'’-]{1,30}\))?\s+and\s+[A-Z][\w'’-]*)"
-# "One of the two policemen later died": a count after "of the" belongs to the group the first is one of.
-_TOK = (
-    rf"(?:{_NAME_PAIR}|(?!(?:{_STOP}|{WORDNUM})\b){_WORD}|[0-9]+(?:st|nd|rd|th)\b|{_BRACKETED}"
-    rf"|(?<=\bof\sthe\s)(?:{WORDNUM}|[0-9]+)\b)"
-)
-_VICT_LAZY = rf"(?:{_NAME_PAIR}|(?!{_STOP}\b)(?:{_WORD}|[0-9]+(?:st|nd|rd|th)\b))(?:\s+{_TOK}){{0,7}}?"
-_VICT_GREEDY = rf"(?:{_NAME_PAIR}|(?!{_STOP}\b)(?:{_WORD}|[0-9]+(?:st|nd|rd|th)\b))(?:\s+{_TOK}){{0,7}}"
-_BOMBER = r"the\s+(?:suicide\s+)?bomber\b"
-# "killed a council member in addition to 3 of his guards": one more group of the same dead.
-_SEP = (
-    r"(?:\s*,(?![0-9])\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+"
-    r"|\s+(?:in\s+addition\s+to|along\s+with|together\s+with)\s+)"
-)
-# "killing 5 civilians, 2 of them children": the second number is a subset, not another group.
-_NOT_PARTITIVE = rf"(?!(?:{_QUAL}\s+)?{_NUM}\s+of\s+(?:them|whom|those|these|which)\b)"
-_NOT_WOUNDED = r"(?!\s+(?:were\s+|others\s+)?(?:wounded|injured|hurt)\b)"
-
-
-# "between 10 and 15", "10-15", "two or three": ACLED keeps the lower figure.
-# A hyphen makes a range only between digits: "twenty-one" is 21, "6-8" is 6 to 8.
-_RANGE = rf"(?:between\s+{_NUM}\s+and\s+|[0-9]+\s*[-–]\s*(?=[0-9])|{_NUM}\s+(?:to|or)\s+)"
-_RANGE_LOW = re.compile(rf"(?:between\s+)?({_NUM})", re.I)
-
-
-# "a family of five", "a group of 10 soldiers": the count is the number, not the collective.
-_GROUP_OF = r"(?:(?:a|an|the)\s+(?:family|group|couple|party|band)\s+of\s+)"
-# '"Several" people were killed': reports quote vague figures they do not vouch for; "100+ dead".
-_CLOSE_QUOTE = r"(?:[\"”’'+](?=\s))?"
-_OPEN_QUOTE = r"(?:[\"“](?=[a-z]))?"
-
-
-# "Four reported Boko Haram dead", "two confirmed militants were killed": a participle before the victims
-# says who vouches for the count, not who died ("Six reported dead" has no victims: the participle is
-# then the verb's, as a victim phrase never opens on "dead" or "killed").
-_VOUCHED = r"(?:\s+(?:reported|confirmed))?"
-
-
-def _item(victims: str) -> str:
-    count = rf"{_OPEN_QUOTE}{_RANGE}?{_NUM}{_CLOSE_QUOTE}(?:{_VOUCHED}\s+{victims})?"
-    return rf"(?<![/:])(?:(?:{_QUAL})\s+)?{_GROUP_OF}?(?:{count}|{_BOMBER})"
-
-
-def _items(victims: str) -> str:
-    return rf"{_item(victims)}(?:{_SEP}{_NOT_PARTITIVE}{_item(victims)}{_NOT_WOUNDED}){{0,5}}"
 
 
 # Transitive forms: with no auxiliary ("5 soldiers killed in ...") they read as passive only when no
@@ -159,7 +109,7 @@ _NAMED_PP = (
     r"(?:\s+(?-i:[A-Z])[\w'’-]*){0,4}(?:\s*\([^()]{1,30}\))?(?:\s+(?-i:[a-z]+)){0,2}"
     # "three people from the complex were gunned down", "seven soldiers from the army reportedly killed":
     # a common noun after "the" names the place or the body they came from just as well.
-    rf"|\s+(?:from|in|at|inside|near)\s+the\s+(?!{_STOP}\b)(?-i:[a-z][a-z'’-]*)(?:\s+(?!{_STOP}\b)(?-i:[a-z][a-z'’-]*))?"
+    rf"|\s+(?:from|in|at|inside|near)\s+the\s+(?!{STOP}\b)(?-i:[a-z][a-z'’-]*)(?:\s+(?!{STOP}\b)(?-i:[a-z][a-z'’-]*))?"
     r"){1,2}"
 )
 # "2 villagers who were taken hostage were executed", "three people who were injured in the fighting are
@@ -182,12 +132,12 @@ _MAY_COUNT = (
     r"(?=[0-9\"“]|(?:" + "|".join(sorted({*FIRST_WORDS, "the", "between"}, key=len, reverse=True)) + r")\b)"
 )
 _PASSIVE = re.compile(
-    rf"\b{_MAY_COUNT}(?P<list>{_items(_VICT_LAZY)})"
+    rf"\b{_MAY_COUNT}(?P<list>{items(VICT_LAZY)})"
     # "3 policemen (5 according to the group) were killed": a bracketed aside is another source's figure.
     r"(?P<aside>\s*\([^()]{1,80}\))?"
     r"(?:(?P<incl>\s*,?\s*\(?\s*(?:including|among\s+them|among\s+whom)\b[^.;()]{0,80}?\)?,?)"
     # "50 soldiers, including three officers, and 23 fighters were killed": the list goes on after it.
-    rf"(?:(?<=,)\s*and\s+(?P<more>{_items(_VICT_LAZY)}))?)?"
+    rf"(?:(?<=,)\s*and\s+(?P<more>{items(VICT_LAZY)}))?)?"
     rf"(?P<pp>{_NAMED_PP})?(?P<appos>{_APPOSITION})?(?P<rel>{_RELATIVE})?"
     rf"\s+(?P<aux>{_AUX})(?P<trig>{_TRANSITIVE}|{_INTRANSITIVE})\b{_NOT_CASUALTIES}(?P<obj>{_OBJECT})?",
     re.I,
@@ -197,70 +147,37 @@ _PASSIVE = re.compile(
 _PASSIVE_NEEDS = re.compile(rf"\s(?:{_TRANSITIVE}|{_INTRANSITIVE})\b", re.I)
 _ACTIVE = re.compile(
     rf"\b(?P<trig>{ACTIVE_KILL})"
-    rf"{_NOT_CASUALTIES}\s+(?:(?:all|the)\s+)?(?P<list>{_items(_VICT_GREEDY)})",
+    rf"{_NOT_CASUALTIES}\s+(?:(?:all|the)\s+)?(?P<list>{items(VICT_GREEDY)})",
     re.I,
 )
 _LEFT_DEAD = re.compile(
-    rf"\b(?P<trig>left|leaving|leaves|leave)\s+(?P<list>{_item(_VICT_LAZY)})\s+dead\b", re.I
+    rf"\b(?P<trig>left|leaving|leaves|leave)\s+(?P<list>{item(VICT_LAZY)})\s+dead\b", re.I
 )
 _TOLL = re.compile(
     # "rose from 5 to 10" -> 10: the figure must follow a word of arrival ("to", "reached"), not "from".
     # "the total number of fatalities from the clash was 47" is a toll in other words.
-    r"\b(?P<trig>(?:death\s+)?toll|(?:total\s+)?number\s+of\s+(?:fatalities|deaths|dead))\b(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|hit|hits|reaches|is|was"
+    # "Witnesses put the fatalities at around 40": a source's estimate of the toll.
+    r"\b(?P<trig>(?:death\s+)?toll|(?:total\s+)?number\s+of\s+(?:fatalities|deaths|dead)"
+    r"|put(?:s|ting)?\s+the\s+(?:fatalities|deaths|dead))\b(?:\s+[\w'’-]+){0,6}?\s+(?:to|at|of|reached|hit|hits|reaches|is|was"
     rf"|stands|stood|passed|exceeded|topped|surpassed)\s+(?P<list>(?:(?:{_QUAL})\s+)?{_NUM})",
     re.I,
 )
 _BODIES = re.compile(
-    rf"\b(?P<list>(?:(?:{_QUAL})\s+)?{_NUM}(?:\s+{_WORD}){{0,2}}?\s+(?:bodies|corpses))\b"
-    rf"|\b(?P<trig>bodies|body|corpses|remains|graves)\s+of\s+(?P<list2>{_item(_VICT_GREEDY)})",
+    rf"\b(?P<list>(?:(?:{_QUAL})\s+)?{_NUM}(?:\s+{WORD}){{0,2}}?\s+(?:bodies|corpses))\b"
+    rf"|\b(?P<trig>bodies|body|corpses|remains|graves)\s+of\s+(?P<list2>{item(VICT_GREEDY)})",
     re.I,
 )
 _BODY_WORDS = ("bod", "corpse", "remains", "grave")  # every form _BODIES can match holds one
 # "the killing of 5 protesters", "led to the death of one of the miners": the deaths as a noun.
 _NOMINAL = re.compile(
-    r"\b(?P<trig>(?:assassination|killing|murder|execution|beheading|lynching|deaths?)\s+of)\s+"
+    # "the shooting dead of four": a killing told by its manner ("the stabbing to death of" is "death of").
+    r"\b(?P<trig>(?:assassination|killing|murder|execution|beheading|lynching|deaths?|shooting\s+dead)\s+of)\s+"
     # Greedy: "the deaths of two male ambulance drivers" holds its whole victim phrase, which no verb ends.
-    rf"(?P<list>{_items(_VICT_GREEDY)})",
-    re.I,
-)
-# "people protested over the murder of one of its leaders": a death named as the cause or background of
-# the event being reported is not among its dead; "following the shooting and killing of two students"
-# names the cause through two nouns. A death the event came after ("after", "following") is kept, marked
-# as the spark (`SPARKED`): the fighting it set off holds it, a protest over it does not.
-_CAUSE = re.compile(
-    # "the looting followed the death of a trader": the event told came after the death.
-    r"\b(?:(?P<sparked>after|following|follow(?:s|ed))|over|since|avenge|avenging|for|against|condemn(?:ed|ing|s)?"
-    r"|protest(?:ed|ing|s)?"
-    # "a dispute over land leading to the death of four people": a result word makes it this event's.
-    r"|revenge|retaliation|response|investigat\w+|denounc\w+|discuss\w*)\s+"
-    r"(?:(?!(?:leading|led|resulting|resulted|causing|caused|which|that)\b)\w+\s+){0,3}?(?:the|a|an)?\s*$",
-    re.I,
-)
-# "a protest against stabbing attacks that had killed nine people", "a vigil for two men killed in a
-# robbery", "a man accused of killing his wife": deaths the clause names as what is mourned, protested
-# or charged belong to an earlier event, whatever verb reports them (", killing 4" after a comma is
-# the clause's own result).
-_MOURNED = re.compile(
-    # "people protested in Shashamene against attacks that killed seven": a place may come between.
-    r"\b(?:protest(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,4}?(?:against|over)|vigils?\s+for|funerals?\s+(?:of|for)|mourn\w*"
-    r"|in\s+memory\s+of|commemorat\w+)\b[^.;:!?,]*$"
-    # "the attack was in retaliation for air strikes during which some of their men were killed": deaths
-    # a clause of the avenged act tells are an earlier event's ("in response, troops killed 5" are not).
-    r"|\bin\s+(?:retaliation|revenge|reprisal|response)\s+(?:for|to)\b[^.;:!?,]*"
-    r"\b(?:which|that|who|whom|when|where)\b[^.;:!?,]*$"
-    # "accused of killing": only the charge's own verb; "a man accused of spying was executed" is his death.
-    r"|\b(?:(?:accused|suspected|convicted|guilty)\s+of|charged\s+with)\s+(?:\w+ly\s+)?$"
-    # "clashes erupted following an earlier shooting in which a boy was killed": an incident the report
-    # itself calls earlier is another event, with its own dead.
-    r"|\b(?:earlier|previous|prior)\s+(?:[\w'’-]+\s+){0,2}?(?:incidents?|attacks?|clash(?:es)?|shootings?"
-    r"|ambush(?:es)?|raids?|bombings?|fighting|violence|killings?)\s*,?\s*(?:in\s+which|during\s+which|which"
-    r"|that|when|where)\b[^.;:!?]*$",
+    rf"(?P<list>{items(VICT_GREEDY)})",
     re.I,
 )
 # "Rebels lost three men": a side's own dead. Only people count; "lost 3 vehicles" is no death.
-_LOST = re.compile(
-    rf"\b(?P<trig>los(?:e|es|t|ing))\s+(?:(?:all|the)\s+)?(?P<list>{_item(_VICT_GREEDY)})", re.I
-)
+_LOST = re.compile(rf"\b(?P<trig>los(?:e|es|t|ing))\s+(?:(?:all|the)\s+)?(?P<list>{item(VICT_GREEDY)})", re.I)
 _PATTERNS = (
     ("passive", _PASSIVE),
     ("active", _ACTIVE),
@@ -273,11 +190,11 @@ _PATTERNS = (
 _ITEM = re.compile(
     # "from 27/02 to 07/03 Cameroonian forces": a date's digits are no count.
     rf"(?<![/:])(?:(?P<qual>{_QUAL})\s+)?"
-    rf"{_GROUP_OF}?(?:{_OPEN_QUOTE}(?P<range>{_RANGE})?(?P<num>{_NUM}){_CLOSE_QUOTE}(?:{_VOUCHED}\s+(?P<victims>{_VICT_GREEDY}))?"
-    rf"|(?P<bomber>{_BOMBER}))",
+    rf"{GROUP_OF}?(?:{OPEN_QUOTE}(?P<range>{RANGE})?(?P<num>{_NUM}){CLOSE_QUOTE}(?:{VOUCHED}\s+(?P<victims>{VICT_GREEDY}))?"
+    rf"|(?P<bomber>{BOMBER}))",
     re.I,
 )
-_SPLIT = re.compile(_SEP, re.I)
+_SPLIT = re.compile(SEP, re.I)
 _NEGATED = re.compile(r"\b(?:no|not)[\s-]*$", re.I)
 # Units of time, distance and share: after a count they measure an age, a place or a part, never people.
 _UNIT = re.compile(
@@ -332,7 +249,7 @@ def _read_claims(text: str) -> list[FatalityClaim]:
             continue
         pos = 0
         while (m := pattern.search(text, pos)) is not None:
-            cause = _CAUSE.search(text, 0, m.start()) if name == "nominal" else None
+            cause = CAUSE.search(text, 0, m.start()) if name == "nominal" else None
             items = None if cause and not cause.group("sparked") else _claims_in_match(text, m, name)
             if items is None or any(m.start() < b and a < m.end() for (a, b), _ in found):
                 pos = m.start() + 1
@@ -343,7 +260,7 @@ def _read_claims(text: str) -> list[FatalityClaim]:
             pos = m.end()
     readings = (single_claims, burning_claims, bare_plural_claims, unknown_casualties, uncounted_deaths)
     for claim in (c for read in readings for c in read(text)):
-        if claim.rule.startswith("single-nominal") and (cause := _CAUSE.search(text, 0, claim.start)):
+        if claim.rule.startswith("single-nominal") and (cause := CAUSE.search(text, 0, claim.start)):
             if not cause.group("sparked"):
                 continue  # "a protest over the killing of the chief": as for counted nominals above
             claim = replace(claim, rule=claim.rule + SPARKED)
@@ -357,25 +274,15 @@ def _read_claims(text: str) -> list[FatalityClaim]:
         outside = [c for c in mentions if not m_start <= c[0] < m_end]
         claimant = claimant_of(outside, m_start, m_end)
         for claim in items:
-            if _INTENT.search(text, max(0, claim.start - 40), claim.start):
+            if INTENT.search(text, max(0, claim.start - 40), claim.start):
                 continue  # "attempted to assassinate a police officer": no one died of an intent
             if is_additional(text[: claim.start], claim.victims) or is_later_death(text[claim.start :]):
                 claim = replace(claim, rule=claim.rule + ADDITIONAL)
-            if _MOURNED.search(text, 0, claim.start):
+            if MOURNED.search(text, 0, claim.start):
                 claim = replace(claim, rule=claim.rule + BACKGROUND)
             claim = adjust_for_period(claim, text)
             claims.append(replace(claim, claimant=claimant))
     return sorted(claims, key=lambda c: (c.start, c.end))
-
-
-# A killing only tried, planned or threatened: "gunmen attempted to assassinate an officer", "in a bid to
-# kill the governor", "threatened to execute two hostages".
-_INTENT = re.compile(
-    r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|fail(?:s|ed|ing)?|plot(?:s|ted|ting)?|plan(?:s|ned|ning)?"
-    r"|sought|seek(?:s|ing)?|threat(?:en|ens|ened|ening)?|vow(?:s|ed|ing)?|want(?:s|ed|ing)?|intend(?:s|ed|ing)?"
-    r"|bid|conspir(?:e|es|ed|ing|acy)|aim(?:s|ed|ing)?)\s+to\s+$",
-    re.I,
-)
 
 
 def _claims_in_match(text: str, m: re.Match[str], name: str) -> list[FatalityClaim] | None:
@@ -421,10 +328,12 @@ def _items_in(
         if out and _CLAIMANT_NEXT.match(text, item.end()):
             break
         victims = item.group("victims")
+        if victims and victims.lower() in VOUCHING:
+            victims = None  # "four known deaths": the word vouches for the count, it names no one
         if item.group("bomber"):
             count, victims = 1, "bomber"  # ACLED: "the bomber is counted in fatalities"
         else:
-            low = _RANGE_LOW.match(item.group("range") or "")
+            low = RANGE_LOW.match(item.group("range") or "")
             num = low.group(1) if low else item.group("num")
             parsed = parse_number(num)
             if parsed is None or (num.lower() in ("a", "an") and not victims):

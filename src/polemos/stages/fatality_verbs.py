@@ -3,7 +3,8 @@ readings, so that a verb learnt by one is known to the other.
 
 Both are regular-expression alternations without groups, to be wrapped in a named group by the caller.
 "neutralised"/"eliminated" are military jargon for killed (e.g. GNA and LNA communiqués); ACLED codes
-reported deaths as reported, so they count. "shot" alone may mean wounded and does not.
+reported deaths as reported, so they count. "shot" alone may mean wounded and does not; "summarily shot"
+(shot without trial) is an execution and does.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ __all__ = ["ACTIVE_KILL", "DEATH_STEMS", "KILLED", "may_tell_deaths"]
 
 # Past participles: "5 soldiers were killed", "a colonel was gunned down".
 KILLED = (
-    r"killed|shot\s+dead|shot\s+and\s+killed|(?:stabbed|beaten|burned|burnt|hacked|stoned|shot|clubbed)\s+to\s+death|slain"
+    r"killed|shot\s+dead|shot\s+and\s+killed|(?:(?:stabbed|beaten|burned|burnt|hacked|stoned|shot|clubbed),?\s+"
+    # "were shot, hacked or burned to death": the manners listed share one "to death".
+    r"(?:(?:and|or)\s+)?){0,3}(?:stabbed|beaten|burned|burnt|hacked|stoned|shot|clubbed)\s+to\s+death|slain"
     r"|murdered|executed|assassinated|massacred|slaughtered|beheaded|martyred|neutrali[sz]ed|eliminated"
-    r"|gunned\s+down|lynched|decapitated"
+    r"|gunned\s+down|lynched|decapitated|summarily\s+shot|shot\s+summarily"
 )
 
 # Finite and -ing forms taking the dead as object: "killing 5 civilians", "gunmen killed a policeman",
@@ -24,7 +27,7 @@ ACTIVE_KILL = (
     r"|execut(?:e|es|ed|ing)|massacr(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|behead(?:s|ed|ing)?"
     r"|neutrali[sz](?:e|es|ed|ing)|assassinat(?:e|es|ed|ing)|decapitat(?:e|es|ed|ing)|lynch(?:es|ed|ing)?"
     r"|gun(?:s|ned|ning)?\s+down|stab(?:s|bed|bing)?\s+to\s+death|eliminat(?:e|es|ed|ing)"
-    r"|(?:claim|tak|took|cost)(?:s|ed|ing|e)?\s+the\s+lives\s+of"
+    r"|(?:claim|tak|took|cost)(?:s|ed|ing|e)?\s+the\s+lives\s+of|summarily\s+sho(?:t|ots|oting)"
 )
 
 # Lower-cased stems one of which every death report holds, whichever reading finds it: the verbs above,
