@@ -3,38 +3,23 @@
 A short report (an ACLED note, a wire item) often names no country: its country shows in the actors,
 parties and forces it names (document_country) and in its toponyms, many of which have
 namesakes abroad ("Tur", "Berlin", "Auckland Park"). Each toponym votes for every country it may be in, its
-main reading most, so the country that holds the most of a report's toponyms wins over one big namesake.
+main reading most (place_votes), so the country that holds the most of a report's toponyms wins over one
+big namesake.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from polemos.geodesy import distance_km
 from polemos.knowledge.actors import ActorKB, AliasMatch
 from polemos.knowledge.countries import Countries, Country, load_countries
-from polemos.knowledge.gazetteer import Gazetteer, GazetteerEntry, is_trusted_match
+from polemos.knowledge.gazetteer import Gazetteer
+from polemos.stages.place_votes import TOWN, is_big, toponym_votes
 from polemos.stages.places import KeptRuns, ToponymRun, toponym_runs
 
 __all__ = ["document_country", "document_focus", "infer_country", "own_country_votes", "toponym_votes"]
-
-_NAMESAKE = 0.6  # a reading other than the most populous one counts this much of its weight
-# A country's name counts as a big city; a demonym as a town, as it often names a foreign party ("Egyptian
-# warplanes struck Derna"); a plural demonym ("Kenyans") names the country's people, usually the subject
-_COUNTRY = 1.5
-_NATIONAL = 1.0
-_PEOPLE = 1.25
-_BIG = 0.5
-_TOWN = 1.0  # the weight of a town of 100,000, a city or an admin area (see _weight)
-# What sets a toponym as where something happens ("in Zuwara"), not as a word that opens a sentence or
-# a name ("Early AM", "Southwest Police"): only such places may outvote a demonym.
-_LOCATIVE = re.compile(r"\b(?:[Ii]n|at|near|outside|around|inside|into)\s+(?:the\s+)?\Z")
-_SEATS = frozenset({"PPLC", "PPLA"})
-# The kind of area a run may end in after its name ("Plateau State", "Helmand Province").
-_KINDS = frozenset({"state", "province", "region", "county", "district", "governorate"})
 
 
 def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | None) -> str | None:
@@ -56,12 +41,15 @@ def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | Non
         return _raided(own, votes, places, lying_in, _near_home(runs, gazetteer, own))
     if own is not None:
         return _abroad(own, votes, lying_in)
-    for code, n in [*own_country_votes(text, kb, load_countries(), year).items(), *_hints(found, places)]:
+    hints = _hints(found, places, runs, gazetteer)
+    for code, n in [*own_country_votes(text, kb, load_countries(), year).items(), *hints.items()]:
         votes[code] = votes.get(code, 0.0) + n
         first.setdefault(code, len(text))
     if not votes:
         return None
     best = max(votes, key=lambda c: (votes[c], -first[c]))
+    if best in hints and best not in lying_in:
+        return best  # a hint kept against the places abroad: they are namesakes (`_hints`)
     # The one country that holds more of the report's toponyms than any other, two at least, is where
     # it happens, though a namesake's main reading weighs more ("Bassa ... Plateau State": Nigeria's,
     # though Benin has a Plateau province and Italy a Bassa).
@@ -73,13 +61,35 @@ def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | Non
     return _placed(best, places, lying_in)
 
 
-def _hints(found: _OwnVotes, places: dict[str, float]) -> list[tuple[str, float]]:
+def _hints(
+    found: _OwnVotes, places: dict[str, float], runs: Iterable[ToponymRun], gazetteer: Gazetteer
+) -> dict[str, float]:
     """The hints' votes, unless the report sets what happens in places ("in", "near") none of which may lie
-    in a hinted country: a people named there is where the raiders or refugees come from ("Murle raiders
-    attacked a village in Gambella")."""
-    if places and not set(places) & set(found.hints):
-        return []
-    return list(found.hints.items())
+    in a hinted country, and one of those may be where its raiders or refugees went: a place near it
+    ("Murle raiders attacked a village in Gambella") or a city abroad ("Oromo refugees in Nairobi"). A
+    village far away ("Oromo farmers beaten in Tur", a Romanian village) is rather a namesake of a place
+    of the hinted country the gazetteer lacks, as few African villages have a population on record."""
+    if not places or set(places) & set(found.hints):
+        return dict(found.hints)
+    runs = list(runs)
+    big = _big_places(runs, places)
+    return {
+        code: n
+        for code, n in found.hints.items()
+        if not (big or set(places) & _near_home(runs, gazetteer, code))
+    }
+
+
+def _big_places(runs: Iterable[ToponymRun], places: dict[str, float]) -> frozenset[str]:
+    """The countries of `places` where a toponym of the report may be a city of 100,000, an admin area or a
+    seat: places a report names for themselves, where a namesake is less likely."""
+    return frozenset(
+        e.country_code
+        for found in runs
+        for mention in found.mentions
+        for e in (mention.entry, *mention.others)
+        if e.country_code in places and e.feature_code != "PCLI" and is_big(e)
+    )
 
 
 def _may_lie_in(runs: Iterable[ToponymRun], code: str) -> bool:
@@ -103,7 +113,7 @@ def _abroad(code: str, votes: dict[str, float], lying_in: dict[str, set[str]]) -
         return code
     held = max(lying_in, key=lambda c: votes.get(c, 0.0), default=code)
     # a village's namesake abroad is too weak a sign against the forces' own country
-    return held if votes.get(held, 0.0) >= _TOWN else code
+    return held if votes.get(held, 0.0) >= TOWN else code
 
 
 def _raided(
@@ -117,10 +127,11 @@ def _raided(
     near their home that the report sets something in ("attacked a village in Mandera") moves it abroad:
     armed groups raid across their borders, so a namesake far away ("in Kaya" for a South Sudanese
     rebels' raid) or named in passing ("fighters from Madina") is rather a place of their own country
-    the gazetteer lacks."""
+    the gazetteer lacks. Two toponyms that both may lie in one country near home move it there too, set
+    there or not ("a bus was ambushed on the Garissa-Mombasa road")."""
     if code in lying_in:
         return code
-    reached = [c for c in lying_in if c in places and c in near]
+    reached = [c for c in lying_in if c in near and (c in places or len(lying_in[c]) >= 2)]
     return max(reached, key=lambda c: votes.get(c, 0.0), default=code)
 
 
@@ -235,11 +246,11 @@ def _count_own_votes(text: str, kb: ActorKB, countries: Countries, year: int | N
     # raid across a border): it votes beside the toponyms, as a town does, not as the report's own actors.
     hints: dict[str, float] = {}
     for code in dict.fromkeys(peoples):
-        hints[code] = hints.get(code, 0.0) + _TOWN
+        hints[code] = hints.get(code, 0.0) + TOWN
     for hint in countries.hint_index.find(text):
         if not any(s < hint.end and hint.start < e for s, e in taken):
             code = hint.values[0].iso2
-            hints[code] = hints.get(code, 0.0) + _TOWN
+            hints[code] = hints.get(code, 0.0) + TOWN
     return _OwnVotes(votes, frozenset(home), frozenset(home - settled), hints)
 
 
@@ -275,111 +286,3 @@ def _own_lead(found: _OwnVotes) -> str | None:
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
-
-
-def _weight(entry: GazetteerEntry) -> float:
-    """A reading's weight: 1.0 for a town of 100,000, less for a village; a city, an admin area, a capital
-    or an admin seat adds half, as reports name such places for themselves."""
-    # curated and small GeoNames places often carry no population: count them as a town of 10,000
-    size = min(math.log10(entry.population) / 5, 1.2) if entry.population > 0 else 0.8
-    big = entry.population >= 100_000 or entry.feature_class == "A" or entry.feature_code in _SEATS
-    return 0.5 + 0.5 * size + (_BIG if big else 0.0)
-
-
-def toponym_votes(
-    text: str,
-    gazetteer: Gazetteer,
-    places: dict[str, float] | None = None,
-    lying_in: dict[str, set[str]] | None = None,
-    *,
-    runs: Iterable[ToponymRun] | None = None,
-) -> tuple[dict[str, float], dict[str, int]]:
-    """Votes per country (ISO2) from the toponyms, country names and demonyms of `text`, and where each
-    country was first named. `places`, if given, gets the votes of the places named as where something
-    happens ("in Sirte"; no country names or demonyms), and `lying_in` every country a toponym other than a
-    country's name may lie in, with the names of those toponyms. `runs`: the text's toponym runs, if read
-    already."""
-    votes: dict[str, float] = {}
-    first: dict[str, int] = {}
-    # A toponym named again is the same place: its country is voted for once ("Pick n Pay ... Pick n
-    # Pay's CEO" must not outvote "Cape Town" as an Indian village named twice).
-    voted: set[tuple[str, str]] = set()
-
-    def vote(code: str, weight: float, at: int, name: str | None = None) -> None:
-        if name is not None:
-            if (name, code) in voted:
-                return
-            voted.add((name, code))
-        votes[code] = votes.get(code, 0.0) + weight
-        first.setdefault(code, at)
-
-    countries = load_countries()
-    for found in toponym_runs(text, gazetteer) if runs is None else runs:
-        run = found.text
-        demonym = gazetteer.country(run) if not run.isupper() else None
-        for mention in found.mentions:
-            if mention.entry.feature_code == "PCLI":
-                vote(mention.entry.country_code, _COUNTRY, mention.start)
-                continue
-            if lying_in is not None:  # namesakes with no population too: where a place may lie
-                name = _held_name(text, run, mention.start, mention.end)
-                for e in (mention.entry, *mention.others):
-                    names = lying_in.setdefault(e.country_code, set())
-                    if name:
-                        names.add(name)
-            readings = [e for e in (mention.entry, *mention.others) if not _unpeopled(e)]
-            if not readings:
-                continue
-            # A run's words fit a reading, or the name after an "of" that ends it ("Wadajir District of
-            # Mogadishu"); a name inside a longer one only loosely ("Dar Al-Ifta", "Hai Kosti").
-            said = text[mention.start : mention.end]
-            said = said if run.endswith(f" of {said}") else run
-            best: dict[str, GazetteerEntry] = {readings[0].country_code: readings[0]}
-            for e in readings[1:]:
-                held = best.get(e.country_code)
-                if is_trusted_match(said, e) and (held is None or e.population > held.population):
-                    best[e.country_code] = e
-            main = readings[0].country_code  # the resolver's reading (curated entries, feature ranks)
-            for code, e in best.items():
-                # a reading the name only loosely fits ("Dar Al-Ifta" -> Ifta) counts half
-                fit = 1.0 if is_trusted_match(said, e) else 0.5
-                weight = fit * _weight(e) * (1.0 if code == main else _NAMESAKE)
-                vote(code, weight, mention.start, said.lower())
-                if places is not None and fit == 1.0 and _is_setting(text, mention.start):
-                    places[code] = places.get(code, 0.0) + weight
-        if demonym is not None and not gazetteer.lookup(run):
-            people = (c := countries.get(demonym.country_code)) is not None and c.is_plural_demonym(run)
-            vote(demonym.country_code, _PEOPLE if people else _NATIONAL, found.start)
-        elif found.words > 1 and not found.mentions:
-            # "Libyan National Army", "Malian Armed Forces": a demonym opening a name that is no place
-            head = run.split()[0]
-            named = gazetteer.country(head) if not head.isupper() else None
-            if named is not None and named.feature_code == "PCLI" and not gazetteer.lookup(head):
-                vote(named.country_code, _NATIONAL, found.start)
-    return votes, first
-
-
-def _held_name(text: str, run: str, start: int, end: int) -> str | None:
-    """The name a toponym counts as, for the countries that hold several of a report's toponyms: a whole
-    run, the name after an "of" that ends it, or one before its kind ("Plateau State"); not a part of a
-    longer name ("Hay" of "Hay Dollar") nor a word that opens a sentence ("Early morning NATO raids"),
-    which match namesakes too easily."""
-    said = text[start:end]
-    kind = run[len(said) :].strip().lower() if run.startswith(said) else None
-    if said != run and not run.endswith(f" of {said}") and kind not in _KINDS:
-        return None
-    before = text[max(0, start - 3) : start].rstrip()
-    if not before or before[-1] in '.!?:;\n"':
-        return None
-    return said.lower()
-
-
-def _is_setting(text: str, start: int) -> bool:
-    """Whether the words before `start` name a place as where something happens ("in", "near")."""
-    return _LOCATIVE.search(text, max(0, start - 30), start) is not None
-
-
-def _unpeopled(entry: GazetteerEntry) -> bool:
-    """A GeoNames place with no recorded population: often a stray or abandoned namesake (a Chinese
-    "Beida" beside Libya's Al Bayda), too doubtful to vote; curated entries carry none and do vote."""
-    return entry.geonames_id is not None and entry.population == 0 and entry.feature_class == "P"
