@@ -65,6 +65,8 @@ __all__ = ["choose_fatalities", "find_fatality_claims", "parse_number", "split_m
 
 _NUM, _QUAL = NUM, QUAL
 _IS_MIN = re.compile(rf"^(?:{MIN_QUALS})$", re.I)
+# An act before the killing that `_AUX` lets through ("were abducted and killed"): no auxiliary by itself.
+_FIRST_ACT = re.compile(r"\b[a-z]+ed\s+and\s+|\s+", re.I)
 
 
 # Transitive forms: with no auxiliary ("5 soldiers killed in ...") they read as passive only when no
@@ -79,6 +81,8 @@ _AUX = (
     r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|all|also|reportedly|allegedly|later|subsequently"
     r"|confirmed|reported|believed|feared|thought|to|found|left|summarily|brutally|said|claimed|alleged"
     r"|understood|known"
+    # "one person has been reported as killed"
+    r"|as"
     # "were mistakenly killed", "are tragically killed": an adverb of manner between auxiliary and verb.
     r"|(?-i:[a-z]{3,}ly)"
     # "2 men were abducted and later killed": the deaths follow a first act.
@@ -106,10 +110,14 @@ _NAMED_PP = (
     r"(?:\s+(?:(?:serving|fighting)\s+(?:with|for|alongside)|belonging\s+to|loyal\s+to|in|from|of|at|near)"
     r"\s+(?:the\s+)?(?:[a-z-]+\s+)?(?-i:[A-Z])[\w'’-]*"
     # "soldiers from the Solid Structure (SS) operations room": an acronym and a common noun may close it.
-    r"(?:\s+(?-i:[A-Z])[\w'’-]*){0,4}(?:\s*\([^()]{1,30}\))?(?:\s+(?-i:[a-z]+)){0,2}"
+    # "two men from the Ugaar sub-clan": the common noun may be hyphenated.
+    r"(?:\s+(?-i:[A-Z])[\w'’-]*){0,4}(?:\s*\([^()]{1,30}\))?(?:\s+(?-i:[a-z][a-z-]*)){0,2}"
     # "three people from the complex were gunned down", "seven soldiers from the army reportedly killed":
     # a common noun after "the" names the place or the body they came from just as well.
-    rf"|\s+(?:from|in|at|inside|near)\s+the\s+(?!{STOP}\b)(?-i:[a-z][a-z'’-]*)(?:\s+(?!{STOP}\b)(?-i:[a-z][a-z'’-]*))?"
+    rf"|\s+(?:from|in|at|inside|near)\s+(?:the|an?)\s+(?!{STOP}\b)(?-i:[a-z][a-z'’-]*)(?:\s+(?!{STOP}\b)(?-i:[a-z][a-z'’-]*))?"
+    # "two policemen on the evening of 15/07 were killed", "three soldiers on Monday were shot dead": when.
+    r"|\s+on\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?:[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?"
+    r"|[0-9]{1,2}\s+(?-i:[A-Z])[a-z]+|(?-i:[A-Z])[a-z]+day)"
     r"){1,2}"
 )
 # "2 villagers who were taken hostage were executed", "three people who were injured in the fighting are
@@ -290,8 +298,10 @@ def _claims_in_match(text: str, m: re.Match[str], name: str) -> list[FatalityCla
     is_bodies_of = name == "bodies" and m.group("list2") is not None
     list_start, list_end = m.span("list2" if is_bodies_of else "list")
     trig = re.sub(r"\s+", " ", (m.group("trig") or "bodies").lower())
-    if name == "passive" and not m.group("aux") and m.group("obj") is not None and _TRANSITIVE_RE.match(trig):
-        return None  # "A bomb killed 5": the counted noun is the subject, not the dead
+    # "A bomb killed 5", "a mob attacked and lynched four thieves": the counted noun is the subject.
+    subject = name == "passive" and not _FIRST_ACT.sub("", m.group("aux")) and m.group("obj") is not None
+    if subject and _TRANSITIVE_RE.match(trig):
+        return None
     if name == "passive" and m.group("rel") and _RELATIVE_NOT_ASIDE.search(m.group("rel")):
         return None
     if name == "passive" and _AFTER_NOMINAL.search(text, 0, m.start()):

@@ -18,7 +18,7 @@ from polemos.model import FatalityClaim
 from polemos.stages.fatality_choice import head_noun
 from polemos.stages.fatality_numbers import NUM, parse_number
 from polemos.stages.fatality_verbs import ACTIVE_KILL, KILLED
-from polemos.stages.fatality_words import fatality_words
+from polemos.stages.fatality_words import fatality_words, is_person, is_person_head, is_plural_person
 
 __all__ = ["is_person_head", "one_more", "single_claims"]
 
@@ -71,7 +71,8 @@ _LEFT = re.compile(
 # "a body was discovered along the coast": one dead, though no one is seen killing ("bodies" are counted
 # in `fatalities`; "the body of a man" there too).
 _BODY_FOUND = re.compile(
-    r"\b(?:a|one|another)\s+(?:[a-z-]+\s+){0,2}?(?P<trig>body|corpse)\s+(?:was|has\s+been|had\s+been)\s+"
+    # "his body was found in the river": the victim named before, now found dead.
+    r"\b(?:a|one|another|his|her)\s+(?:[a-z'’-]+\s+){0,2}?(?P<trig>body|corpse)\s+(?:was|has\s+been|had\s+been)\s+"
     r"(?:\w+ly\s+|later\s+|also\s+)?(?:found|discovered|recovered|retrieved|dumped|pulled|uncovered)\b",
     re.I,
 )
@@ -80,7 +81,13 @@ _BODY_FOUND = re.compile(
 _PAIR = re.compile(
     r"\b(?P<a>(?:a|an|one|1|the)\s+(?:[\w'’-]+\s+){1,3}?)(?:and|as\s+well\s+as)\s+"
     r"(?P<b>(?:a|an|one|another|the|his|her|their)\s+(?:[\w'’-]+\s+){1,3}?)"
-    r"(?:were|have\s+been|had\s+been)\s+(?:(?:[a-z]{3,}ly|later|also|then)\s+)*"
+    # "the chairman and the treasurer of Kuma village were both killed": where the second one is from.
+    r"(?:(?:of|from|in)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}\s+)?"
+    # "are killed": notes often tell the event in the present.
+    r"(?:were|are|have\s+been|had\s+been)\s+(?:(?:[a-z]{3,}ly|later|also|then|both)\s+)*"
+    # "a man and his mother were abducted and later slaughtered": the deaths follow a first act.
+    r"(?:(?:abducted|kidnapped|captured|seized|detained|tortured|arrested|assaulted|attacked|beaten)\s+and\s+"
+    r"(?:(?:[a-z]{3,}ly|later|then)\s+)?)?"
     rf"(?P<trig>{_DEATH})\b{_NOT_CASUALTY}",
     re.I,
 )
@@ -103,7 +110,7 @@ _CAUSED_DEATH = re.compile(
 # place, time or cause phrase (or its end): "Soldier killed two ..." would be an active verb with an object.
 # A dateline may lead it: "20 April, evening: Clan elder killed, Hodan district" (no sentence stop inside).
 _HEADLINE = re.compile(
-    rf"^\s*(?:[^.;!?]{{1,40}}?:\s+)?(?P<np>[A-Z][\w'’-]*(?:\s+[\w'’-]+){{0,2}}?)\s+(?P<trig>{_DEATH})\b"
+    rf"^\s*(?:[^.;!?]{{1,40}}?:\s+)?(?P<np>[A-Z][\w'’-]*(?:\s+[\w'’-]+){{0,2}}?)\s+(?P<trig>{_DEATH}|found\s+dead)\b"
     r"(?=\s*(?:[.,;:]|$)|\s+(?:in|at|near|on|by|after|during|as|while|when|outside|inside|amid|overnight"
     r"|yesterday|today|following|over)\b)"
 )
@@ -126,7 +133,7 @@ _NEGATIONS = _words("no no-one noone nobody none neither nor not never")
 _DETERMINERS = _words("a an the one his her their its another former senior local young")
 _OBJ_END = re.compile(
     r"^(?:of|in|on|at|near|outside|inside|and|or|but|while|as|after|before|during|with|by|for|from|who|whom"
-    r"|which|that|when|where|because|to|into|last|yesterday|today|early|late)$",
+    r"|which|that|when|where|because|to|into|last|yesterday|today|early|late|end|mid)$",
     re.I,
 )
 _PRONOUNS = _words("he she him")
@@ -196,7 +203,7 @@ def _names_person(text: str, end: int) -> bool:
     thing a person word only qualifies ("a rebel aircraft"), a pronoun, or a borrowed subject ("that it")."""
     segment = text[_clause_start(text, end) : end]
     head = re.split(r"\s(?:in|of|from|with|at|on|near)\s", f" {segment.lower()} ")[0].split()
-    return bool(head) and head[0] not in _PRONOUNS and _is_person(re.sub(r"['’]s$", "", head[-1]))
+    return bool(head) and head[0] not in _PRONOUNS and is_person(re.sub(r"['’]s$", "", head[-1]))
 
 
 def _headline_person(phrase: str) -> str | None:
@@ -205,7 +212,7 @@ def _headline_person(phrase: str) -> str | None:
     words = [w.lower() for w in phrase.split()]
     if words[0] in _HEADLINE_OPENERS | _PRONOUNS | _NEGATIONS or parse_number(words[0]) is not None:
         return None
-    if any(_is_plural_person(w) for w in words) or not _is_person(words[-1]):
+    if any(is_plural_person(w) for w in words) or not is_person(words[-1]):
         return None
     return words[-1]
 
@@ -328,15 +335,15 @@ def _segment_person(segment: str, *, plural_ok: bool, whole: bool = True) -> str
         return None  # "no one was killed", "none of them died"
     if lowered[-1] in _PRONOUNS or (len(lowered) == 1 and lowered[0] in _PRONOUNS):
         return "person"
-    if lowered[:2] == ["one", "of"] and any(_is_plural_person(w) for w in lowered[2:]):
+    if lowered[:2] == ["one", "of"] and any(is_plural_person(w) for w in lowered[2:]):
         return "person"  # "One of Gaddafi's top lieutenants, Ali Essawi, is killed"
     # The head noun is the first person noun before any "in"/"of"/"from" phrase.
     for w in lowered:
         if w in ("in", "of", "from", "with", "at", "on"):
             break
-        if _is_person(w):
+        if is_person(w):
             return w
-        if not plural_ok and _is_plural_person(w):
+        if not plural_ok and is_plural_person(w):
             return None
     if not whole:
         return None
@@ -349,6 +356,9 @@ def _segment_person(segment: str, *, plural_ok: bool, whole: bool = True) -> str
     return None
 
 
+_AGE = re.compile(r"\b([0-9]{1,3})\s(years?)\s(old)\b", re.I)
+
+
 def _object_person(obj: str) -> tuple[str, int] | None:
     """The single person an active verb's object names, and where its head ends in `obj`:
     'a village chief near' -> ('chief', 15).
@@ -356,33 +366,23 @@ def _object_person(obj: str) -> tuple[str, int] | None:
     The head is the last word before a preposition or clause word; "a passenger bus" is a bus.
     """
     words: list[str] = []
-    end = 0
-    for m in re.finditer(r"[\w'’-]+", re.sub(r"\([^()]*\)", lambda b: " " * len(b.group()), obj)):
+    end = first_end = 0
+    obj = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group()), obj)
+    # "a 20 year old boy": an age, written with spaces, is no count (same length, so offsets hold).
+    obj = _AGE.sub(r"\1-\2-\3", obj)
+    for m in re.finditer(r"[\w'’-]+", obj):
         low = re.sub(r"['’]s$", "", m.group().lower())
         if _OBJ_END.match(low):
             break
+        if words and is_person(words[-1]) and m.group()[:1].isupper():
+            break  # "assassinated businesswoman Amina Ali": the name after the noun is the same person
         if low.isdigit() or low in _NEGATIONS:
             return None
         words.append(low)
         end = m.end()
-    if words == ["him"] or words == ["her"]:
-        return "person", end
+        first_end = first_end or end
+    if words[:1] in (["him"], ["her"]) and all(w.endswith("ly") for w in words[1:]):
+        return "person", first_end  # "killing him instantly": the adverb is no part of the victim
     if not words or words[0] in _PRONOUNS - {"he", "she"}:
         return None
-    return (words[-1], end) if _is_person(words[-1]) else None
-
-
-def is_person_head(word: str) -> bool:
-    """Whether a (singularised) head noun names people: 'man', 'fighter', 'policeman'."""
-    return _is_person(word) or _is_plural_person(word)
-
-
-def _is_person(word: str) -> bool:
-    nouns = fatality_words().person_nouns
-    # "a 70-year-old": an age stands for the person.
-    return word in nouns or (word.endswith(("man", "woman")) and len(word) > 5) or word.endswith("-year-old")
-
-
-def _is_plural_person(word: str) -> bool:
-    nouns = fatality_words().person_nouns
-    return (word.endswith("s") and word[:-1] in nouns) or (word.endswith("men") and len(word) > 5)
+    return (words[-1], end) if is_person(words[-1]) else None

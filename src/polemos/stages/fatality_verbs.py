@@ -27,6 +27,8 @@ ACTIVE_KILL = (
     r"|execut(?:e|es|ed|ing)|massacr(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|behead(?:s|ed|ing)?"
     r"|neutrali[sz](?:e|es|ed|ing)|assassinat(?:e|es|ed|ing)|decapitat(?:e|es|ed|ing)|lynch(?:es|ed|ing)?"
     r"|gun(?:s|ned|ning)?\s+down|stab(?:s|bed|bing)?\s+to\s+death|eliminat(?:e|es|ed|ing)"
+    # "residents stoned to death a woman": the manner may stand before the object as after it.
+    r"|(?:beat(?:s|en|ing)?|ston(?:e|es|ed|ing)|hack(?:s|ed|ing)?|burn(?:s|t|ed|ing)?|club(?:s|bed|bing)?)\s+to\s+death"
     r"|(?:claim|tak|took|cost)(?:s|ed|ing|e)?\s+the\s+lives\s+of|summarily\s+sho(?:t|ots|oting)"
 )
 

@@ -1,4 +1,5 @@
-"""The fatalities stage's word lists, read once from the packaged `knowledge/data/fatalities.yaml`."""
+"""The fatalities stage's word lists, read once from the packaged `knowledge/data/fatalities.yaml`, and the
+tests of a head noun against its person nouns."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from importlib import resources
 
 import yaml
 
-__all__ = ["FatalityWords", "fatality_words"]
+__all__ = ["FatalityWords", "fatality_words", "is_person", "is_person_head", "is_plural_person"]
 
 
 @dataclass(frozen=True)
@@ -44,3 +45,21 @@ def fatality_words() -> FatalityWords:
         outlets,
         _words(data["separate_event"]),
     )
+
+
+def is_person_head(word: str) -> bool:
+    """Whether a (singularised) head noun names people: 'man', 'fighter', 'policeman'."""
+    return is_person(word) or is_plural_person(word)
+
+
+def is_person(word: str) -> bool:
+    """Whether a word names one person: a listed noun, a "-man"/"-woman" compound or an age."""
+    nouns = fatality_words().person_nouns
+    # "a 70-year-old": an age stands for the person.
+    return word in nouns or (word.endswith(("man", "woman")) and len(word) > 5) or word.endswith("-year-old")
+
+
+def is_plural_person(word: str) -> bool:
+    """Whether a word names people in the plural: a listed noun with "s", or a "-men" compound."""
+    nouns = fatality_words().person_nouns
+    return (word.endswith("s") and word[:-1] in nouns) or (word.endswith("men") and len(word) > 5)
