@@ -155,3 +155,25 @@ def test_evaluate_agrees_with_independent_scorer_on_acled_notes(coder: Any, tmp_
         if name in theirs:
             hits, total = report.fields[name]
             assert f"{hits}/{total}" == theirs[name], name
+
+
+def test_evaluate_cli_draws_the_sample_its_seed_names(tmp_path: Path) -> None:
+    # hand-made notes in ACLED's layout (never ACLED rows): a sample of 3 of 10, by two seeds
+    gold = tmp_path / "notes.csv"
+    with gold.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "notes"])
+        for i in range(10):
+            note = f"Teachers marched in Nairobi on day {i} over pay."
+            w.writerow([f"N{i}", f"2017-03-{i + 1:02d}", "Protests", "Peaceful protest", "Protesters", note])
+    picked = []
+    for seed in ("7", "31"):
+        out = tmp_path / f"eval-{seed}"
+        res = CliRunner().invoke(
+            app, ["evaluate", "--gold", str(gold), "--sample", "3", "--seed", seed, "--out", str(out)]
+        )
+        assert res.exit_code == 0, res.output
+        ids = {json.loads(x)["source"] for x in (out / "system.jsonl").read_text().splitlines()}
+        assert len(ids) == 3
+        picked.append(ids)
+    assert picked[0] != picked[1]

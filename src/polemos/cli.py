@@ -262,6 +262,12 @@ def evaluate_cmd(
         ),
     ] = None,
     sample: Annotated[int | None, typer.Option(help="Score a random sample of N notes (seeded).")] = None,
+    seed: Annotated[
+        int,
+        typer.Option(
+            help="Seed of the sample: the accuracy gate's is 7; another draws notes not studied before."
+        ),
+    ] = 7,
     actors: ActorsOption = None,
 ) -> None:
     """Code gold data and score it: P/R/F1, per-field accuracy, sub-type confusions, every error for review.
@@ -278,7 +284,7 @@ def evaluate_cmd(
 
     settings = Settings.from_env(actor_files=tuple(actors or ()))
     try:
-        gold_set = load_gold(gold, sample=sample)
+        gold_set = load_gold(gold, sample=sample, seed=seed)
         with err.status("loading the spaCy pipeline, actor knowledge and gazetteer"):
             coder = load_coder(settings)
         with Progress(
