@@ -1,10 +1,10 @@
 """Merge a document's event mentions into ACLED events: one event per day, place and actor pair, the
 highest-ranked type winning (aggregate stage, after extract, before store). An event named again with a
-definite article ("The clashes broke out ...") joins the one it names, and a death told alone, with no
-killer named, the event of its type just told; an event's fatalities are chosen from all its mentions'
-claims, split per day when its date is a range of days and per place when it lists several. One
-incident the report tells as several violent events of that day and place has its dead counted once,
-by the highest-ranked.
+definite article ("The clashes broke out ...") joins the one it names ("the attack" the violent event
+just told, whatever its kind), and a death told alone, with no killer named, the event of its type just
+told; an event's fatalities are chosen from all its mentions' claims, split per day when its date is a
+range of days and per place when it lists several. One incident the report tells as several violent
+events of that day and place has its dead counted once, by the highest-ranked.
 """
 
 from __future__ import annotations
@@ -121,6 +121,10 @@ def aggregate(
                 target = _named_again(groups, m)
                 if target is not None:
                     m = _as_type_of(m, target.first)
+                else:
+                    target = _incident_named(groups, m)
+                    if target is not None and not _battle_around(m, target.first):
+                        m = _as_type_of(m, target.first)
         if target is None and death_only_mention(m):
             target = _event_of_the_dead(groups, m)
         if target is None:
@@ -180,6 +184,35 @@ def _named_again(groups: Sequence[EventGroup], m: EventMention) -> EventGroup | 
         ),
         None,
     )
+
+
+# Words that name an incident of any violent kind: "Suicide bombers killed 12 ... The attack occurred at
+# ..." tells the bombing again, not a second event.
+_INCIDENT_WORDS = frozenset({"attack", "assault", "incident", "raid", "ambush"})
+_VIOLENT_TYPES = frozenset({EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS})
+
+
+def _incident_named(groups: Sequence[EventGroup], m: EventMention) -> EventGroup | None:
+    """The latest violent event told that day at the place, which a definite "the attack" (or "the
+    incident", "the raid") names again whatever its kind; the word alone tells no kind of its own."""
+    if len(m.trigger.text.split()) != 1 or _head_word(m) not in _INCIDENT_WORDS:
+        return None
+    return next(
+        (
+            g
+            for g in reversed(groups)
+            if g.first.event_type in _VIOLENT_TYPES
+            and _dates_ok(g, m, exact=False)
+            and same_place(g.place, m.place)
+        ),
+        None,
+    )
+
+
+def _battle_around(m: EventMention, told: EventMention) -> bool:
+    """Whether "the attack", read as a fight between armed sides, puts the bombing told just before in a
+    battle (ACLED merges remote violence during a battle into Battles, which then outranks it)."""
+    return m.event_type is EventType.BATTLES and told.event_type is EventType.EXPLOSIONS
 
 
 def _as_type_of(m: EventMention, told: EventMention) -> EventMention:

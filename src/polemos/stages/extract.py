@@ -33,7 +33,6 @@ from polemos.stages.escalation import (
     escalate_protests,
     shuts_down,
 )
-from polemos.stages.event_groups import same_place
 from polemos.stages.fatality_tolls import (
     TollContext,
     attach_claims,
@@ -56,6 +55,7 @@ from polemos.stages.mention_context import (
     evidence_at,
 )
 from polemos.stages.mention_setting import choose_date, choose_place
+from polemos.stages.sentence_incidents import merge_in_sentence
 from polemos.stages.token_view import view
 from polemos.stages.trigger_objects import GUNFIRE_MARK, object_tokens, opens_fire
 from polemos.stages.triggers import TriggerHit, candidate_hits, settle
@@ -216,7 +216,7 @@ def _sentence_mentions(
     own, back = split_tolls(found, is_toll, fact.claims)
     if not back and fact.claims and claims_go_back(own, hits, sent, ctx):
         back = tuple(fact.claims)
-    return attach_claims(_merge_in_sentence(own), [c for c in fact.claims if c not in back]), back
+    return attach_claims(merge_in_sentence(own), [c for c in fact.claims if c not in back]), back
 
 
 # The order triggers code in: (relative clause, weak).
@@ -396,38 +396,6 @@ def _victims_told_next(sent: Sentence, ctx: TollContext) -> str | None:
     if words & ARMED_WORDS:
         return "armed"
     return "civilian" if words & CIVILIAN_WORDS else None
-
-
-def _compatible(x: Actor | None, y: Actor | None) -> bool:
-    return x is None or y is None or x == y
-
-
-def _merge_in_sentence(found: list[EventMention]) -> list[EventMention]:
-    """ACLED's hierarchy inside a sentence: triggers sharing actors and place are one event, highest wins."""
-    merged: list[EventMention] = []
-    for m in found:
-        for i, g in enumerate(merged):
-            same_pair = _compatible(g.actor1, m.actor1) and _compatible(g.actor2, m.actor2)
-            if not same_pair and g.event_type is m.event_type:
-                # One sentence, one kind of event: "attacked a police post, killing 3 policemen" names the
-                # sides twice in other words; sharing one side is enough.
-                same_pair = bool({g.actor1, g.actor2} & {m.actor1, m.actor2} - {None})
-            near = g.place is None or m.place is None or same_place(g.place, m.place)
-            same_day = g.date is None or m.date is None or g.date.date == m.date.date
-            if same_pair and near and same_day:
-                top, other = (g, m) if g.sub_event_type.rank <= m.sub_event_type.rank else (m, g)
-                merged[i] = dataclasses.replace(
-                    top,
-                    actor1=top.actor1 or other.actor1,
-                    actor2=top.actor2 or other.actor2,
-                    place=top.place or other.place,
-                    evidence=top.evidence + tuple(e for e in other.evidence if e.field != "event_type"),
-                    confidence=max(top.confidence, other.confidence),
-                )
-                break
-        else:
-            merged.append(m)
-    return merged
 
 
 def _unopposed(tok: Any) -> bool:
