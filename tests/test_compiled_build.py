@@ -49,9 +49,16 @@ def _decorator_names(node: ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef
 def mypyc_hazards(source: str) -> list[str]:
     """What in `source` mypyc would compile wrongly: a cached_property (a compiled class has no instance
     dict: the value is computed on every read), a runtime-checkable Protocol (fails at import), a
-    generic dataclass (fails at import)."""
+    generic dataclass (fails at import), a starred item in a membership test's tuple (`x in (a, *rest)`:
+    mypyc 1.x stops with an internal error, so the build fails)."""
     found = []
     for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Compare) and any(isinstance(op, ast.In | ast.NotIn) for op in node.ops):
+            for right in node.comparators:
+                if isinstance(right, ast.Tuple | ast.List | ast.Set) and any(
+                    isinstance(e, ast.Starred) for e in right.elts
+                ):
+                    found.append(f"line {node.lineno}: starred membership test")
         is_function = isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
         if is_function and "cached_property" in _decorator_names(node):
             found.append(f"line {node.lineno}: cached_property {node.name}")
@@ -91,9 +98,13 @@ class Lookup(Protocol):
 @dataclass(frozen=True)
 class Match(Generic[T]):
     value: T
+
+def national(code: str, here: str, others: frozenset[str]) -> bool:
+    return code in (here, *others)
 """
     assert {h.split(": ", 1)[1] for h in mypyc_hazards(source)} == {
         "cached_property word_classes",
         "runtime_checkable Lookup",
         "generic dataclass Match",
+        "starred membership test",
     }

@@ -94,7 +94,7 @@ def mission_contingent(
     country in `year` ("AMISOM: African Union Mission in Somalia (2007-) (Kenya)": Kenyan troops in
     Somalia), where the knowledge base names one, else None: ACLED codes a contributing country's forces
     by their mission, but its air force, which strikes on its own orders ("Kenyan jets"), by the state."""
-    if here is None or force.iso2 in (here, *_ALSO_NATIONAL):
+    if here is None or force.iso2 == here or force.iso2 in _ALSO_NATIONAL:
         return None
     if _AIR.search(text) or kb.aerial_index.find(text):
         return None
