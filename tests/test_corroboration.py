@@ -19,16 +19,13 @@ from typer.testing import CliRunner
 
 from polemos import corroboration as corr
 from polemos.corroboration_commands import control_cmd, events_for_export, explain_cmd, split_cmd
+from polemos.corroboration_copies import jaccard, shingles
 from polemos.corroboration_groups import (
     Member,
     build_corroborated,
     choose_fatality_range,
 )
-from polemos.corroboration_rules import (
-    compare,
-    jaccard,
-    shingles,
-)
+from polemos.corroboration_rules import compare
 from polemos.errors import StoreError
 from polemos.model import (
     Actor,

@@ -25,18 +25,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from polemos.corroboration_groups import (
-    CorroboratedEvent,
-    FatalityRange,
-    Member,
-    build_corroborated,
-)
-from polemos.corroboration_rules import (
-    DAY_TOLERANCE,
+from polemos.corroboration_copies import (
     NEAR_DUPLICATE_JACCARD,
-    Comparison,
     band_keys,
-    compare,
     estimate_jaccard,
     jaccard,
     minhash_signature,
@@ -45,6 +36,13 @@ from polemos.corroboration_rules import (
     signature_method,
     signature_to_hex,
 )
+from polemos.corroboration_groups import (
+    CorroboratedEvent,
+    FatalityRange,
+    Member,
+    build_corroborated,
+)
+from polemos.corroboration_rules import DAY_TOLERANCE, Comparison, compare
 from polemos.errors import StoreError
 from polemos.model import Event, Evidence
 from polemos.records import event_from_record, event_to_record

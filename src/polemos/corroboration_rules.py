@@ -20,37 +20,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from polemos.corroboration_copies import (
-    NEAR_DUPLICATE_JACCARD,
-    band_keys,
-    estimate_jaccard,
-    jaccard,
-    minhash_signature,
-    shingles,
-    signature_from_hex,
-    signature_method,
-    signature_to_hex,
-)
 from polemos.model import Actor, DatePoint, Event, Place
 from polemos.stages.event_groups import NEAR_KM, SAME_KM, distance_km
 from polemos.taxonomy import EventType
 
 __all__ = [
     "DAY_TOLERANCE",
-    "NEAR_DUPLICATE_JACCARD",
     "Check",
     "Comparison",
-    "band_keys",
     "base_name",
     "compare",
-    "estimate_jaccard",
     "is_context",
-    "jaccard",
-    "minhash_signature",
-    "shingles",
-    "signature_from_hex",
-    "signature_method",
-    "signature_to_hex",
 ]
 
 DAY_TOLERANCE = 1  # days: reports of one incident disagree by a day (overnight fighting, "yesterday")
