@@ -18,9 +18,12 @@ import typer
 from typer.testing import CliRunner
 
 from polemos import corroboration as corr
+from polemos import corroboration_decisions as corr_decisions
+from polemos import corroboration_results as corr_results
 from polemos.corroboration_commands import control_cmd, events_for_export, explain_cmd, split_cmd
 from polemos.corroboration_copies import jaccard, shingles
 from polemos.corroboration_groups import (
+    CorroboratedEvent,
     Member,
     build_corroborated,
     choose_fatality_range,
@@ -91,22 +94,22 @@ class CorroboratingStore(SqliteStore):
         with self._write("corroborate events across sources") as conn:
             return corr.corroborate(conn, document_ids)
 
-    def corroborated(self, flt: EventFilter = EVERYTHING) -> list[corr.CorroboratedEvent]:
-        return corr.corroborated(self._conn, flt)
+    def corroborated(self, flt: EventFilter = EVERYTHING) -> list[CorroboratedEvent]:
+        return corr_results.corroborated(self._conn, flt)
 
     def corroborated_events(self, flt: EventFilter = EVERYTHING) -> list[Event]:
-        return corr.corroborated_events(self._conn, flt)
+        return corr_results.corroborated_events(self._conn, flt)
 
-    def explain(self, event_id: str) -> corr.Explanation | None:
-        return corr.explain(self._conn, event_id)
+    def explain(self, event_id: str) -> corr_decisions.Explanation | None:
+        return corr_decisions.explain(self._conn, event_id)
 
     def split_event(self, event_id: str) -> str:
         with self._write(f"split event {event_id}") as conn:
-            return corr.split_event(conn, event_id)
+            return corr_decisions.split_event(conn, event_id)
 
     def unsplit_event(self, event_id: str) -> str:
         with self._write(f"undo the split of event {event_id}") as conn:
-            return corr.unsplit_event(conn, event_id)
+            return corr_decisions.unsplit_event(conn, event_id)
 
 
 @pytest.fixture
@@ -446,7 +449,7 @@ def test_corroboration_explain_shows_sources_evidence_and_reasons(store: Corrobo
     assert x is not None and x.group_id == "a"
     assert [m.document_id for m in x.corroborated.members] == ["d1", "d2"]
     assert {ev.document_id for ev in x.evidence_by_field()["event_type"]} == {"d1", "d2"}
-    data = corr.explanation_to_json(x)
+    data = corr_decisions.explanation_to_json(x)
     assert data["event"]["fatality_range"]["chosen"] == 0  # type: ignore[index]
     joined = [d for d in data["decisions"] if d["decision"] == "joined"]  # type: ignore[union-attr]
     assert "1 day(s) apart" in json.dumps(joined)
@@ -468,7 +471,7 @@ def test_corroboration_events_for_export(store: CorroboratingStore) -> None:
         "documents": ["d1", "d2"],
         "independent_sources": 2,
     }
-    record = corr.corroborated_record(store.corroborated()[0])
+    record = corr_results.corroborated_record(store.corroborated()[0])
     assert record["fatalities"] == 2 and record["fatality_range"] == extras["a"]["fatality_range"]
     events, extras = events_for_export(store, EVERYTHING, per_document=True)
     assert sorted(e.event_id for e in events) == ["a", "b"] and extras == {}

@@ -17,8 +17,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from polemos import sources
 from polemos.model import Document, Rejection, TimePrecision
+from polemos.source_documents import EARLIEST_PUBLISHED
 from polemos.sources import read_documents
 from polemos.stages.clean import CleanedText, clean_text, html_to_text
 from polemos.stages.dates import find_dates, resolve_date_expression
@@ -180,7 +180,7 @@ def _assert_read(path: Path, lines: int | None) -> list[Document]:
         for value in (r.id, r.text, r.title, r.url, r.outlet, r.path, r.language):
             assert value is None or value.encode("utf-8")  # no lone surrogates: SQLite must store it
         if r.published is not None:
-            assert sources.EARLIEST_PUBLISHED <= r.published <= dt.date.today() + dt.timedelta(days=1)
+            assert EARLIEST_PUBLISHED <= r.published <= dt.date.today() + dt.timedelta(days=1)
     assert len({d.id for d in docs}) == len(docs)
     return docs
 

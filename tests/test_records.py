@@ -20,7 +20,8 @@ from polemos.model import (
     Source,
     TimePrecision,
 )
-from polemos.records import country_iso3, event_from_record, event_to_record
+from polemos.record_reader import event_from_record
+from polemos.records import country_iso3, event_to_record
 from polemos.taxonomy import SubEventType
 
 HAFTAR = Actor("Military Forces of Libya (2014-) Haftar Faction", 1, "Libya")

@@ -1,7 +1,7 @@
 """Alert rules over coded events, and their delivery to a webhook, a JSONL file or stdout, once per event.
 
 `polemos watch` calls this after each document it saves: `plan_deliveries` picks the events a rule
-matches and turns each into a queued delivery (storage/watch_state.py's outbox, keyed by rule, target,
+matches and turns each into a queued delivery (storage/alert_outbox.py, keyed by rule, target,
 event id and the event's content hash, so an event is alerted once, and again only when it changes);
 `deliver_pending` sends what is queued. A delivery is recorded after it is sent, so a crash in between
 sends it again: receivers dedupe on `alert_id`.
@@ -30,14 +30,14 @@ import httpx
 from polemos.geodesy import distance_km
 from polemos.model import Event
 from polemos.records import country_iso3, event_to_record
-from polemos.storage.watch_state import (
+from polemos.storage.alert_outbox import (
     Delivery,
     DeliveryStatus,
     PlannedDelivery,
-    WatchState,
     mark_delivery,
     pending_deliveries,
 )
+from polemos.storage.watch_state import WatchState
 
 __all__ = [
     "AlertRule",

@@ -3,8 +3,11 @@ of one report, and serve the corroborated events (merge across sources, between 
 
     corroborate(conn, document_ids)       after an ingest: near-duplicates, then group assignment, logged
     corroborated_events(conn, flt)        one Event per group: one source per report, ACLED's fatalities
+                                          (corroboration_results)
     explain(conn, event_id)               the sources, the evidence per field and every merge decision
+                                          (corroboration_decisions)
     split_event / unsplit_event           undo a merge by hand (and undo that), kept across re-coding
+                                          (corroboration_decisions)
 
 Per-document events stay as coded in `events`; re-coding a document never touches another's. Corroboration
 is recomputed incrementally: a document's events that belong to no group (new, or re-coded, since the
@@ -36,40 +39,32 @@ from polemos.corroboration_copies import (
     signature_method,
     signature_to_hex,
 )
-from polemos.corroboration_groups import (
-    CorroboratedEvent,
-    FatalityRange,
-    Member,
-    build_corroborated,
-)
 from polemos.corroboration_rules import DAY_TOLERANCE, Comparison, compare
 from polemos.errors import StoreError
-from polemos.model import Event, Evidence
-from polemos.records import event_from_record, event_to_record
+from polemos.model import Event
+from polemos.record_reader import event_from_record
 from polemos.storage import corroboration as rows
 from polemos.storage import corroboration_queue as queue
-from polemos.storage.base import EventFilter
 from polemos.storage.connection import Connection
-from polemos.storage.corroboration import DecisionRow, DuplicateRow, MemberRow
+from polemos.storage.corroboration import MemberRow
+from polemos.storage.corroboration_duplicates import (
+    DuplicateRow,
+    add_duplicate,
+    duplicate_rows,
+    replace_signature,
+    same_band_documents,
+    signature_of,
+)
 
 __all__ = [
-    "CorroboratedEvent",
     "Corroborating",
     "CorroborationReport",
-    "Explanation",
-    "FatalityRange",
+    "assign_groups",
+    "copies_of",
     "corroborate",
-    "corroborated",
-    "corroborated_events",
-    "corroborated_record",
-    "corroboration_fields",
-    "explain",
-    "explanation_to_json",
-    "split_event",
-    "unsplit_event",
+    "member_event",
+    "new_group_id",
 ]
-
-_EVERYTHING = EventFilter()
 
 
 @dataclass(frozen=True)
@@ -96,12 +91,12 @@ class Corroborating(Protocol):
 
 def _find_duplicates(conn: Connection, document_id: str, text: str, content_hash: str) -> list[DuplicateRow]:
     method = signature_method()
-    stored = rows.signature_of(conn, document_id)
+    stored = signature_of(conn, document_id)
     if stored is not None and stored[:2] == (content_hash, method):
         return []  # seen as it is now: its pairs are recorded
     mine = shingles(text)
     signature = minhash_signature(mine)
-    rows.replace_signature(
+    replace_signature(
         conn,
         document_id,
         content_hash,
@@ -110,23 +105,23 @@ def _find_duplicates(conn: Connection, document_id: str, text: str, content_hash
         band_keys(signature) if mine else [],
     )
     found = []
-    for other, other_text, other_sig in rows.same_band_documents(conn, document_id, method):
+    for other, other_text, other_sig in same_band_documents(conn, document_id, method):
         estimate = estimate_jaccard(signature, signature_from_hex(other_sig))
         exact = jaccard(mine, shingles(other_text))
         if exact >= NEAR_DUPLICATE_JACCARD:
             row = DuplicateRow(document_id, other, round(exact, 4), round(estimate, 4))
-            rows.add_duplicate(conn, row)
+            add_duplicate(conn, row)
             found.append(row)
     return found
 
 
-def _copies(conn: Connection, document_id: str) -> dict[str, float]:
+def copies_of(conn: Connection, document_id: str) -> dict[str, float]:
     """Return the documents that are copies of `document_id` (transitively), each with the weakest Jaccard
     on its path."""
     found: dict[str, float] = {document_id: 1.0}
     frontier = [document_id]
     while frontier:
-        pairs = rows.duplicate_rows(conn, frontier)
+        pairs = duplicate_rows(conn, frontier)
         frontier = []
         for p in pairs:
             for a, b in ((p.document_id, p.duplicate_of), (p.duplicate_of, p.document_id)):
@@ -138,40 +133,11 @@ def _copies(conn: Connection, document_id: str) -> dict[str, float]:
     return found
 
 
-def _roots(pairs: Iterable[DuplicateRow]) -> dict[str, str]:
-    """Map each document in `pairs` to one representative of its copy cluster."""
-    parent: dict[str, str] = {}
-
-    def root(doc: str) -> str:
-        parent.setdefault(doc, doc)
-        while parent[doc] != doc:
-            parent[doc] = parent[parent[doc]]
-            doc = parent[doc]
-        return doc
-
-    for p in pairs:
-        a, b = root(p.document_id), root(p.duplicate_of)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    return {doc: root(doc) for doc in list(parent)}
-
-
-def _members(group: list[tuple[MemberRow, Event]], roots: Mapping[str, str]) -> list[Member]:
-    """A group's members, oldest report first; copies of one report share one independent source: the
-    first of them in the group."""
-    group.sort(key=lambda m: (m[0].document_order, _first_start(m[1]), m[0].event_id))
-    label: dict[str, str] = {}
-    out = []
-    for r, e in group:
-        cluster = roots.get(r.document_id, r.document_id)
-        out.append(Member(e, r.document_id, label.setdefault(cluster, r.document_id)))
-    return out
-
-
 # --- grouping ----------------------------------------------------------------------------------------------
 
 
-def _event(row: MemberRow) -> Event:
+def member_event(row: MemberRow) -> Event:
+    """Read a stored member row's event back; raise StoreError when its record does not read back."""
     try:
         return event_from_record(json.loads(row.record))
     except ValueError as e:
@@ -180,7 +146,8 @@ def _event(row: MemberRow) -> Event:
         ) from e
 
 
-def _new_group_id(conn: Connection, event_id: str) -> str:
+def new_group_id(conn: Connection, event_id: str) -> str:
+    """Return a group id not yet taken: the event's own id, else it with the first free `-n` suffix."""
     candidate, n = event_id, 1
     while rows.is_group_id_taken(conn, candidate):
         n += 1
@@ -201,7 +168,7 @@ def _nearest(comparisons: Sequence[Comparison]) -> Comparison:
     return min(comparisons, key=lambda c: (len(c.failed), -c.score, c.other_id))
 
 
-def _assign(
+def assign_groups(
     conn: Connection,
     document_id: str,
     events: Sequence[Event],
@@ -217,7 +184,7 @@ def _assign(
     members: dict[str, list[tuple[MemberRow, Event]]] = {}
     for row in rows.group_members(conn, candidates):
         if row.group_id is not None:
-            members.setdefault(row.group_id, []).append((row, _event(row)))
+            members.setdefault(row.group_id, []).append((row, member_event(row)))
     closed = {
         g
         for g, ms in members.items()
@@ -258,7 +225,7 @@ def _assign(
             rows.add_decision(conn, m.group_id, e.event_id, document_id, "joined", reasons)
             joined += 1
             continue
-        group_id = _new_group_id(conn, e.event_id)
+        group_id = new_group_id(conn, e.event_id)
         if e.event_id in apart:
             why = "kept apart by hand (polemos split); undo with polemos split --undo"
         elif misses.get(i):
@@ -292,9 +259,9 @@ def corroborate(conn: Connection, document_ids: Sequence[str] | None = None) -> 
     for doc in pending:
         text, content_hash = _text(conn, doc)
         duplicates += _find_duplicates(conn, doc, text, content_hash)
-        copies = _copies(conn, doc)
-        events = [_event(r) for r in rows.ungrouped_events(conn, doc)]
-        j, n = _assign(conn, doc, events, copies, apart)
+        copies = copies_of(conn, doc)
+        events = [member_event(r) for r in rows.ungrouped_events(conn, doc)]
+        j, n = assign_groups(conn, doc, events, copies, apart)
         joined, new = joined + j, new + n
     queue.dequeue(conn, queued)  # each now seen as it is (or was never pending)
     return CorroborationReport(tuple(pending), joined, new, tuple(duplicates))
@@ -313,235 +280,3 @@ def _text(conn: Connection, document_id: str) -> tuple[str, str]:
     if row is None:
         raise StoreError(f"document {document_id!r} is not stored")
     return str(row[0]), str(row[1])
-
-
-# --- reading corroborated events ---------------------------------------------------------------------------
-
-
-def _first_start(e: Event) -> int:
-    return min((s.start for s in e.sources), default=0)
-
-
-def corroborated(conn: Connection, flt: EventFilter = _EVERYTHING) -> list[CorroboratedEvent]:
-    """Return one corroborated event per group (ungrouped events alone), filtered and ordered like the
-    store's events: newest first (undated last), then in report order."""
-    if flt.document_id is None:
-        member_rows = rows.member_rows(conn)
-        roots = _roots(rows.duplicate_rows(conn))
-    else:
-        member_rows = rows.member_rows(conn, [flt.document_id])
-        roots = _roots(rows.duplicate_rows(conn, {r.document_id for r in member_rows}))
-    groups: dict[str, list[tuple[MemberRow, Event]]] = {}
-    for r in member_rows:
-        groups.setdefault(r.group_id or r.event_id, []).append((r, _event(r)))
-    out = []
-    for group_id, ms in groups.items():
-        c = build_corroborated(group_id, _members(ms, roots))
-        if _matches(c.event, flt):
-            out.append(c)
-    out.sort(key=lambda c: _newest_first(c.event))
-    return out[: flt.limit] if flt.limit is not None else out
-
-
-def corroborated_events(conn: Connection, flt: EventFilter = _EVERYTHING) -> list[Event]:
-    """Return the corroborated events matching `flt`, newest first (undated last), then in report order."""
-    return [c.event for c in corroborated(conn, flt)]
-
-
-def corroboration_fields(c: CorroboratedEvent) -> dict[str, object]:
-    """Return the fields a corroborated event's export record adds to the event's own: `fatality_range`
-    (chosen, low, best, high, per source) and `corroboration` (member events, documents, independent
-    sources)."""
-    return {
-        "fatality_range": c.fatality_range.to_json(),
-        "corroboration": {
-            "events": [m.event.event_id for m in c.members],
-            "documents": list(c.documents),
-            "independent_sources": c.independent_sources,
-        },
-    }
-
-
-def corroborated_record(c: CorroboratedEvent) -> dict[str, object]:
-    """Return the export record of a corroborated event: the event's record plus corroboration_fields."""
-    return event_to_record(c.event) | corroboration_fields(c)
-
-
-def _newest_first(e: Event) -> tuple[bool, int, str, int, str]:
-    # The order of export.newest_first and of the store's events().
-    doc = e.sources[0].document_id if e.sources else ""
-    return (e.date is None, -(e.date.date.toordinal() if e.date else 0), doc, _first_start(e), e.event_id)
-
-
-def _has(text: str, values: Iterable[str | None]) -> bool:
-    needle = text.casefold()
-    return any(v is not None and needle in v.casefold() for v in values)
-
-
-def _matches(e: Event, flt: EventFilter) -> bool:
-    """Apply the store's filter semantics to one event (text criteria: case-insensitive substrings)."""
-    day = e.date.date if e.date else None
-    place = e.place
-    return not (
-        (flt.date_from is not None and (day is None or day < flt.date_from))
-        or (flt.date_to is not None and (day is None or day > flt.date_to))
-        or (flt.event_type is not None and e.event_type.value != flt.event_type)
-        or (flt.sub_event_type is not None and e.sub_event_type.value != flt.sub_event_type)
-        or (
-            flt.actor
-            and not _has(
-                flt.actor,
-                [
-                    e.actor1.name if e.actor1 else None,
-                    e.actor2.name if e.actor2 else None,
-                    *e.assoc_actor_1,
-                    *e.assoc_actor_2,
-                ],
-            )
-        )
-        or (
-            flt.place
-            and not (place and _has(flt.place, [place.name, place.admin1, place.admin2, place.country]))
-        )
-        or (flt.document_id is not None and all(s.document_id != flt.document_id for s in e.sources))
-        or (not flt.include_background and e.is_background)
-    )
-
-
-# --- explain -----------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Explanation:
-    """Why a corroborated event is what it is: its members, their copies, and every merge decision."""
-
-    corroborated: CorroboratedEvent
-    decisions: tuple[DecisionRow, ...]
-    duplicates: tuple[DuplicateRow, ...]
-
-    @property
-    def group_id(self) -> str:
-        return self.corroborated.event.event_id
-
-    def evidence_by_field(self) -> dict[str, list[Evidence]]:
-        """Every member's evidence, by field, in member order."""
-        out: dict[str, list[Evidence]] = {}
-        for m in self.corroborated.members:
-            for ev in m.event.evidence:
-                out.setdefault(ev.field, []).append(ev)
-        return out
-
-
-def explain(conn: Connection, event_id: str) -> Explanation | None:
-    """Explain a corroborated event (by its id, or the id of any member event); None when unknown."""
-    group_id = event_id if rows.is_group_id_taken(conn, event_id) else rows.group_of(conn, event_id)
-    if group_id is None:
-        if conn.execute("SELECT 1 FROM events WHERE event_id = ?", (event_id,)).fetchone() is None:
-            return None
-        group_id = event_id  # stored but not corroborated yet: a group of one
-        doc = _document_of(conn, event_id)
-        member_rows = [r for r in rows.member_rows(conn, [doc]) if r.event_id == event_id]
-    else:
-        member_rows = rows.group_members(conn, [group_id])
-    docs = {r.document_id for r in member_rows}
-    pairs = rows.duplicate_rows(conn, docs)
-    members = _members([(r, _event(r)) for r in member_rows], _roots(pairs))
-    decisions = rows.decisions_for(conn, [r.event_id for r in member_rows], group_id)
-    inside = [p for p in pairs if p.document_id in docs and p.duplicate_of in docs]
-    return Explanation(build_corroborated(group_id, members), tuple(decisions), tuple(inside))
-
-
-def explanation_to_json(x: Explanation) -> dict[str, object]:
-    """Return an explanation as one JSON object."""
-    c = x.corroborated
-    evidence = {
-        f: [
-            {"value": ev.value, "document_id": ev.document_id, "text": ev.text, "sentence": ev.sentence,
-             "start": ev.start, "end": ev.end, "rule": ev.rule, "confidence": ev.confidence}
-            for ev in evs
-        ]
-        for f, evs in x.evidence_by_field().items()
-    }  # fmt: skip
-    record = corroborated_record(c)
-    del record["evidence"]
-    return {
-        "event": record,
-        "members": [
-            {"event_id": m.event.event_id, "document_id": m.document_id, "independent_source": m.source,
-             "sub_event_type": m.event.sub_event_type.value,
-             "event_date": m.event.date.date.isoformat() if m.event.date else None,
-             "location": m.event.place.name if m.event.place else None, "fatalities": m.event.fatalities}
-            for m in c.members
-        ],
-        "near_duplicates": [
-            {"document_id": p.document_id, "duplicate_of": p.duplicate_of, "jaccard": p.jaccard,
-             "minhash_estimate": p.estimate}
-            for p in x.duplicates
-        ],
-        "evidence": evidence,
-        "decisions": [
-            {"id": d.id, "at": d.at, "decision": d.decision, "event_id": d.event_id, "group_id": d.group_id,
-             "document_id": d.document_id, "reasons": d.reasons}
-            for d in x.decisions
-        ],
-    }  # fmt: skip
-
-
-# --- reversing a merge -------------------------------------------------------------------------------------
-
-
-def _document_of(conn: Connection, event_id: str) -> str:
-    row = conn.execute("SELECT document_id FROM events WHERE event_id = ?", (event_id,)).fetchone()
-    if row is None:
-        raise StoreError(f"no stored event has id {event_id!r}; give a member event's id (polemos explain)")
-    return str(row[0])
-
-
-def split_event(conn: Connection, event_id: str) -> str:
-    """Move an event out of its group into one of its own, kept apart from now on; return its new group.
-
-    If the event gave the group its id, the rest of the group takes the id of its next member.
-    """
-    document_id = _document_of(conn, event_id)
-    old = rows.group_of(conn, event_id)
-    rest = [r for r in rows.group_members(conn, [old] if old else []) if r.event_id != event_id]
-    rows.add_override(conn, event_id, old)
-    if old is None or not rest:
-        group_id = old or _new_group_id(conn, event_id)
-        rows.assign_group(conn, event_id, group_id)
-        rows.add_decision(
-            conn, group_id, event_id, document_id, "split", {"why": "kept apart by hand", "from_group": old}
-        )
-        return group_id
-    if old == event_id:
-        rows.remove_from_group(conn, event_id)
-        relabel = _new_group_id(conn, rest[0].event_id)
-        for r in rest:
-            rows.assign_group(conn, r.event_id, relabel)
-            why = {"why": f"the group's id went with {event_id}, split off by hand", "from_group": old}
-            rows.add_decision(conn, relabel, r.event_id, r.document_id, "relabel", why)
-        group_id = event_id
-    else:
-        group_id = _new_group_id(conn, event_id)
-    rows.assign_group(conn, event_id, group_id)
-    reasons: dict[str, object] = {
-        "why": "split off by hand",
-        "from_group": old,
-        "left_in_group": [r.event_id for r in rest],
-    }
-    rows.add_decision(conn, group_id, event_id, document_id, "split", reasons)
-    return group_id
-
-
-def unsplit_event(conn: Connection, event_id: str) -> str:
-    """Undo a split: forget it and corroborate the event again; return the group it goes to."""
-    document_id = _document_of(conn, event_id)
-    if not rows.delete_override(conn, event_id):
-        raise StoreError(f"event {event_id!r} was not split by hand; nothing to undo")
-    rows.remove_from_group(conn, event_id)
-    copies = _copies(conn, document_id)
-    event = next(_event(r) for r in rows.ungrouped_events(conn, document_id) if r.event_id == event_id)
-    _assign(conn, document_id, [event], copies, rows.overrides(conn), note={"after": "split undone by hand"})
-    group = rows.group_of(conn, event_id)
-    assert group is not None
-    return group

@@ -32,7 +32,8 @@ from polemos.model import Event, Relation
 
 if TYPE_CHECKING:
     from polemos.control import ControlInterval
-    from polemos.corroboration import CorroboratedEvent, Explanation
+    from polemos.corroboration_decisions import Explanation
+    from polemos.corroboration_groups import CorroboratedEvent
     from polemos.storage.base import EventFilter
 
 __all__ = ["CorroborationStore", "control_cmd", "events_for_export", "explain_cmd", "split_cmd"]
@@ -95,7 +96,7 @@ def events_for_export(
     By default one corroborated event per group of reports (extras: `fatality_range`, `corroboration`);
     with `per_document`, or from a store that does not corroborate, the events as each report coded them.
     """
-    from polemos.corroboration import corroboration_fields
+    from polemos.corroboration_results import corroboration_fields
     from polemos.storage.base import Store
 
     if not per_document and isinstance(store, CorroborationStore):
@@ -195,7 +196,7 @@ def explain_cmd(
     db: DbOption = None,
 ) -> None:
     """Show a corroborated event: its sources, the evidence for each field, why its reports were merged."""
-    from polemos.corroboration import explanation_to_json
+    from polemos.corroboration_decisions import explanation_to_json
 
     if fmt not in ("text", "json"):
         raise typer.BadParameter(f"unknown format {fmt!r}; use text or json", param_hint="--format")

@@ -5,10 +5,11 @@
     watch(config, store, coder, every, stop_event)      poll_once every `every` seconds until stopped
 
 State lives in the store (storage/watch_state.py): a feed's ETag/Last-Modified and last poll, every
-article URL a feed listed (queued first, so a restart loses none, even one the feed has dropped since) and
-the alert outbox. A URL is marked saved only after its document is saved, in the transaction that queues
-its alerts; a URL whose document a crash left saved but unmarked is recognised by the document's URL and
-marked without fetching it again. So a restart refetches nothing saved and loses nothing unsaved.
+article URL a feed listed (queued first, so a restart loses none, even one the feed has dropped since:
+storage/watch_urls.py) and the alert outbox (storage/alert_outbox.py). A URL is marked saved only after
+its document is saved, in the transaction that queues its alerts; a URL whose document a crash left saved
+but unmarked is recognised by the document's URL and marked without fetching it again. So a restart
+refetches nothing saved and loses nothing unsaved.
 This module reads the feeds and runs the polls; polemos.watch_articles works through the queued articles.
 """
 
@@ -25,13 +26,8 @@ from polemos.feeds.fetch import Fetcher, FetchOutcome, Validators
 from polemos.feeds.sources import FeedItem, FeedKind, FeedParse, parse_feed, parse_url_list
 from polemos.storage.base import Store
 from polemos.storage.connection import Connection
-from polemos.storage.watch_state import (
-    WatchState,
-    feed_state,
-    pending_urls,
-    queue_url,
-    record_feed_poll,
-)
+from polemos.storage.watch_state import WatchState, feed_state, record_feed_poll
+from polemos.storage.watch_urls import pending_urls, queue_url
 from polemos.watch_articles import DocumentCoder, Poll, PollReport, process_url
 from polemos.watch_config import FeedConfig, SourcesConfig
 

@@ -18,16 +18,10 @@ from polemos.errors import StoreError
 from polemos.feeds.fetch import Fetcher, FetchOutcome, Validators
 from polemos.feeds.sources import DateSource, FeedItem, page_document
 from polemos.model import Document, Event, Rejection, Relation
+from polemos.storage.alert_outbox import enqueue_deliveries
 from polemos.storage.base import DocumentStatus, EventFilter, Store
-from polemos.storage.watch_state import (
-    UrlState,
-    UrlStatus,
-    WatchState,
-    document_for_url,
-    enqueue_deliveries,
-    finish_url,
-    retry_url,
-)
+from polemos.storage.watch_state import WatchState
+from polemos.storage.watch_urls import UrlState, UrlStatus, document_for_url, finish_url, retry_url
 from polemos.watch_config import SourcesConfig
 
 __all__ = ["DocumentCoder", "Poll", "PollReport", "process_url"]

@@ -12,7 +12,7 @@ import pytest
 from polemos.export import FORMATS, write_events
 from polemos.export.acled_csv import COLUMNS, acled_region
 from polemos.model import Actor, DatePoint, Event, Evidence, Place, Source, TimePrecision
-from polemos.records import event_from_record
+from polemos.record_reader import event_from_record
 from polemos.taxonomy import SubEventType
 
 HAFTAR = Actor("Military Forces of Libya (2014-) Haftar Faction", 1, "Libya")

@@ -25,12 +25,9 @@ from polemos.alerts import (
 )
 from polemos.model import Actor, DatePoint, Event, Evidence, Place, Source, TimePrecision
 from polemos.records import event_to_record
+from polemos.storage.alert_outbox import enqueue_deliveries, pending_deliveries
 from polemos.storage.sql_store import SqlStore
-from polemos.storage.watch_state import (
-    WatchState,
-    enqueue_deliveries,
-    pending_deliveries,
-)
+from polemos.storage.watch_state import WatchState
 from polemos.taxonomy import SubEventType
 
 HAFTAR = Actor("Military Forces of Libya (2014-) Haftar Faction", 1, "Libya")

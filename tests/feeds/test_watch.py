@@ -30,7 +30,7 @@ from polemos.pipeline import ingest
 from polemos.records import event_to_record
 from polemos.storage import open_store
 from polemos.storage.sql_store import SqlStore
-from polemos.storage.watch_state import UrlStatus, url_state
+from polemos.storage.watch_urls import UrlStatus, url_state
 from polemos.watch import open_watch_state, poll_once, watch
 from polemos.watch_commands import watch_cmd
 from polemos.watch_config import SourcesConfig, parse_duration

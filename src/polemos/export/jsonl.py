@@ -1,6 +1,6 @@
 """JSONL export: one event record (ACLED columns plus evidence and provenance) per line, UTF-8.
 
-This is polemos's lossless export: `records.event_from_record` rebuilds each Event from its line, and
+This is polemos's lossless export: `record_reader.event_from_record` rebuilds each Event from its line, and
 the independent scorer (shared/tools/score_events.py) reads it.
 """
 

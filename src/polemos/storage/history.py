@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from polemos.errors import StoreError
 from polemos.model import Event, Rejection
-from polemos.records import event_from_record
+from polemos.record_reader import event_from_record
 from polemos.storage.connection import Connection
 
 __all__ = [

@@ -1,10 +1,11 @@
-"""The Store logic both engines share: rows, the idempotent save, filters and ordering, written once.
+"""The Store logic both engines share: the idempotent save, filters and ordering, written once.
 
 SqliteStore (sqlite.py) and PostgresStore (postgres.py) subclass `SqlStore` and supply only what differs:
 how a connection is opened, migrated and locked (`_write`, `_reading`), how a case-insensitive substring
 filter is written (`_contains`), extra columns an engine keeps on `events` (`_event_extras`) and how a
 nullable column equals a parameter (`_SAME`). Everything here is SQL with `?` placeholders run on a
-storage.connection.Connection, so a change to the save or to the filters is made once, for both.
+storage.connection.Connection, so a change to the save or to the filters is made once, for both. The
+rows a document and its events become are document_rows.py's.
 """
 
 from __future__ import annotations
@@ -18,11 +19,21 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
 from polemos.errors import StoreError
-from polemos.model import Document, Event, Evidence, Rejection, Relation, Source
-from polemos.records import event_from_record, event_to_record
+from polemos.model import Document, Event, Rejection, Relation
+from polemos.record_reader import event_from_record
 from polemos.storage.base import DocumentStatus, EventFilter
 from polemos.storage.connection import Connection
 from polemos.storage.corroboration_queue import enqueue
+from polemos.storage.document_rows import (
+    DOCUMENT_COLUMNS,
+    EVENT_COLUMNS,
+    document_from_row,
+    document_row,
+    event_records,
+    evidence_row,
+    is_stored,
+    source_row,
+)
 from polemos.storage.history import (
     HistoryEntry,
     RejectionEntry,
@@ -34,25 +45,16 @@ from polemos.storage.relations import load_relations, save_relations
 from polemos.storage.watch_state import WatchState
 
 if TYPE_CHECKING:  # polemos.corroboration imports this package: imported where used
-    from polemos.corroboration import CorroboratedEvent, CorroborationReport, Explanation
+    from polemos.corroboration import CorroborationReport
+    from polemos.corroboration_decisions import Explanation
+    from polemos.corroboration_groups import CorroboratedEvent
 
-__all__ = ["ACTOR_COLUMNS", "DOCUMENT_COLUMNS", "EVENT_COLUMNS", "PLACE_COLUMNS", "SqlStore", "fold"]
+__all__ = ["ACTOR_COLUMNS", "PLACE_COLUMNS", "SqlStore", "fold"]
 
-# The ACLED columns copied from the record into real columns of `events`.
-EVENT_COLUMNS = (
-    *("event_id", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type"),
-    *("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction"),
-    *("civilian_targeting", "iso", "country", "admin1", "admin2", "admin3", "location", "latitude"),
-    *("longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "confidence"),
-)
-DOCUMENT_COLUMNS = ("id", "text", "title", "url", "outlet", "published", "language", "path", "content_hash")
 # The columns the `actor` and `place` filters search.
 ACTOR_COLUMNS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
 PLACE_COLUMNS = ("location", "admin1", "admin2", "country")
 _EVERYTHING = EventFilter()
-
-# An event about to be saved: the Event, its ACLED record and that record as the JSON text stored.
-_Record = tuple[Event, dict[str, object], str]
 
 
 def fold(value: object) -> str:
@@ -130,9 +132,9 @@ class SqlStore(ABC):
         """Save a document and replace its events (and its relations, when given), in one transaction;
         raise StoreError on failure."""
         what = f"save document {doc.id!r}"
-        records = _records(events, what)
+        records = event_records(events, what)
         with self._write(what) as conn:
-            if _is_stored(conn, doc, records):
+            if is_stored(conn, doc, records):
                 return  # idempotent: re-saving what is stored changes no row
             # Before the upsert, which overwrites the old content hash: history keeps the old events.
             record_superseded(conn, doc.id, doc.content_hash)
@@ -171,12 +173,12 @@ class SqlStore(ABC):
         conn.executemany(
             'INSERT INTO evidence (event_id, field, value, document_id, sentence, start, "end", text, rule, '
             "confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [_evidence_row(event.event_id, ev) for ev in event.evidence],
+            [evidence_row(event.event_id, ev) for ev in event.evidence],
         )
         conn.executemany(
             "INSERT INTO event_sources (event_id, position, document_id, url, outlet, published, sentence, "
             'start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-            [_source_row(event.event_id, i, s) for i, s in enumerate(event.sources)],
+            [source_row(event.event_id, i, s) for i, s in enumerate(event.sources)],
         )
 
     def _upsert_actors(self, conn: Connection, events: Sequence[Event], superseded: set[str]) -> None:
@@ -219,7 +221,7 @@ class SqlStore(ABC):
 
     def corroborated(self, flt: EventFilter = _EVERYTHING) -> list[CorroboratedEvent]:
         """Return one corroborated event per group of reports (fatality range, members), like events()."""
-        from polemos.corroboration import corroborated
+        from polemos.corroboration_results import corroborated
 
         with self._reading() as conn:
             return corroborated(conn, flt)
@@ -230,21 +232,21 @@ class SqlStore(ABC):
 
     def explain(self, event_id: str) -> Explanation | None:
         """Explain a corroborated event (or the one a member event belongs to); None when unknown."""
-        from polemos.corroboration import explain
+        from polemos.corroboration_decisions import explain
 
         with self._reading() as conn:
             return explain(conn, event_id)
 
     def split_event(self, event_id: str) -> str:
         """Move an event out of its corroborated event, kept apart from then on; return its group."""
-        from polemos.corroboration import split_event
+        from polemos.corroboration_decisions import split_event
 
         with self._write(f"split event {event_id}") as conn:
             return split_event(conn, event_id)
 
     def unsplit_event(self, event_id: str) -> str:
         """Undo a split; return the group the event goes to."""
-        from polemos.corroboration import unsplit_event
+        from polemos.corroboration_decisions import unsplit_event
 
         with self._write(f"undo the split of event {event_id}") as conn:
             return unsplit_event(conn, event_id)
@@ -323,7 +325,7 @@ class SqlStore(ABC):
         """Return every stored document, ordered by id."""
         with self._reading() as conn:
             rows = conn.execute(f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents ORDER BY id").fetchall()
-        return [_document(row) for row in rows]
+        return [document_from_row(row) for row in rows]
 
     def document(self, document_id: str) -> Document | None:
         """Return one document, or None if no document has that id."""
@@ -331,7 +333,7 @@ class SqlStore(ABC):
             row = conn.execute(
                 f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents WHERE id = ?", (document_id,)
             ).fetchone()
-        return _document(row) if row else None
+        return document_from_row(row) if row else None
 
     def rejections(self) -> list[Rejection]:
         """Return every recorded rejection, oldest first."""
@@ -350,79 +352,11 @@ class SqlStore(ABC):
         return [(str(name), inter, int(n)) for name, inter, n in rows]
 
 
-# --- rows --------------------------------------------------------------------------------------------
-
-
-def _records(events: Sequence[Event], what: str) -> list[_Record]:
-    """Serialise the events to save, refusing what does not serialise and repeated ids, before any write."""
-    records: list[_Record] = []
-    try:
-        for event in events:
-            record = event_to_record(event)
-            records.append((event, record, json.dumps(record, ensure_ascii=False, allow_nan=False)))
-    except (TypeError, ValueError) as e:
-        raise StoreError(f"cannot {what}: an event does not serialise ({e}); nothing was written") from e
-    ids = [event.event_id for event, _, _ in records]
-    if len(set(ids)) != len(ids):
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        raise StoreError(f"cannot {what}: event ids repeat ({', '.join(duplicates)}); nothing was written")
-    return records
-
-
-def _is_stored(conn: Connection, doc: Document, records: list[_Record]) -> bool:
-    cols = ", ".join(DOCUMENT_COLUMNS)
-    row = conn.execute(f"SELECT {cols} FROM documents WHERE id = ?", (doc.id,)).fetchone()
-    if row is None or tuple(row) != _document_row(doc):
-        return False
-    stored = conn.execute(
-        "SELECT event_id, record FROM events WHERE document_id = ? ORDER BY event_id", (doc.id,)
-    ).fetchall()
-    return [tuple(r) for r in stored] == sorted((e.event_id, p) for e, _, p in records)
-
-
-def _document_row(doc: Document) -> tuple[object, ...]:
-    published = doc.published.isoformat() if doc.published else None
-    return (
-        *(doc.id, doc.text, doc.title, doc.url, doc.outlet, published, doc.language, doc.path),
-        doc.content_hash,
-    )
-
-
 def _upsert_document(conn: Connection, doc: Document) -> None:
     cols = [*DOCUMENT_COLUMNS, "ingested_at"]
     updates = ", ".join(f"{c} = excluded.{c}" for c in cols[1:])
     conn.execute(
         f"INSERT INTO documents ({', '.join(cols)}) VALUES ({_marks(len(cols))}) "
         f"ON CONFLICT (id) DO UPDATE SET {updates}",
-        (*_document_row(doc), _now()),
+        (*document_row(doc), _now()),
     )
-
-
-def _evidence_row(event_id: str, ev: Evidence) -> tuple[object, ...]:
-    return (
-        *(event_id, ev.field, ev.value, ev.document_id, ev.sentence, ev.start, ev.end, ev.text, ev.rule),
-        ev.confidence,
-    )
-
-
-def _source_row(event_id: str, position: int, s: Source) -> tuple[object, ...]:
-    published = s.published.isoformat() if s.published else None
-    return (event_id, position, s.document_id, s.url, s.outlet, published, s.sentence, s.start, s.end)
-
-
-def _document(row: Sequence[object]) -> Document:
-    doc_id, text, title, url, outlet, published, language, path, _ = row
-    return Document(
-        id=str(doc_id),
-        text=str(text),
-        title=_opt(title),
-        url=_opt(url),
-        outlet=_opt(outlet),
-        published=dt.date.fromisoformat(str(published)) if published else None,
-        language=str(language),
-        path=_opt(path),
-    )
-
-
-def _opt(value: object) -> str | None:
-    return None if value is None else str(value)
