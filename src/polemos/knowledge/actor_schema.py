@@ -13,12 +13,10 @@ from pathlib import Path
 import yaml
 
 from polemos.errors import KnowledgeError
+from polemos.knowledge.actor_defaults import DefaultReading, parse_defaults
 from polemos.knowledge.actor_periods import (
-    Day,
     Period,
     PeriodName,
-    day_at,
-    day_of,
     fail,
     lead_periods,
     period_names,
@@ -79,8 +77,6 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TOP = frozenset(
     {"sides", "labels", "framing", "titles", "templates", "identity_groups", "actors", "defaults"}
 )
-# The label classes a default reading can be given for (see `defaults` at the top of actors.yaml).
-DEFAULT_CLASSES = frozenset({"army", "air", "unnamed"})
 
 
 @dataclass(frozen=True)
@@ -160,33 +156,6 @@ class RawSide:
     forces: tuple[str, ...]
     leads_battles: bool = False
     lead_periods: tuple[Period, ...] = ()  # where given, it leads only within these months
-
-
-@dataclass(frozen=True)
-class DefaultReading:
-    """The actor an unqualified label class ("the army", an unattributed air strike) means in a country and
-    period when the report itself shows no camp."""
-
-    path: str
-    country: str
-    # first and last day it holds (a bound may be a year or, where a war's habit began within a year, a
-    # month or a day: NATO flew over Libya from 19 March 2011); None: open
-    span: tuple[Day | None, Day | None]
-    classes: frozenset[str]
-    actor: str
-
-    def covers(
-        self, country: str | None, year: int | None, month: int | None = None, day: int | None = None
-    ) -> bool:
-        """Return whether the reading holds for a report of `country` in `year` (`month`, `day`: an unknown
-        month is read as mid-year, an unknown day as mid-month)."""
-        if country != self.country:
-            return False
-        if year is None:
-            return True
-        start, end = self.span
-        at = day_at(year, month, day)
-        return (start is None or start <= at) and (end is None or at <= end)
 
 
 @dataclass
@@ -348,37 +317,6 @@ def _identity_groups(raw: object, path: str) -> list[IdentityGroup]:
     return out
 
 
-def _defaults(raw: object, path: str) -> list[DefaultReading]:
-    out: list[DefaultReading] = []
-    for i, item in enumerate(raw or []) if isinstance(raw, list) else enumerate([raw] if raw else []):
-        where = f"defaults[{i}]"
-        if not isinstance(item, Mapping) or not isinstance(item.get("country"), str):
-            raise fail(path, where, "each default needs `country`, `years`, `labels` and `actor`")
-        if not isinstance(item.get("actor"), str):
-            raise fail(path, where, "`actor` must name an actor entry")
-        classes = str_list(item.get("labels"), path, where, "labels")
-        bad = [c for c in classes if c not in DEFAULT_CLASSES]
-        if not classes or bad:
-            raise fail(path, where, f"`labels` must list some of {sorted(DEFAULT_CLASSES)}")
-        span = _span(item.get("years"), path, where)
-        out.append(DefaultReading(path, item["country"], span, frozenset(classes), item["actor"]))
-    return out
-
-
-def _span(raw: object, path: str, where: str) -> tuple[Day | None, Day | None]:
-    """Read a default's `years`: [start, end], each a year, "YYYY-MM", "YYYY-MM-DD" or null."""
-    if raw is None:
-        return None, None
-    pair = raw if isinstance(raw, list) and len(raw) == 2 else [0, 0]
-    start = None if pair[0] is None else day_of(pair[0], end=False)
-    stop = None if pair[1] is None else day_of(pair[1], end=True)
-    if (pair[0] is not None and start is None) or (pair[1] is not None and stop is None):
-        raise fail(path, where, '`years` must be [start, end], each a year, "YYYY-MM", "YYYY-MM-DD" or null')
-    if start is not None and stop is not None and stop < start:
-        raise fail(path, where, f"`years` ends ({pair[1]}) before it starts ({pair[0]})")
-    return start, stop
-
-
 def parse_file(data: Mapping[str, object], path: str) -> RawFile:
     """Check one knowledge file's sections field by field and return them typed."""
     raw = RawFile(path)
@@ -398,7 +336,7 @@ def parse_file(data: Mapping[str, object], path: str) -> RawFile:
     raw.titles = str_list(data.get("titles"), path, "titles", "titles")
     raw.templates = _templates(data.get("templates"), path)
     raw.identity_groups = _identity_groups(data.get("identity_groups"), path)
-    raw.defaults = _defaults(data.get("defaults"), path)
+    raw.defaults = parse_defaults(data.get("defaults"), path)
     return raw
 
 

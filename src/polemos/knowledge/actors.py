@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from polemos.knowledge.actor_defaults import DefaultReading, DefaultTable, check_defaults
 from polemos.knowledge.actor_periods import Period, PeriodName, day_at, fail
 from polemos.knowledge.actor_schema import (
     TEMPLATE_KINDS,
-    DefaultReading,
     FramingLexeme,
     IdentityGroup,
     RawEntry,
@@ -136,7 +136,7 @@ class ActorKB:
         self.framing = tuple(framing)
         self.titles = frozenset(fold(t.group()) for title in titles for t in tokens(title))
         self.templates = dict(templates)
-        self.defaults = tuple(defaults)
+        self.defaults = DefaultTable(defaults)
         self._by_name = {e.name: e for e in self.entries}
         # An actor written under an earlier name ("Military Forces of Libya (2014-)" for the Haftar Faction
         # before ACLED named it so) still belongs to its entry's camp.
@@ -223,16 +223,15 @@ class ActorKB:
         label_class: str,
         month: int | None = None,
         day: int | None = None,
+        places: Sequence[str] = (),
     ) -> ActorEntry | None:
-        """Return the actor an unqualified label of `label_class` ("army", "air") means in `country` and
-        `year` (`month`, `day`) when the report shows no camp, or None when the knowledge base gives no
-        default."""
-        for d in self.defaults:
-            if label_class in d.classes and d.covers(country, year, month, day):
-                entry = self._by_name.get(d.actor)
-                if entry is not None and entry.is_valid(year):
-                    return entry
-        return None
+        """Return the actor an unqualified label of `label_class` ("army", "air", "militants") means in
+        `country` and `year` (`month`, `day`) when the report shows no camp, or None when the knowledge base
+        gives no default. `places` names the event's place and the regions it lies in: a default limited
+        to a city or region holds only there (and, being the more specific, before the country's)."""
+        d = self.defaults.reading(country, year, label_class, month, day, places)
+        entry = self._by_name.get(d.actor) if d is not None else None
+        return entry if entry is not None and entry.is_valid(year) else None
 
     def side(self, side_id: str | None) -> Side | None:
         """Return the camp with this id, or None."""
@@ -360,12 +359,7 @@ def _merge(files: Sequence[RawFile]) -> ActorKB:
         for force in s.forces:
             if force not in merged:
                 raise fail(s.path, f"side {s.id!r}", f"`forces` names unknown actor {force!r}")
-    for d in defaults:
-        if d.actor not in merged:
-            raise fail(d.path, f"default for {d.country}", f"`actor` names unknown actor {d.actor!r}")
-        row = countries.get(d.country)
-        if row is None or row.iso2 != d.country:
-            raise fail(d.path, f"default for {d.country}", "`country` is not an ISO2 code in countries.yaml")
+    check_defaults(defaults, merged, lambda code: getattr(countries.get(code), "iso2", None) == code)
     side_objs = [
         Side(
             s.id,

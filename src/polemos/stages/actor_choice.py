@@ -79,8 +79,9 @@ def choose_actors(
         if etype in VIOLENT:
             patients = parties(patients)
         m1 = first_mention(agents) or first_mention([m for m in others if m not in patients])
-        if m1 is None and etype is not EventType.STRATEGIC_DEVELOPMENTS:
-            # No agent in the trigger's clause: an armed party named elsewhere in the sentence acted.
+        if m1 is None and (etype is not EventType.STRATEGIC_DEVELOPMENTS or sub is SubEventType.ARRESTS):
+            # No agent in the trigger's clause: an armed party named elsewhere in the sentence acted (an
+            # arrest too: only a force arrests, "soldiers raided homes, detaining ten men")
             m1 = first_mention(parties([m for m in sentence_mentions if m not in patients]))
         m2 = first_mention(patients, exclude=m1.actor if m1 else None)
         if m2 is None and etype in VIOLENT:
@@ -103,6 +104,9 @@ def choose_actors(
             m2 = m1
     if etype in VIOLENT or etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
         m1, m2 = source_of_fire(m1, m2, parties(sentence_mentions), sent)
+        # "militants" the report ties to no one: the group that fought the war where the event took place
+        m1 = actors.at_place(m1, place, "militants") if m1 is not None else None
+        m2 = actors.at_place(m2, place, "militants") if m2 is not None else None
     a1 = _crowd_of(etype, m1.actor) if m1 else None
     a2 = m2.actor if m2 else None
     for fld, m, a in (("actor1", m1, a1), ("actor2", m2, a2)):
@@ -131,16 +135,20 @@ def choose_actors(
     if a1 is None and etype in VIOLENT:
         # ACLED's convention for an unnamed perpetrator of violence.
         unknown = actors.resolve_phrase("unidentified armed group", position)
-        if unknown is not None:
-            a1 = unknown.actor
+        # where one group fought a place's war, it is the unnamed side there (see actor_places)
+        fight = etype is EventType.BATTLES and a2 is None
+        placed = actors.at_place(unknown, place, "fighting" if fight else "unnamed") if unknown else None
+        if placed is not None:
+            a1 = placed.actor
             # a mine's or bomb's named casualty stays its target (as in mine_victim); a foreign force
             # named beside an unnamed side is rather the one that struck ("bombed by NATO")
             victim_known = sub in _PLANTED and a2 is not None and a2.inter != 8
-            ev.append(
-                evidence_at(
-                    doc, sent, "actor1", a1.name, sent.start, sent.start, "actor:unnamed-perpetrator", 0.3
-                )
-            )
+            rule = "actor:unnamed-perpetrator" if placed is unknown else f"actor:{placed.rule}"
+            ev.append(evidence_at(doc, sent, "actor1", a1.name, sent.start, sent.start, rule, 0.3))
+            if fight and placed is not unknown and (foe := actors.sole_opponent(a1)) is not None:
+                # a battle that names neither side, fought where that group's only enemy fought it
+                a2 = foe
+                ev.append(evidence_at(doc, sent, "actor2", foe.name, sent.start, sent.start, rule, 0.3))
     if (
         etype in VIOLENT
         and a1 is not None

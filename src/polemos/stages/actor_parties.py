@@ -28,10 +28,11 @@ _DOER_AFTER_REPORT = re.compile(
     re.IGNORECASE,
 )
 # Fire marked with its source: "airstrikes from Gaddafi forces", "came under shelling by the LNA", "a
-# bombardment from rebel positions" name who fired, whoever the clause's subject is.
+# bombardment from rebel positions", "a shell fired from militants" name who fired, whoever the clause's
+# subject is.
 _FIRE_FROM = re.compile(
     r"\b(?:fire|gunfire|shelling|shells|bombardment|bombardments|bombing|bombings|airstrikes?|air\s+strikes?"
-    r"|air\s+raids?|strikes|rockets|mortars?|missiles)\s+(?:by|from)\s+(?:the\s+)?$",
+    r"|air\s+raids?|strikes|rockets|mortars?|missiles|fired|launched)\s+(?:by|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # Verbs of finding the dead: who finds bodies or a grave ("rebel forces uncovered 30 executed bodies",
@@ -68,7 +69,9 @@ def source_of_fire(
     source = next((m for m in ms if _FIRE_FROM.search(sent.text, 0, m.start - sent.start)), None)
     if source is None or (m1 is not None and m1.actor == source.actor):
         return m1, m2
-    if m1 is not None and (m2 is None or m2.actor == source.actor):
+    if m2 is not None and m2.actor == source.actor:
+        m2 = m1  # the source was taken for the side fired on ("a shell fired from militants landed")
+    elif m1 is not None and m2 is None:
         m2 = m1
     return source, m2
 

@@ -23,11 +23,12 @@ from polemos.stages.actor_labels import MODIFIER_OF, LabelReader, extend_head
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(<]?[A-Z0-9<])|(?<=[a-z0-9][.!?])(?=[A-Z][a-z])|\n\s*"
 )
-# Links that attach a label to the name after it: "forces, led by Haftar", "militias loyal to Haftar", and
+# Links that attach a label to the name after it: "forces, led by Haftar", "militias loyal to Haftar",
+# "fighters from a Tebu militia" (a place after "from" is no name: "fighters from Misrata" stay unnamed), and
 # the owner of what a label names: "aircraft (thought to) belong(ing) to Misratan forces", "jets flown by".
 _LINK_AFTER = re.compile(
     r"\s*,?\s*(?:(?:which|who|that)\s+(?:is|are)\s+)?(?:(?:led|commanded|headed|controlled|run|directed|loyal"
-    r"|affiliated|allied|aligned|under|of)(?:\s+(?:by|to|with))?(?:\s+the\s+command\s+of)?"
+    r"|affiliated|allied|aligned|under|of|from)(?:\s+(?:by|to|with))?(?:\s+the\s+command\s+of)?"
     r"|(?:(?:thought|believed|said|reported|understood|suspected|alleged)\s+to\s+)?belong(?:s|ing)?\s+to"
     r"|(?:owned|operated|flown)\s+by)\s+",
     re.IGNORECASE,

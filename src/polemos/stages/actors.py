@@ -13,7 +13,7 @@ import dataclasses
 from polemos.knowledge.actors import ActorEntry, ActorKB
 from polemos.knowledge.countries import Country, load_countries, state_forces_name
 from polemos.knowledge.phrases import fold, tokens
-from polemos.model import Actor
+from polemos.model import Actor, Place
 from polemos.stages.actor_air import air_power, war_party
 from polemos.stages.actor_labels import Label
 from polemos.stages.actor_naming import (
@@ -23,7 +23,9 @@ from polemos.stages.actor_naming import (
     period_actor,
     to_named_unit,
 )
+from polemos.stages.actor_places import at_place
 from polemos.stages.actor_scan import Named, Scan, folded_label
+from polemos.stages.arguments import ActorMentionLike
 from polemos.stages.doc_country import infer_country
 from polemos.stages.framing import Framing, FramingCue, salience, score_framing
 
@@ -357,6 +359,11 @@ class DocumentActors:
             return None
         own = Actor(entry.name, entry.inter, entry.country)
         return period_actor(self._scan.kb, own, entry.name_in(self.year, month, day))
+
+    def at_place(self, m: ActorMentionLike, place: Place | None, label_class: str) -> ActorMentionLike:
+        """Read an unidentified side by the event's place: see polemos.stages.actor_places."""
+        when = (self.year, self._scan.month, self._scan.day)
+        return at_place(self._scan.kb, m, place, label_class, when)
 
     def mentions_in(self, start: int, end: int) -> list[ActorMention]:
         """Return the resolved mentions whose span lies inside text[start:end] (offsets into the document)."""
