@@ -8,7 +8,8 @@ The stage's parts: counts and ACLED's vague words (`fatality_numbers`), the verb
 (`fatality_verbs`), single victims written without a number (`fatality_singles`), claimants
 (`fatality_claimants`), coders' bookkeeping and parties' own claims (`fatality_sources`), multi-day,
 several-place and running totals (`fatality_periods`), casualties and deaths told without a number
-(`fatality_casualties`), deaths by burning (`fatality_burning`), uncounted plural victims
+(`fatality_casualties`), deaths by burning (`fatality_burning`), suicide bombers' own deaths
+(`fatality_bombers`), lives taken (`fatality_lives`), uncounted plural victims
 (`fatality_plurals`), raised tolls (`fatality_revisions`), the grammar of a counted victim phrase
 (`fatality_phrases`), deaths told as a cause, a mourned death or an intent (`fatality_frames`), the choice
 of one figure (`fatality_choice`);
@@ -22,6 +23,7 @@ import re
 from dataclasses import replace
 
 from polemos.model import FatalityClaim
+from polemos.stages.fatality_bombers import implied_bombers
 from polemos.stages.fatality_burning import burning_claims
 from polemos.stages.fatality_casualties import uncounted_deaths, unknown_casualties
 from polemos.stages.fatality_choice import (
@@ -35,6 +37,7 @@ from polemos.stages.fatality_choice import (
 )
 from polemos.stages.fatality_claimants import REPORT, claimant_mentions, claimant_of
 from polemos.stages.fatality_frames import CAUSE, INTENT, MOURNED
+from polemos.stages.fatality_lives import lives_claims
 from polemos.stages.fatality_numbers import FIRST_WORDS, MIN_QUALS, NUM, QUAL, parse_number
 from polemos.stages.fatality_periods import adjust_for_period, split_multi_day
 from polemos.stages.fatality_phrases import (
@@ -91,7 +94,7 @@ _AUX = (
 )
 # "one gendarme killed, two wounded": a count that was wounded is the next item, not the verb's object.
 _OBJECT = (
-    rf"(?=\s+(?:(?:{_QUAL})\s+)?(?:{_NUM}|the|his|her|their|its|them|him|it|us|me|themselves)\b"
+    rf"(?=\s+(?:(?:{_QUAL})\s+)?(?:{_NUM}|the|his|her|their|its|them|him|it|us|me|themselves|himself|herself)\b"
     r"(?!\s+(?:others\s+|were\s+)?(?:wounded|injured|hurt)\b))"
 )
 # "killed and wounded 7" and "killed or injured" are casualties, not deaths: ACLED codes them 0.
@@ -266,7 +269,10 @@ def _read_claims(text: str) -> list[FatalityClaim]:
                 items = [replace(c, rule=c.rule + SPARKED) for c in items]
             found.append((m.span(), items))
             pos = m.end()
-    readings = (single_claims, burning_claims, bare_plural_claims, unknown_casualties, uncounted_deaths)
+    readings = (
+        single_claims, burning_claims, bare_plural_claims, unknown_casualties, uncounted_deaths,
+        implied_bombers, lives_claims,
+    )  # fmt: skip
     for claim in (c for read in readings for c in read(text)):
         if claim.rule.startswith("single-nominal") and (cause := CAUSE.search(text, 0, claim.start)):
             if not cause.group("sparked"):

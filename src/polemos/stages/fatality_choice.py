@@ -142,6 +142,10 @@ def choose_fatalities(claims: Sequence[FatalityClaim], *, outlet: str | None = N
             continue
         group = head_noun(claim.victims or "")
         groups.setdefault("" if group in _GENERIC_VICTIMS else group, []).append(claim)
+    if "bomber" in groups:
+        # "carried out by one suicide bomber. The explosion killed the attacker": the attacker is the bomber.
+        for word in ("attacker", "assailant", "perpetrator"):
+            groups["bomber"].extend(groups.pop(word, []))
     lowest = {group: _group_figure(members, group) for group, members in groups.items()}
     total = lowest.pop("", None)
     if revised:

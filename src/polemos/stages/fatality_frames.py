@@ -23,12 +23,12 @@ CAUSE = re.compile(
     re.I,
 )
 # "a protest against stabbing attacks that had killed nine people", "a vigil for two men killed in a
-# robbery", "a man accused of killing his wife": deaths the clause names as what is mourned, protested
-# or charged belong to an earlier event, whatever verb reports them (", killing 4" after a comma is
-# the clause's own result).
+# robbery", "a funeral march for the killed protester", "a man accused of killing his wife": deaths the
+# clause names as what is mourned, protested or charged belong to an earlier event, whatever verb
+# reports them (", killing 4" after a comma is the clause's own result).
 MOURNED = re.compile(
     # "people protested in Shashamene against attacks that killed seven": a place may come between.
-    r"\b(?:protest(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,4}?(?:against|over)|vigils?\s+for|funerals?\s+(?:of|for)|mourn\w*"
+    r"\b(?:protest(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,4}?(?:against|over)|vigils?\s+for|funerals?\s+(?:(?:march|procession|service|prayers?|rites?)\s+)?(?:of|for)|mourn\w*"
     r"|in\s+memory\s+of|commemorat\w+)\b[^.;:!?,]*$"
     # "the attack was in retaliation for air strikes during which some of their men were killed": deaths
     # a clause of the avenged act tells are an earlier event's ("in response, troops killed 5" are not).

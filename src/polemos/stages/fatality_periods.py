@@ -27,6 +27,7 @@ __all__ = [
     "split_multi_day",
     "spread_over_days",
     "spread_over_places",
+    "told_days",
 ]
 
 CUMULATIVE = "|cumulative"
@@ -41,7 +42,9 @@ _DAYS = re.compile(
     rf"\b(?:over|in|during|across|within|for)\s+(?:the\s+(?:past|last)\s+)?(?P<days>{_COUNT})\s+"
     r"(?:consecutive\s+|successive\s+)?days\b|\bover\s+(?:the\s+(?:past|last)\s+)?(?P<hours>48|72)\s+hours\b"
     rf"|\b(?P<adj>{_COUNT})[- ]day(?:[- ]long)?\s+(?:[a-z]+\s+){{0,2}}?"
-    r"(?:clash|fight|battle|offensive|operation|attack|raid|siege)",
+    r"(?:clash|fight|battle|offensive|operation|attack|raid|siege|conflict|violence|hostilit|war\b|unrest)"
+    # "after five days of clashes", "Two days of fighting in Fedis": the fighting's own length.
+    rf"|\b(?P<of>{_COUNT})\s+days\s+of\s+(?:[a-z]+\s+)?(?:clash|fight|battle|violence|hostilit|unrest)",
     re.I,
 )
 # "over 23-24 June", "between 19-20 June", "on 3 and 4 March": a span of calendar days.
@@ -102,6 +105,12 @@ def range_days(date: DatePoint | None) -> int:
     return last - first + 1 if 0 < last - first < 7 else 1
 
 
+def told_days(sentence: str) -> int:
+    """How many days a sentence says its fighting lasted ("Two days of clashes in Fedis", "forces clashed
+    over two days"): a toll the next sentence gives for that fighting is the total of those days."""
+    return _days(sentence) if "day" in sentence or "hours" in sentence else 1
+
+
 def spread_over_days(claim: FatalityClaim, days: int) -> FatalityClaim:
     """`claim` split per day when its event's date covers `days` days ("Fighting over 24-26 June. Some 21
     people were killed." -> 7): a toll told in another sentence than the range is as much a total of
@@ -116,7 +125,7 @@ def _days(window: str) -> int:
     if m := _DAYS.search(window):
         if m.group("hours"):
             return int(m.group("hours")) // 24
-        return parse_number(m.group("days") or m.group("adj")) or 1
+        return parse_number(m.group("days") or m.group("adj") or m.group("of")) or 1
     if m := _DATE_SPAN.search(window):
         first, last = (
             int(x)
@@ -152,7 +161,9 @@ def split_multi_day(total: int, days: int) -> list[int]:
 _PLACE_NAME = r"(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+|(?:al|el|ad|as|ash|ar|an)-[\w'’-]+)){0,2}"
 _PLACE_NOUN = (
     r"(?:villages?|towns?|communit(?:y|ies)|areas?|localit(?:y|ies)|settlements?|districts?|neighbou?rhoods?"
-    r"|count(?:y|ies)|LGAs?|provinces?|regions?|axis|axes|roads?)"
+    r"|count(?:y|ies)|LGAs?|provinces?|regions?|axis|axes|roads?"
+    # "at Alpha and Beta refugee camps": camps, named by whom they hold.
+    r"|(?:(?:refugee|IDP|displacement|military|army)\s+)?camps?)"
 )
 _PLACE_LIST = re.compile(
     rf"(?:(?<![\w'’-])(?:in|at|of|across|around|along|cleared|clear|clears|captured|took\s+over|overran)\s+"
@@ -167,6 +178,11 @@ _LIST_ITEM = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 _NOT_PLACE = re.compile(rf"^(?:{_MONTHS}|Muslims?|Christians?|Government|Police|Army|Military)$")
 
 
+# "members of the Alpha and Beta communities": the list names the people's communities, not where the event
+# took place ("youths of the Alpha and Beta communities" may tell both, and stays a list).
+_PEOPLE_OF = re.compile(r"\b(?:members?|sections?|clans?|sub-clans?)\s+$", re.I)
+
+
 def listed_places(text: str) -> int:
     """How many named places the sentence lists as the event's (1 when it lists none)."""
     # A list needs its "and" or "&": most sentences have neither, and the pattern is slow to rule out
@@ -179,7 +195,7 @@ def listed_places(text: str) -> int:
 @functools.lru_cache(maxsize=4096)
 def _listed_places(text: str) -> int:
     m = _PLACE_LIST.search(text)
-    if m is None:
+    if m is None or _PEOPLE_OF.search(text, 0, m.start()):
         return 1
     names = [n for n in _LIST_ITEM.split(m["list"]) if n]
     if any(_NOT_PLACE.match(n) for n in names):

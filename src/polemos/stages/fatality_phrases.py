@@ -73,7 +73,7 @@ _NOT_WOUNDED = r"(?!\s+(?:were\s+|others\s+)?(?:wounded|injured|hurt)\b)"
 
 # "between 10 and 15", "10-15", "two or three": ACLED keeps the lower figure.
 # A hyphen makes a range only between digits: "twenty-one" is 21, "6-8" is 6 to 8.
-RANGE = rf"(?:between\s+{NUM}\s+and\s+|[0-9]+\s*[-–]\s*(?=[0-9])|{NUM}\s+(?:to|or)\s+)"
+RANGE = rf"(?:between\s+{NUM}\s+and\s+|(?:between\s+)?[0-9]+\s*[-–]\s*(?=[0-9])|{NUM}\s+(?:to|or)\s+)"
 RANGE_LOW = re.compile(rf"(?:between\s+)?({NUM})", re.I)
 
 

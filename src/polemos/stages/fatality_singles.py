@@ -120,7 +120,7 @@ _SELF = re.compile(r"\b(?P<trig>kill(?:s|ed|ing)|blew\s+up)\s+(?:only\s+)?(?P<ob
 # "Three suicide bombers detonate their packs, killing only themselves": the bombers' number is the count.
 _SELVES = re.compile(
     rf"\b(?P<num>{NUM})\s+(?:[\w-]+\s+){{0,3}}?(?:suicide\s+)?bombers\b[^.;]{{0,120}}?"
-    r"\b(?P<trig>kill(?:s|ed|ing))\s+(?:only\s+)?themselves\b",
+    r"\b(?P<trig>kill(?:s|ed|ing)?)\s+(?:only\s+)?themselves\b",
     re.I,
 )
 # "The commander was killed in 2011", "he was killed two years ago": history, not this event's dead.
@@ -179,6 +179,8 @@ def single_claims(text: str) -> list[FatalityClaim]:
             out.append(replace(_claim(text, m.start(), m.end(), pair, "pair", m), count=2))
     for m in _SELF.finditer(text):
         out.append(_claim(text, m.start(), m.end(), "bomber", "self", m))
+        # "killed himself and two soldiers": the bomber's victims follow him.
+        out.extend(_one_more_claims(text, m.end(), "self", m))
     for m in _BODY_FOUND.finditer(text):
         out.append(_claim(text, m.start(), m.end(), "body", "body", m))
     # The pattern opens on any number; the word it needs is rare, so look for it first.
@@ -186,6 +188,7 @@ def single_claims(text: str) -> list[FatalityClaim]:
         if (count := parse_number(m.group("num"))) is not None:
             claim = _claim(text, m.start("trig"), m.end(), "bombers", "self", m)
             out.append(replace(claim, count=count))
+            out.extend(_one_more_claims(text, m.end(), "self", m))
     return out
 
 
@@ -250,13 +253,16 @@ def _one_more_claims(text: str, pos: int, rule: str, m: re.Match[str]) -> list[F
 
 
 _AND_COUNT = re.compile(
-    rf",?\s+(?:and|along\s+with|together\s+with)\s+(?P<num>{NUM})\s+"
+    # "was killed alongside 9 other people", "along side with two guards"
+    rf",?\s+(?:and|along\s*side(?:\s+with)?|along\s+with|together\s+with)\s+(?P<num>{NUM})\s+"
     r"(?P<victims>[a-z-]+(?:\s+[a-z-]+){0,2})",
     re.I,
 )
 # "a policeman was killed and two conscripts from the CSF injured": the group had another fate.
+# "and two civilians, trying to help him, were injured": an aside between commas may come before the verb.
 _HURT_AFTER = re.compile(
-    r"[^,;.]*?\b(?:wounded|injured|hurt|abducted|kidnapped|arrested|captured|detained|missing|rescued|displaced)\b",
+    r"(?:\s*,[^,;.]{1,80},)?[^,;.]*?\b(?:wounded|injured|hurt|abducted|kidnapped|arrested|captured|detained|missing"
+    r"|rescued|displaced)\b",
     re.I,
 )
 

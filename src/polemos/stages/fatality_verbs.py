@@ -34,12 +34,15 @@ ACTIVE_KILL = (
 
 # Lower-cased stems one of which every death report holds, whichever reading finds it: the verbs above,
 # the intransitive and nominal words (dead, died, deaths, fatalities, perished, lives, succumbed), tolls
-# ("death toll", "number of"), bodies, a side's losses ("lost three men"), and burning ("set ablaze").
+# ("death toll", "number of"), bodies, a side's losses ("lost three men"), burning ("set ablaze") and
+# suicide bombers.
 DEATH_STEMS = (
     "kill", "dead", "die", "death", "fatalit", "perish", "lives", "succumb", "slain", "murder", "execut",
     "assassin", "massacr", "slaughter", "behead", "martyr", "neutrali", "eliminat", "gun", "lynch",
     "decapit", "blew", "toll", "number", "bod", "corpse", "remains", "grave", "los", "shot", "shoot",
     "burn", "ablaze", "alight", "on fire", "set fire",
+    # a suicide bomber is his attack's dead (`fatality_bombers`)
+    "suicide bomber", "the bomber",
 )  # fmt: skip
 
 

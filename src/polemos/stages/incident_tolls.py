@@ -13,7 +13,13 @@ from collections.abc import Sequence
 from polemos.model import EventMention, Evidence, FatalityClaim
 from polemos.stages.event_groups import EventGroup, distance_km, group_date, top_mention
 from polemos.stages.fatality_choice import SPARKED, is_vague
-from polemos.stages.fatality_periods import listed_places, range_days, spread_over_days, spread_over_places
+from polemos.stages.fatality_periods import (
+    listed_places,
+    range_days,
+    spread_over_days,
+    spread_over_places,
+    told_days,
+)
 from polemos.taxonomy import EventType, SubEventType
 
 # Two events of one report this close on one day may be one incident told in parts ("clashes broke out in
@@ -292,11 +298,44 @@ def event_claims(g: EventGroup, sub_event_type: SubEventType, text: str = "") ->
     places = max(listed_places(m.sentence.text) for m in g.mentions)
     claims: list[FatalityClaim] = []
     for m in g.mentions:
-        for c in mention_claims(m, sub_event_type):
+        for c in (_over_told_days(c, g, text) for c in mention_claims(m, sub_event_type)):
             if all((c.start, c.end) != (x.start, x.end) for x in claims):
                 here = max(places, listed_places(_sentence_at(text, c.start)))
                 claims.append(c if is_vague(c) else spread_over_places(c, here))
     return claims
+
+
+# "5 killed on June 20", "two died on Monday": a toll given its own day is that day's, not a period's.
+_ONE_DAY = re.compile(
+    r"\bon\s+(?:the\s+)?(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+(?-i:[A-Z])[a-z]+|(?-i:[A-Z])[a-z]+\s+[0-9]{1,2}\b"
+    r"|[0-9]{1,2}/[0-9]{1,2}\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)",
+    re.I,
+)
+
+
+# "30 civilians were killed when tanks shelled their block": a toll told as one act's is that act's dead.
+_ONE_ACT = re.compile(r"\s+(?:when|as)\s+(?!a\s+result)", re.I)
+
+
+def _over_told_days(c: FatalityClaim, g: EventGroup, text: str) -> FatalityClaim:
+    """`c` split per day over the length of fighting a sentence of the event told before it or in it
+    ("Two days of clashes in Fedis. A total of 16 people killed." -> 8), as a date range splits it; not a
+    toll its own sentence gives a day of its own ("5 killed on June 20") or one act ("killed when a shell
+    hit"), nor a vague figure (ACLED's stand-in for each event's dead)."""
+    days = max((told_days(m.sentence.text) for m in g.mentions if m.sentence.start <= c.start), default=1)
+    if (
+        days < 2
+        or is_vague(c)
+        or _ONE_DAY.search(_sentence_at(text, c.start), max(0, c.end - _start_of(text, c.start)))
+        or _ONE_ACT.match(text, c.end)
+    ):
+        return c
+    return spread_over_days(c, days)
+
+
+def _start_of(text: str, at: int) -> int:
+    """Where the sentence of `text` around offset `at` starts."""
+    return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
 
 
 def _sentence_at(text: str, at: int) -> str:
