@@ -39,8 +39,9 @@ def _sides(coder: Any, text: str, etype: EventType) -> tuple[Any, Any]:
          EventType.PROTESTS, "Protesters (Uganda)", "Police Forces of Uganda"),
         ("Soldiers opened fire on demonstrators in Gondar, killing five.", EventType.PROTESTS,
          "Protesters (Ethiopia)", "Military Forces of Ethiopia"),
+        # unspecified security forces keeping public order are the police (stages/actor_crowd_forces.py)
         ("Security forces arrested 20 demonstrators during a protest in Bamako.", EventType.PROTESTS,
-         "Protesters (Mali)", "Military Forces of Mali"),
+         "Protesters (Mali)", "Police Forces of Mali"),
         ("Police clashed with stone-throwing youths in Nakuru.", EventType.RIOTS,
          "Rioters (Kenya)", "Police Forces of Kenya"),
     ],

@@ -5,10 +5,12 @@ conventions for unnamed sides, and the narrative around the sentence (extract st
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from polemos.model import Actor, Document, Evidence, Place
 from polemos.stages.actor_communities import communal_feud, communal_sides, community_names
+from polemos.stages.actor_crowd_forces import crowd_police
 from polemos.stages.actor_parties import (
     finders_of_dead,
     first_mention,
@@ -30,8 +32,16 @@ from polemos.stages.mention_context import (
     NarrativeContext,
     evidence_at,
 )
+from polemos.stages.party_militias import party_militia
 from polemos.taxonomy import EventType, SubEventType
 
+# A side told as attacked by someone the sentence leaves unnamed ("policemen came under attack", "a soldier
+# was shot dead by a sniper"): the unnamed attacker is a side of its own, not one of a fight's two named sides
+_UNDER_ATTACK = re.compile(
+    r"\b(?:came|come|comes|coming)\s+under\b|\bunder\s+attack\b"
+    r"|\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:attacked|ambushed|targeted|shot|killed|fired\s+(?:on|upon))\b",
+    re.IGNORECASE,
+)
 # Explosives whose casualties a report may name before (or without) whoever set them off
 _PLANTED = frozenset({SubEventType.REMOTE_EXPLOSIVE, SubEventType.SUICIDE_BOMB, SubEventType.GRENADE})
 
@@ -108,12 +118,19 @@ def choose_actors(
         m1 = actors.at_place(m1, place, "militants") if m1 is not None else None
         m2 = actors.at_place(m2, place, "militants") if m2 is not None else None
     a1 = _crowd_of(etype, m1.actor) if m1 else None
-    a2 = m2.actor if m2 else None
+    a2 = crowd_police(etype, m2, m2.actor if m2 else None)
     for fld, m, a in (("actor1", m1, a1), ("actor2", m2, a2)):
         if m is not None and a is not None and m.start >= 0:
             ev.append(evidence_at(doc, sent, fld, a.name, m.start, m.end, f"actor:{m.rule}", m.confidence))
     if crowd_justice(etype, a1, sent.text, doc.text, list(sentence_mentions)):
         a1, a2 = _vigilante_pair(doc, sent, a2, actors, position, ev)
+    party = party_militia(etype, sub, a1, sent.text)
+    if party is not None:
+        a1 = party
+        ev[:] = [e for e in ev if e.field != "actor1"]
+        ev.append(
+            evidence_at(doc, sent, "actor1", a1.name, sent.start, sent.start, "actor:party-militia", 0.5)
+        )
     if etype is EventType.BATTLES and (a1 is None or a2 is None):
         a1, a2 = _fill_from_context(doc, sent, a1, a2, ctx, ev, place)
         if (a1 is None) != (a2 is None):
@@ -155,7 +172,7 @@ def choose_actors(
         and a2 is not None
         and 7 not in (a1.inter, a2.inter)
         and not victim_known
-        and _swap_sides(a1, a2, etype, bool(agents), actors)
+        and _swap_sides(a1, a2, etype, bool(agents), actors, _UNDER_ATTACK.search(sent.text) is not None)
     ):
         a1, a2 = a2, a1
         ev = [
@@ -212,7 +229,9 @@ def _crowd_of(etype: EventType, actor: Actor) -> Actor:
     return unnamed_actor1(etype, actor.country) or actor
 
 
-def _swap_sides(a1: Actor, a2: Actor, etype: EventType, agent: bool, actors: DocumentActorsLike) -> bool:
+def _swap_sides(
+    a1: Actor, a2: Actor, etype: EventType, agent: bool, actors: DocumentActorsLike, attacked: bool = False
+) -> bool:
     """Return whether the two armed sides of a battle or a strike go the other way round.
 
     Actor order carries no meaning in ACLED's codebook, so each conflict's desk keeps its own habit: where
@@ -232,8 +251,12 @@ def _swap_sides(a1: Actor, a2: Actor, etype: EventType, agent: bool, actors: Doc
         return False
     if not actors.knows_camps() and a2.inter in (1, 8) and a1.inter in (2, 3, 4):
         # no desk habit known here: ACLED's general one lists state (and foreign) forces before the named
-        # armed groups they fight, whoever attacked; an unidentified attacker stays first
-        return not a1.name.startswith("Unidentified")
+        # armed groups they fight, whoever attacked; an unidentified attacker stays first (one named, or
+        # one implied by the state's forces coming under attack), but an unidentified side of a fight that
+        # names no attacker ("clashes between opposition forces and the army") goes after the state's
+        return not (
+            a1.name.startswith("Unidentified") and (agent or attacked or etype is not EventType.BATTLES)
+        )
     return etype is EventType.BATTLES and not agent and a2.inter < a1.inter
 
 

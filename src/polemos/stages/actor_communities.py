@@ -29,7 +29,16 @@ _COMMUNAL = re.compile(
     r"|sub-?clans)"
     r"|(?:cattle|livestock)\s+(?:raid|raids|raiders|raiding|rustlers|rustling)"
     r"|(?:herders|herdsmen|pastoralists)\s+and\s+(?:local\s+)?farmers|farmers\s+and\s+(?:herders|herdsmen"
-    r"|pastoralists))\b",
+    r"|pastoralists)"
+    # herders who bear arms or attack: a herding community's men, armed against its rivals' farms and herds
+    r"|armed\s+(?:herders?|herdsm[ae]n|pastoralists?|nomads?)"
+    # two named communities set against each other: "clashes between the Ogbe and Aladja communities"
+    r"|between\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*(?:[ /-][A-Z][\w'’-]*)?)\s+and\s+(?:the\s+)?"
+    r"(?-i:[A-Z][\w'’-]*(?:[ /-][A-Z][\w'’-]*)?)"
+    r"\s+(?:communities|villages|clans|sub-?clans|tribes|ethnic\s+groups)"
+    r"|communit(?:y|ies)\s+militias?"
+    r"|(?:herders|herdsmen|pastoralists|nomads)\s+(?:attacked|killed|shot|raided|abducted|beat|stormed"
+    r"|opened\s+fire))\b",
     re.IGNORECASE,
 )
 # A dispute over land sets communities fighting each other, but is as often a family's quarrel: it makes

@@ -10,6 +10,7 @@ events of that day and place has its dead counted once, by the highest-ranked.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import hashlib
 import re
@@ -17,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from polemos.knowledge.actors import load_actor_kb
-from polemos.knowledge.countries import load_countries
+from polemos.knowledge.countries import load_countries, state_forces_name
 from polemos.model import (
     Actor,
     Document,
@@ -39,7 +40,7 @@ from polemos.stages.incident_tolls import (
     pooled_claims,
     told_as_another_incident,
 )
-from polemos.taxonomy import EventType
+from polemos.taxonomy import EventType, SubEventType
 
 NOTES_MAX = 600
 
@@ -263,6 +264,36 @@ def unnamed_actor1(event_type: EventType, country: str | None) -> Actor | None:
     return Actor(t.render(found.name, found.iso2), t.inter, found.iso2)
 
 
+def unnamed_arrester(country: str | None, day: dt.date | None) -> Actor:
+    """Who made arrests a report tells without naming them ("17 people were arrested in a house search"):
+    arrests are the state's by definition (ACLED's Arrests sub-type), and its police make most of them."""
+    found = load_countries().get(country) if country is not None else None
+    if found is None:
+        return Actor("Police Forces", 1, None)
+    year, month = (day.year, day.month) if day is not None else (None, None)
+    return Actor(state_forces_name(found.iso2, year, "police", month=month), 1, found.iso2)
+
+
+# Triggers of what only a government decrees: a state of emergency, a pardon of prisoners
+_DECREES = frozenset({"trigger:emergency", "trigger:pardon"})
+
+
+def _decreed(m: EventMention) -> bool:
+    return any(e.field == "event_type" and e.rule in _DECREES for e in m.evidence)
+
+
+def unnamed_government(country: str | None, day: dt.date | None) -> Actor | None:
+    """Who decreed a state of emergency or a pardon a report tells without naming its author ("Tunisia
+    extended the state of emergency"): the country's government of the period, as ACLED names it ("Government
+    of Tunisia (2014-)"), a state actor; None where the country is not known."""
+    found = load_countries().get(country) if country is not None else None
+    if found is None:
+        return None
+    year, month = (day.year, day.month) if day is not None else (None, None)
+    forces = state_forces_name(found.iso2, year, "military", month=month)
+    return Actor(forces.replace("Military Forces of", "Government of", 1), 1, found.iso2)
+
+
 def _to_event(
     doc: Document,
     g: EventGroup,
@@ -302,11 +333,22 @@ def _to_event(
         flags.append("no-location")
     actor1, actor2 = g.actor1, g.actor2
     country = place.country if place is not None else home
+    if (
+        actor1 is not None
+        and _decreed(top)
+        and re.fullmatch(r"Military Forces of [^()]+ \([\d-]+\)", actor1.name)
+    ):
+        # a state (its name, "the government") that decrees is its government, not its army
+        actor1 = unnamed_government(actor1.country, date.date if date else None) or actor1
     if actor1 is None:
         # ACLED never leaves actor1 empty: an event whose report names no initiator is coded to the
         # country's unidentified group. Only here, once mentions are merged: an actor-less mention is
         # a wildcard that merges with any actor pair, so filling it earlier would split events.
         actor1 = unnamed_actor1(top.event_type, country)
+        if top.sub_event_type is SubEventType.ARRESTS:
+            actor1 = unnamed_arrester(country, date.date if date else None)
+        elif _decreed(top):
+            actor1 = unnamed_government(country, date.date if date else None) or actor1
         if actor1 is not None:
             sent = g.first.sentence
             evidence += (
