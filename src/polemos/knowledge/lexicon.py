@@ -17,6 +17,11 @@ CONDITION_KINDS = ("object", "victims", "actor1", "context")
 # Particles of phrasal verbs that may stand apart from their verb, after its object ("pushed the rebels
 # back", "blew the bridge up"): a two-word trigger phrase ending in one also matches so split.
 SPLIT_PARTICLES = frozenset({"out", "back", "off", "up", "down", "over", "away"})
+# Phrase tails that tell a killing's manner after the victim ("clubbed a man to death", "buried her
+# alive"): a phrase of a verb and one of these matches with the object between.
+SPLIT_TAILS = frozenset({("to", "death"), ("alive",)})
+# How far after the verb such a tail may stand ("beat the 23-year-old trader to death").
+SPLIT_TAIL_REACH = 8
 _VICTIMS = ("civilian", "armed")
 _ACTOR1 = ("state", "nonstate")
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from polemos.errors import ModelError
-from polemos.knowledge.lexicon import SPLIT_PARTICLES, Lexicon
+from polemos.knowledge.lexicon import SPLIT_PARTICLES, SPLIT_TAIL_REACH, SPLIT_TAILS, Lexicon
 from polemos.matmul import model_ops
 from polemos.stages.attribute_cache import RuleAttributes, index_lemma_sets
 from polemos.stages.token_view import ParsedSentence
@@ -243,6 +243,11 @@ class TriggerFilter:
                         and any(phrase[1] in f for f in forms[i + 2 :])
                     ):
                         return True
+                    # a killing's manner after the victim ("clubbed a man to death")
+                    if phrase[1:] in SPLIT_TAILS and _tail_follows(
+                        phrase[1:], forms[i + 2 : i + SPLIT_TAIL_REACH]
+                    ):
+                        return True
         return False
 
     def _token_forms(self, tokens: Any) -> list[frozenset[str]]:
@@ -358,3 +363,9 @@ def _named_words(token_spec: dict[str, Any]) -> list[str]:
         elif isinstance(value, dict) and isinstance(value.get("IN"), list):
             out.extend(str(v).lower() for v in value["IN"])
     return out
+
+
+def _tail_follows(tail: tuple[str, ...], forms: list[frozenset[str]]) -> bool:
+    """Whether the words of `tail` stand in a row somewhere in `forms`."""
+    n = len(tail)
+    return any(all(tail[k] in forms[j + k] for k in range(n)) for j in range(len(forms) - n + 1))

@@ -22,17 +22,10 @@ from polemos.stages.actor_choice import choose_actors
 from polemos.stages.actor_parties import parties
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike, assign_roles, claimant_tokens, token_at, verb_of
+from polemos.stages.context_marks import context_marks
 from polemos.stages.context_words import not_so_words
 from polemos.stages.date_order import day_before, told_as_preceding
-from polemos.stages.escalation import (
-    BLOCKADE_MARK,
-    ROAD_VERBS,
-    SHUTDOWN_MARK,
-    SHUTTING_VERBS,
-    blocks_road,
-    escalate_protests,
-    shuts_down,
-)
+from polemos.stages.escalation import escalate_protests
 from polemos.stages.fatality_tolls import (
     TollContext,
     attach_claims,
@@ -57,7 +50,7 @@ from polemos.stages.mention_context import (
 from polemos.stages.mention_setting import choose_date, choose_place
 from polemos.stages.sentence_incidents import merge_in_sentence
 from polemos.stages.token_view import view
-from polemos.stages.trigger_objects import GUNFIRE_MARK, object_tokens, opens_fire
+from polemos.stages.trigger_objects import object_tokens
 from polemos.stages.triggers import TriggerHit, candidate_hits, settle
 from polemos.stages.victims import (
     ARMED_WORDS,
@@ -68,13 +61,6 @@ from polemos.stages.victims import (
     victim_class,
 )
 from polemos.taxonomy import SubEventType
-
-# Words that deny a fight when they qualify one ("met no resistance", "no violence").
-_NO_FIGHT_MODIFIERS = frozenset({"no", "little", "minimal", "any", "without", "negligible"})
-# What a take-over "without" or with "no" ... had none of: then it was not a fight.
-_FIGHT_NOUNS = frozenset(
-    {"resistance", "violence", "fight", "fighting", "clash", "bloodshed", "confrontation"}
-)
 
 
 def main_actors(mentions: Sequence[ActorMentionLike]) -> tuple[Actor, ...]:
@@ -140,24 +126,7 @@ def _sentence_mentions(
     # Written forms too: the tagger sometimes mislemmatises news verbs ("staged" -> "stag").
     lemmas = {w for i, w in enumerate(tokens.lemmas) if i not in unsaid}
     lemmas.update(w for i, w in enumerate(tokens.lowers) if i not in unsaid)
-    if any(_unopposed(t) for t, w in zip(tokens.tokens, tokens.lemmas, strict=True) if w in _FIGHT_NOUNS):
-        lemmas.add("unopposed")  # "took the town without resistance"; "stiff resistance" is a fight
-    if any(w == "duty" and _after_off(tokens.lowers, i) for i, w in enumerate(tokens.lowers)):
-        lemmas.add("off-duty")  # "killed while he was off duty": a civilian victim (lexicon: off_duty)
-    if any(
-        blocks_road(t, lexicon) for t, w in zip(tokens.tokens, tokens.lemmas, strict=True) if w in ROAD_VERBS
-    ):
-        lemmas.add(BLOCKADE_MARK)  # a crowd's blockade makes a protest a riot (lexicon: protest_violence)
-    if any(
-        shuts_down(t, lexicon)
-        for t, w in zip(tokens.tokens, tokens.lemmas, strict=True)
-        if w in SHUTTING_VERBS
-    ):
-        lemmas.add(SHUTDOWN_MARK)  # "parents shut down the school": a protest (lexicon: shutdown)
-    if any(opens_fire(t) for t, w in zip(tokens.tokens, tokens.lemmas, strict=True) if w == "open"):
-        lemmas.add(GUNFIRE_MARK)  # "detonated an IED and opened fire": a gunfight (lexicon: gun_battle)
-    if any(_forces_entry(t) for t, w in zip(tokens.tokens, tokens.lemmas, strict=True) if w in _ENTRY_WORDS):
-        lemmas.add(FORCED_ENTRY_MARK)  # "protesters forced their way in": a riot (lexicon: protest_violence)
+    lemmas |= context_marks(tokens, lexicon)
     for m in mentions:
         tok = token_at(sdoc, m.end - 1 - sent.start)
         if m.category in ("state", "armed", "external") and tok is not None and tok.i not in reporting:
@@ -229,29 +198,6 @@ _WORD = re.compile(r"[a-z]+")
 # The lexicon trigger of petrol bombs and Molotov cocktails: the sentence's context then counts a Molotov
 # ("molotov" in protest_violence), so that a protest told beside one is a violent demonstration.
 INCENDIARY = "incendiary"
-# The context word for a crowd forcing its way in (lexicon: protest_violence); not a word of English.
-FORCED_ENTRY_MARK = "forced-entry"
-# Words that may tell a forced entry: "forced their way into", "forcibly entered".
-_ENTRY_WORDS = frozenset({"force", "forcibly"})
-
-
-def _forces_entry(tok: Any) -> bool:
-    """ "forced their way into the office", "forcibly entered the court": entry by force, by anyone but the
-    police or the army (who force their way in to make arrests, not in a demonstration)."""
-    if tok.lower_ == "forcibly":
-        verb = tok.head
-        if verb.lemma_.lower() not in ("enter", "occupy", "break"):
-            return False
-    elif any(c.dep_ == "dobj" and c.lower_ == "way" for c in tok.children):
-        verb = tok
-    else:
-        return False
-    return not any(c.dep_ == "nsubj" and c.lemma_.lower() in ARMED_WORDS for c in verb.children)
-
-
-def _after_off(lowers: Sequence[str], i: int) -> bool:
-    """ "off duty", "off-duty" split by the tokenizer ("off - duty")."""
-    return (i > 0 and lowers[i - 1] == "off") or (i > 1 and lowers[i - 1] == "-" and lowers[i - 2] == "off")
 
 
 def _mention(
@@ -396,15 +342,6 @@ def _victims_told_next(sent: Sentence, ctx: TollContext) -> str | None:
     if words & ARMED_WORDS:
         return "armed"
     return "civilian" if words & CIVILIAN_WORDS else None
-
-
-def _unopposed(tok: Any) -> bool:
-    """ "no resistance", "without violence", "without a fight": a take-over with no fight."""
-    if tok.lemma_.lower() not in _FIGHT_NOUNS:
-        return False
-    if any(c.lower_ in _NO_FIGHT_MODIFIERS for c in tok.children if c.dep_ in ("det", "amod", "advmod")):
-        return True
-    return bool(tok.dep_ == "pobj" and tok.head.lower_ == "without")
 
 
 def _unstated_agent_inter(

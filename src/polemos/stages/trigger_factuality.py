@@ -68,7 +68,7 @@ def _attempted(doc: Any, start: int, end: int, trig: Trigger) -> bool:
 
 # Attacks whose attempt is itself violence ACLED codes, typed as the act would be: "attempted to ambush a
 # minibus" (travellers attacked), "tried to assassinate a police officer" (an armed target attacked).
-ATTEMPTS_TOLD = frozenset({"ambush", "assassination"})
+ATTEMPTS_TOLD = frozenset({"ambush", "assassination", "assassinate"})
 # What a capture tried may be aimed at besides ground: premises or an armed post ("attempted to overtake a
 # police station") are fought for all the same.
 _ATTEMPT_TARGETS = (Condition("object", "facility"), Condition("object", "armed_target"))

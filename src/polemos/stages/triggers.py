@@ -9,7 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from polemos.knowledge.lexicon import SPLIT_PARTICLES, Condition, Lexicon, Trigger
+from polemos.knowledge.lexicon import (
+    SPLIT_PARTICLES,
+    SPLIT_TAIL_REACH,
+    Condition,
+    Lexicon,
+    Trigger,
+)
 from polemos.stages.token_view import view
 from polemos.stages.trigger_factuality import TERRITORY, as_attempt, attempted_capture, factual
 from polemos.stages.trigger_filters import (
@@ -98,12 +104,46 @@ def _split_phrasal(verb: Any, keys: tuple[str, str], lexicon: Lexicon) -> Trigge
             or (c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children))
         )
     }
+    tail = _split_tail(verb)
+    if tail is not None:
+        for key in dict.fromkeys(keys):
+            for phrase, trig in lexicon.index.get(key, ()):
+                if phrase[1:] == tail:
+                    return trig
     if not particles:
         return None
     for key in dict.fromkeys(keys):
         for phrase, trig in lexicon.index.get(key, ()):
             if len(phrase) == 2 and phrase[1] in particles:
                 return trig
+    return None
+
+
+# Verbs of demonstrating, told of people as a participle or a relative clause ("striking workers",
+# "students who were protesting").
+_DEMONSTRATING = frozenset({"protest", "demonstrate", "strike", "march", "picket", "rally"})
+
+
+def _demonstrating(tok: Any) -> bool:
+    """ "striking workers", "students who were protesting", "youths protesting the tax": people told
+    as demonstrating."""
+    return any(
+        c.lemma_.lower() in _DEMONSTRATING
+        and (c.dep_ in ("relcl", "acl") or (c.dep_ == "amod" and c.tag_ == "VBG"))
+        for c in tok.children
+    )
+
+
+def _split_tail(verb: Any) -> tuple[str, ...] | None:
+    """ "clubbed a man to death", "buried her alive": the words of a killing's manner (lexicon
+    SPLIT_TAILS) attached to the verb after its object."""
+    for c in verb.children:
+        if not verb.i + 1 < c.i <= verb.i + SPLIT_TAIL_REACH:
+            continue
+        if c.lower_ == "to" and any(g.dep_ == "pobj" and g.lower_ == "death" for g in c.children):
+            return ("to", "death")
+        if c.lower_ == "alive":
+            return ("alive",)
     return None
 
 
@@ -234,6 +274,8 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
             classes.add("plural")  # "seized six police officers": a group taken (lexicon: plural)
         if ground:
             classes.add("ground_combat")  # the sentence's air strikes backed a ground fight
+        if any(map(_demonstrating, objs)):
+            classes.add("protesting")  # "arrested workers who were striking" (lexicon: protesting)
         if harms_people(anchor, objs, lexicon):
             classes.add("harmed_people")  # "a man was killed in the village": a killing, told bare
         hits.append(
