@@ -4,10 +4,12 @@ and armed men of a named people, in whatever country the report is set."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from polemos.errors import KnowledgeError
 from polemos.knowledge.actors import load_actor_kb
 from polemos.knowledge.countries import load_countries
 from polemos.model import Actor, Document
@@ -212,3 +214,29 @@ def test_a_contingent_named_in_the_report_is_coded_so(coder: Any) -> None:
     events = _events(coder, "Al Shabaab fired mortars at an Ethiopian military base in Halgan, Hiraan.")
     expected = Actor("AMISOM: African Union Mission in Somalia (2007-) (Ethiopia)", 8, "SO")
     assert events and expected in (events[0].actor1, events[0].actor2)
+
+
+def test_a_user_file_can_mark_a_contingent_named_only(tmp_path: Path) -> None:
+    """`named_only` is data, not code: a user who knows Uganda's army also fights in Somalia on its own
+    says so in their actor file, and bare "Ugandan troops" there stay Uganda's."""
+    from polemos.stages.actor_naming import mission_contingent
+
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        'actors:\n  - name: "AMISOM: African Union Mission in Somalia (2007-) (Uganda)"\n'
+        "    named_only: true\n",
+        encoding="utf-8",
+    )
+    uganda = load_countries().get("UG")
+    assert uganda is not None
+    assert mission_contingent(load_actor_kb([extra]), uganda, "SO", 2017, "Ugandan troops") is None
+    assert mission_contingent(load_actor_kb(), uganda, "SO", 2017, "Ugandan troops") is not None
+
+
+def test_named_only_must_be_true_or_false(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        'actors:\n  - name: "Some Mission (Chad)"\n    inter: 8\n    named_only: "yes"\n', encoding="utf-8"
+    )
+    with pytest.raises(KnowledgeError, match=r"bad\.yaml.*named_only"):
+        load_actor_kb([bad])

@@ -37,6 +37,7 @@ ENTRY_FIELDS = frozenset(
         "framing_cues",
         "areas",
         "named",
+        "named_only",
     }
 )
 LIST_FIELDS = ("aliases", "abbreviations", "leaders", "framing_cues", "areas")
@@ -132,13 +133,14 @@ class RawEntry:
     framing_cues: list[str] = field(default_factory=list)
     areas: list[str] = field(default_factory=list)
     named: list[PeriodName] = field(default_factory=list)
+    named_only: bool = False
 
     def extend(self, other: RawEntry) -> None:
         """Add another file's lists to this entry; scalar fields the other file gives replace these."""
         for key in LIST_FIELDS:
             getattr(self, key).extend(getattr(other, key))
         self.named = [*other.named, *self.named]
-        for key in ("inter", "country", "years", "parent", "side"):
+        for key in ("inter", "country", "years", "parent", "side", "named_only"):
             if key in other.given:
                 setattr(self, key, getattr(other, key))
 
@@ -220,6 +222,10 @@ def _entry(raw: object, path: str, i: int) -> RawEntry:
     for key in LIST_FIELDS:
         setattr(out, key, str_list(raw.get(key), path, where, key))
     out.named = period_names(raw.get("named"), path, where)
+    named_only = raw.get("named_only", False)
+    if not isinstance(named_only, bool):
+        raise fail(path, where, f"`named_only` must be true or false, not {named_only!r}")
+    out.named_only = named_only
     return out
 
 

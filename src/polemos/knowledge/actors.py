@@ -53,6 +53,9 @@ class ActorEntry:
     framing_cues: tuple[str, ...]
     areas: tuple[str, ...] = ()  # places of a regional branch's territory ("Sirte" for IS's Tripoli province)
     period_names: tuple[PeriodName, ...] = ()  # (start, end, name) ACLED used
+    # A mission contingent only where a report names the mission: its country's army also fights there
+    # under its own command, so "Kenyan troops" alone are the state's, not AMISOM's
+    named_only: bool = False
 
     def name_in(self, year: int | None, month: int | None = None, day: int | None = None) -> str:
         """Return the name ACLED gives the actor's events of `year`/`month`/`day` (an unknown month read
@@ -420,6 +423,7 @@ def _checked(
         framing_cues=tuple(dict.fromkeys(raw.framing_cues)),
         areas=tuple(dict.fromkeys(raw.areas)),
         period_names=tuple(raw.named),
+        named_only=raw.named_only,
     )
 
 

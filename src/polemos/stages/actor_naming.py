@@ -80,11 +80,6 @@ def to_named_unit(kb: ActorKB, mentions: list[ActorMention]) -> list[ActorMentio
 
 _MISSION = " Mission in "
 _AIR = re.compile(r"\bair\s*forces?\b", re.IGNORECASE)
-# Contributors whose army also fights in the mission's country under its own command beside its
-# contingent (Kenya's KDF went into Somalia on its own in 2011 and kept national operations in Gedo and
-# Lower Juba after joining AMISOM): their troops are the mission's only where the report says so
-# ("AMISOM KDF", "Kenyan AMISOM troops", the contingent's own aliases)
-_ALSO_NATIONAL = frozenset({"KE"})
 
 
 def mission_contingent(
@@ -93,11 +88,13 @@ def mission_contingent(
     """Return the contingent a country's troops (named `text`) form in a mission serving the report's
     country in `year` ("AMISOM: African Union Mission in Somalia (2007-) (Kenya)": Kenyan troops in
     Somalia), where the knowledge base names one, else None: ACLED codes a contributing country's forces
-    by their mission, but its air force, which strikes on its own orders ("Kenyan jets"), by the state."""
-    if here is None or force.iso2 == here or force.iso2 in _ALSO_NATIONAL:
+    by their mission, but its air force, which strikes on its own orders ("Kenyan jets"), by the state, and
+    a contingent marked `named_only` (its army also fights there on its own) only through its aliases."""
+    if here is None or force.iso2 == here:
         return None
     if _AIR.search(text) or kb.aerial_index.find(text):
         return None
     suffix = f" ({force.name})"
     found = (e for e in kb.entries if e.country == here and e.inter == 8 and e.name.endswith(suffix))
-    return next((e for e in found if _MISSION in e.name and e.is_valid(year)), None)
+    entry = next((e for e in found if _MISSION in e.name and e.is_valid(year)), None)
+    return None if entry is None or entry.named_only else entry
