@@ -82,108 +82,148 @@ _PART = r"(?P<part>(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\
 _LEAD = r"(?:(?P<since>(?i:since))\s+|(?P<lead>(?i:in|during))\s+)?"
 
 
+# What a match may open with, as a lookahead after the rules' opening `\b`: a regex tries its optional
+# prefixes and every alternative at each word boundary, ends of words included; a position whose first
+# character opens none of them fails on one character test instead (the same matches, in half the time).
+# Tested case-insensitively, as some alternatives are: a superset of what the cased ones open with.
+def _opens(*words: str) -> str:
+    return "(?=(?i:[" + "".join(sorted({w[0] for w in words})) + "]))"
+
+
+_ANY_WORD = r"(?=\w)"  # every rule's match opens with a letter or a digit
+_DIGIT_WORDS = tuple("0123456789")
+# The words `_PREFIX` may open with ("since", "on", a weekday), and `_LEAD` with `_PART` ("since", "in",
+# "during"; "early", "mid", "late", "the", "beginning", "start", "middle", "end").
+_PREFIX_WORDS = ("since", "on", *WEEKDAYS)
+_LEAD_PART_WORDS = (
+    "since",
+    "in",
+    "during",
+    "early",
+    "mid",
+    "late",
+    "the",
+    "beginning",
+    "start",
+    "middle",
+    "end",
+)
+_MONTH_WORDS = (*MONTHS, *MONTH_ABBREVIATIONS)
+
 _NUMBER = rf"(?P<n>[0-9]{{1,3}}|(?i:{_alternation(NUMBER_WORDS)}))"
 _RULES: tuple[_Rule, ...] = tuple(
     _Rule(re.compile(r"\b" + pattern), read, needs, also[0] if also else ())
     for pattern, read, needs, *also in (
         (
-            rf"{_PREFIX}(?P<year>(?:19|20)[0-9]{{2}})-(?P<month_num>[01][0-9])-(?P<day>[0-3][0-9])(?![0-9])",
+            _opens(*_PREFIX_WORDS, *_CENTURIES)
+            + rf"{_PREFIX}(?P<year>(?:19|20)[0-9]{{2}})-(?P<month_num>[01][0-9])"
+            r"-(?P<day>[0-3][0-9])(?![0-9])",
             explicit("explicit-iso"),
             _CENTURIES,
             ("-",),
         ),
         (
-            rf"{_PREFIX}{_day('day')}(?P<sep>[/.])(?P<month_num>[01]?[0-9])(?P=sep){_YEAR}(?![/]|\.[0-9])",
+            _opens(*_PREFIX_WORDS, *_DIGIT_WORDS)
+            + rf"{_PREFIX}{_day('day')}(?P<sep>[/.])(?P<month_num>[01]?[0-9])(?P=sep){_YEAR}(?![/]|\.[0-9])",
             explicit("explicit-slash"),
             _CENTURIES,
             ("/", "."),
         ),
         (
-            rf"{_PREFIX}(?:(?i:the)\s+)?{_day('day')}\s+(?:of\s+)?{_month('month')}{_OPT_YEAR}",
+            _opens(*_PREFIX_WORDS, "the", *_DIGIT_WORDS)
+            + rf"{_PREFIX}(?:(?i:the)\s+)?{_day('day')}\s+(?:of\s+)?{_month('month')}{_OPT_YEAR}",
             explicit("explicit-dmy"),
             _DIGITS,
             _MONTH_STEMS,
         ),
         (
-            rf"{_PREFIX}{_month('month')}\s+(?:the\s+)?{_day('day')}{_OPT_YEAR}",
+            _opens(*_PREFIX_WORDS, *_MONTH_WORDS)
+            + rf"{_PREFIX}{_month('month')}\s+(?:the\s+)?{_day('day')}{_OPT_YEAR}",
             explicit("explicit-mdy"),
             _DIGITS,
             _MONTH_STEMS,
         ),
         (
-            rf"(?i:between|from)\s+(?:the\s+)?{_day('day')}(?:\s+(?:of\s+)?{_month('month_start')})?"
+            _opens("between", "from")
+            + rf"(?i:between|from)\s+(?:the\s+)?{_day('day')}(?:\s+(?:of\s+)?{_month('month_start')})?"
             rf"\s+(?i:and|to|until|till|through)\s+(?:the\s+)?{_day('day2')}\s+(?:of\s+)?{_month('month')}{_OPT_YEAR}",
             read_range,
             _DIGITS,
             _MONTH_STEMS,
         ),
         (
-            rf"{_day('day')}(?:\s+{_month('month_start')})?\s*[-–—]\s*{_day('day2')}\s+{_month('month')}{_OPT_YEAR}",
+            _opens(*_DIGIT_WORDS) + rf"{_day('day')}(?:\s+{_month('month_start')})?\s*[-–—]\s*"
+            rf"{_day('day2')}\s+{_month('month')}{_OPT_YEAR}",
             read_range,
             _DIGITS,
             _MONTH_STEMS,
         ),
         (
-            rf"(?:(?i:between|from)\s+)?{_month('month')}\s+{_day('day')}(?P<month_start>)"
+            _opens("between", "from", *_MONTH_WORDS)
+            + rf"(?:(?i:between|from)\s+)?{_month('month')}\s+{_day('day')}(?P<month_start>)"
             rf"(?:\s*[-–—]\s*|\s+(?i:and|to|until|through)\s+){_day('day2')}{_OPT_YEAR}",
             read_range,
             _DIGITS,
             _MONTH_STEMS,
         ),
         (
-            r"(?:(?P<since>(?i:since))\s+)?(?i:(?:earlier|later|early|late)\s+)?"
+            _ANY_WORD + r"(?:(?P<since>(?i:since))\s+)?(?i:(?:earlier|later|early|late)\s+)?"
             r"(?:(?P<relation>(?i:last|this\s+past|past|previous|this\s+coming|this|next|coming))\s+|(?i:on)\s+)?"
             rf"(?i:(?:early|late)\s+)?(?P<weekday>{_WEEKDAY})(?:\s+(?i:night|morning|afternoon|evening))?",
             read_weekday,
             _WEEKDAY_NAMES,
         ),
         (
-            r"(?<!USA\s)(?<!Russia\s)(?i:(?:earlier|later)\s+)?"
+            _ANY_WORD + r"(?<!USA\s)(?<!Russia\s)(?i:(?:earlier|later)\s+)?"
             rf"(?P<phrase>(?i:{_alternation(DAY_PHRASES)}))\b(?:\s+(?i:morning|afternoon|evening|night)\b)?",
             read_day_phrase,
             ("day", "night", "morning", "afternoon", "evening"),
         ),
         (
-            rf"{_NUMBER}\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)\b(?:\s+(?i:this\s+(?:week|month))\b)?",
+            _ANY_WORD + rf"{_NUMBER}\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago)\b"
+            r"(?:\s+(?i:this\s+(?:week|month))\b)?",
             read_ago,
             ("ago",),
         ),
         (
-            r"(?i:(?:earlier|later)\s+)?(?P<relation>(?i:last|this|the\s+past|past|the\s+previous|previous|next))"
-            r"\s+(?i:week)\b",
+            _ANY_WORD + r"(?i:(?:earlier|later)\s+)?"
+            r"(?P<relation>(?i:last|this|the\s+past|past|the\s+previous|previous|next))\s+(?i:week)\b",
             read_week,
             ("week",),
         ),
         (
-            r"(?i:(?:in|over|during)\s+)?(?i:recent\s+days|(?:the\s+)?(?:past|last)\s+"
+            _ANY_WORD + r"(?i:(?:in|over|during)\s+)?(?i:recent\s+days|(?:the\s+)?(?:past|last)\s+"
             r"(?:few|several|couple\s+of)\s+days)\b",
             read_recent_days,
             ("days",),
         ),
         (
-            r"(?i:(?:in|over|during)\s+)?(?i:the\s+)?(?i:past|last)\s+"
+            _ANY_WORD + r"(?i:(?:in|over|during)\s+)?(?i:the\s+)?(?i:past|last)\s+"
             r"(?P<n>(?i:two|three|few|several|couple\s+of|[23]))(?i:\s+or\s+(?:three|four|[34]))?\s+(?i:weeks)\b",
             read_past_weeks,
             ("weeks",),
         ),
         (
-            r"(?i:(?:over|at|during)\s+)?(?:(?P<relation>(?i:last|this))\s+|(?i:the)\s+)(?i:weekend)\b",
+            _ANY_WORD
+            + r"(?i:(?:over|at|during)\s+)?(?:(?P<relation>(?i:last|this))\s+|(?i:the)\s+)(?i:weekend)\b",
             read_weekend,
             ("weekend",),
         ),
         (
-            r"(?i:(?:earlier|later)\s+)?(?P<relation>(?i:last|this|next|the\s+previous|previous))\s+"
+            _ANY_WORD
+            + r"(?i:(?:earlier|later)\s+)?(?P<relation>(?i:last|this|next|the\s+previous|previous))\s+"
             r"(?P<unit>(?i:month|year))\b",
             read_month_or_year,
             ("month", "year"),
         ),
         (
-            rf"{_LEAD}(?:{_PART})?(?P<relation>(?i:last|this\s+past|this)\s+)?{_month('month')}"
+            _opens(*_LEAD_PART_WORDS, "last", "this", *_MONTH_WORDS)
+            + rf"{_LEAD}(?:{_PART})?(?P<relation>(?i:last|this\s+past|this)\s+)?{_month('month')}"
             rf"(?:,?\s+(?:of\s+)?{_YEAR})?",
             read_month,
             _MONTH_STEMS,
         ),
-        (rf"{_LEAD}(?:{_PART})?{_YEAR}", read_year, _CENTURIES),
+        (_opens(*_LEAD_PART_WORDS, *_CENTURIES) + rf"{_LEAD}(?:{_PART})?{_YEAR}", read_year, _CENTURIES),
     )
 )
 

@@ -11,11 +11,14 @@ from polemos.knowledge.gazetteer import Gazetteer
 from polemos.model import GeoPrecision, Place
 from polemos.stages.place_context import NEAR_BEFORE, Mention, antecedent, city_of, to_place
 
-__all__ = ["ANAPHORA", "anaphora", "capital"]
+__all__ = ["ANAPHORA", "ANAPHORA_WORDS", "anaphora", "capital"]
 
 ANAPHORA = re.compile(
     r"\b[Tt]he\s+(?:[A-Za-z]+\s+){0,2}?(?:town|city|village|settlement|capital|oasis)\b(?!\s+of\b)"
 )
+# The words every `ANAPHORA` match holds (it is case-sensitive): most sentences hold none, which a few
+# substring tests tell before the search.
+ANAPHORA_WORDS = ("town", "city", "village", "settlement", "capital", "oasis")
 
 
 def anaphora(

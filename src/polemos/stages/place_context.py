@@ -51,6 +51,9 @@ NEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NEAR_AFTER = re.compile(r"^\s+(?:area|areas|outskirts|region|surroundings|vicinity|countryside|environs)\b")
+# The words `NEAR_BEFORE` and `_PROVINCE_BEFORE` end in, as case-blind: before most toponyms is another
+# word ("in", "and"), told by this test of the last ten characters (len("settlement")), not those searches.
+_LAST_WORD = re.compile(rf"(?:near|nearby|outside|around|of|to|{_TOWN_WORD[3:-1]})\Z", re.IGNORECASE)
 _REGION = re.compile(
     rf"\b(?P<dir>(?i:{DIRECTION}|central|centre|center))(?i:ern)?(?:\s+(?:part|region)\s+of|\s+of)?\s+"
     rf"(?P<country>the\s+country\b|[A-Z]\w+(?:\s+[A-Z]\w+)?)"
@@ -87,6 +90,9 @@ _FRAMED_TOWN = re.compile(
 _PROVINCE_AFTER = re.compile(rf"^{_ALIAS}\s+(?:province|state|governorate|region)\b", re.IGNORECASE)
 _PROVINCE_BEFORE = re.compile(r"\b(?:province|state|governorate)\s+of\s+$", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(rf"^{_ALIAS}\s+(?:district|local\s+government(?:\s+area)?|lga)\b", re.IGNORECASE)
+_OF_DISTRICT = re.compile(rf"\bdistricts?{_CENTRE}\s*(?:,|\s+of|\s+in)\s+$")
+_CITY_AFTER = re.compile(r"(?i)^\s+city\b")
+_DIGIT = re.compile(r"\d")  # `_OFFSET` opens with a number
 
 
 RESPELT = "respelling of"  # how the reason of a mention read by its skeleton (gazetteer_loose) opens
@@ -234,9 +240,11 @@ def apply_context(text: str, m: Mention) -> Mention:
     """Apply the words around a toponym: "X province/state", "X district", "X city", "near X"."""
     before, after = text[max(0, m.start - 80) : m.start], text[m.end : m.end + 70]
     pool = [m.entry, *m.others]
-    province = _PROVINCE_AFTER.match(after) or _PROVINCE_BEFORE.search(before)
+    # Where either pattern matches, `before` ends in a `_LAST_WORD` and white space (`$` too follows it).
+    last_word = _LAST_WORD.search(tail := before.rstrip(), max(0, len(tail) - 10)) is not None
+    province = _PROVINCE_AFTER.match(after) or (last_word and _PROVINCE_BEFORE.search(before))
     # "in Sholgara district, Balkh": Balkh is the province, whether or not Sholgara was found.
-    of_district = re.search(rf"\bdistricts?{_CENTRE}\s*(?:,|\s+of|\s+in)\s+$", before)
+    of_district = "district" in before and _OF_DISTRICT.search(before)
     if province or of_district:
         area = next((e for e in pool if e.feature_code == "ADM1"), None)
         if area and (province or area.country_code in DISTRICT_COUNTRIES):
@@ -255,11 +263,13 @@ def apply_context(text: str, m: Mention) -> Mention:
             m.reason += "; district: coded at its " + ("centre" if district else "main town")
             return m
     town = next((e for e in pool if e.feature_class == "P"), None)
-    if re.match(r"(?i)^\s+city\b", after) and town and m.entry is not town:  # "Kunduz city", not the province
+    if _CITY_AFTER.match(after) and town and m.entry is not town:  # "Kunduz city", not the province
         m = replace(m, entry=town, others=[e for e in pool if e is not town])
     # "near Somalia border", "the Libya area": a country named so is no local place (ACLED codes such an
     # event at the border town or area it names, else at country level).
-    near = m.entry.feature_code != "PCLI" and (NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after))
+    near = m.entry.feature_code != "PCLI" and (
+        (last_word and NEAR_BEFORE.search(before)) or _NEAR_AFTER.match(after)
+    )
     if m.precision is None and near:
         m = replace(m, precision=GeoPrecision.NEAR)
         m.reason += "; near/area"
@@ -336,6 +346,8 @@ def apply_offsets(
 ) -> list[Place]:
     """ "15 kilometres east of Derna": the point moves, named after Derna, geo_precision 2."""
     out = list(places)
+    if _DIGIT.search(text) is None:
+        return out  # no number, no offset: one scan instead of the pattern's
     for m in _OFFSET.finditer(text):
         lead = text[: m.start()].rstrip()
         if lead.endswith(",") and any(p.end - offset == len(lead) - 1 for p in out):

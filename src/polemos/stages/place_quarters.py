@@ -13,6 +13,7 @@ from polemos.stages.place_context import DIRECTION, DISTRICT_COUNTRIES, Mention
 __all__ = ["apply_quarters"]
 
 _QUARTER_BEFORE = re.compile(r"\b(?:district|neighbou?rhood|quarter|suburb)\s+of\s+$", re.IGNORECASE)
+_OF_LAST = re.compile(r"of\Z", re.IGNORECASE)
 # How far a city's own quarters lie from its point: Mogadishu's districts, Cape Town's townships.
 _QUARTER_REACH_KM = 40
 # "the Hodan district of Mogadishu", "the Hawlwadag neighbourhood located west of Beletweyne": a quarter
@@ -50,7 +51,7 @@ def apply_quarters(text: str, mentions: list[Mention], unresolved: list[tuple[in
         after = _QUARTER_AFTER.match(text, qe)
         if after:  # "Abu Salim district of Tripoli"
             city = next((m for m in out if m.start == after.end() and m.entry.feature_class == "P"), None)
-        elif _QUARTER_BEFORE.search(text[max(0, qs - 40) : qs]):  # "the district of Eastern Coast ... Derna"
+        elif _quarter_before(text[max(0, qs - 40) : qs]):  # "the district of Eastern Coast ... Derna"
             city = next((m for m in out if qe <= m.start <= qe + 80 and m.entry.feature_class == "P"), None)
         else:
             continue
@@ -66,3 +67,14 @@ def apply_quarters(text: str, mentions: list[Mention], unresolved: list[tuple[in
             f"{city.entry.name} - {quarter}",
         )
     return sorted(out, key=lambda m: m.start)
+
+
+def _quarter_before(before: str) -> bool:
+    """Whether `before` ends as `_QUARTER_BEFORE` says, "district of ": as that pattern ends in "of" and
+    white space, a test of the two characters before that white space (as case-blind) rules out most
+    names, which follow another word, without its search."""
+    lead = before.rstrip()
+    return (
+        _OF_LAST.search(lead, max(0, len(lead) - 2)) is not None
+        and _QUARTER_BEFORE.search(before) is not None
+    )

@@ -29,6 +29,7 @@ class PlaceWords:
     actor_after: frozenset[str]
     structures: frozenset[str]
     not_places: tuple[str, ...]
+    not_place: re.Pattern[str]  # any of `not_places`, found in a name by one search (a run's test)
     titles: frozenset[str]
     person_before: frozenset[str]
     given_names: frozenset[str]
@@ -36,7 +37,7 @@ class PlaceWords:
     generic_heads: frozenset[str]  # "ain", "bir", "wadi": heads of longer names, no place alone
 
 
-_KEYS = tuple(f.name for f in fields(PlaceWords) if f.name != "facility_after")
+_KEYS = tuple(f.name for f in fields(PlaceWords) if f.name not in ("facility_after", "not_place"))
 
 
 @functools.cache
@@ -59,6 +60,8 @@ def place_words() -> PlaceWords:
         actor_after=frozenset(lists["actor_after"]),
         structures=frozenset(lists["structures"]),
         not_places=tuple(lists["not_places"]),
+        # "(?!)" matches nothing, as no phrase is in any name where the list is empty
+        not_place=re.compile("|".join(re.escape(p) for p in lists["not_places"]) or "(?!)"),
         titles=frozenset(lists["titles"]),
         person_before=frozenset(lists["person_before"]),
         given_names=frozenset(lists["given_names"]),

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from polemos.knowledge.gazetteer import Gazetteer, normalise_name
 from polemos.model import Place
-from polemos.stages.place_anaphora import ANAPHORA, anaphora
+from polemos.stages.place_anaphora import ANAPHORA, ANAPHORA_WORDS, anaphora
 from polemos.stages.place_context import (
     Mention,
     apply_context,
@@ -105,7 +105,7 @@ def find_places(
     mentions = apply_quarters(text, mentions, unresolved)
     places = [to_place(m, offset) for m in mentions]
     places = apply_offsets(text, places, unresolved, previous, offset)
-    if ANAPHORA.search(text):
+    if any(word in text for word in ANAPHORA_WORDS) and ANAPHORA.search(text):
         places += anaphora(text, places, previous, gazetteer, focus, offset)
     return sorted(places, key=lambda p: p.start)
 
@@ -224,7 +224,7 @@ def _is_actor_run(text: str, tokens: list[_Token], i: int, j: int) -> bool:
     if said[0] in words.titles or said[-1] in words.structures:
         return True
     key = normalise_name(" ".join(said))
-    if any(phrase in key for phrase in words.not_places):
+    if words.not_place.search(key):
         return True
     if i > 0:
         before = tokens[i - 1]
