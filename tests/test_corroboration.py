@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from polemos import corroboration as corr
 from polemos import corroboration_decisions as corr_decisions
 from polemos import corroboration_results as corr_results
+from polemos import corroboration_rules as corr_rules
 from polemos.corroboration_commands import control_cmd, events_for_export, explain_cmd, split_cmd
 from polemos.corroboration_copies import jaccard, shingles
 from polemos.corroboration_groups import (
@@ -43,6 +44,7 @@ from polemos.model import (
     TimePrecision,
 )
 from polemos.pipeline import ingest
+from polemos.stages.dates import find_dates
 from polemos.storage.base import EventFilter
 from polemos.storage.corroboration import CORROBORATION_SCHEMA
 from polemos.storage.migrations import MIGRATIONS, Migration, apply_migrations
@@ -197,7 +199,8 @@ def test_corroboration_shingles_measure_copies() -> None:
         (_event("b", "d2", actors=(HAFTAR, None)), True, ()),
         (_event("b", "d2", actors=(HAFTAR, UNIDENTIFIED)), True, ()),
         (_event("b", "d2", actors=(GNA, DMSC)), False, ("actors",)),
-        (_event("b", "d2", sub=SubEventType.GOVERNMENT_REGAINS_TERRITORY), True, ()),  # same type: Battles
+        # same type (Battles), another act: ACLED codes each sub-type as its own event
+        (_event("b", "d2", sub=SubEventType.GOVERNMENT_REGAINS_TERRITORY), False, ("sub_event_type",)),
         (_event("b", "d2", sub=SubEventType.AIR_DRONE_STRIKE), False, ("event_type",)),
     ],
 )
@@ -221,6 +224,57 @@ def test_corroboration_a_day_apart_needs_more_than_type_place_and_unnamed_sides(
     assert compare(a, same_toll).ok
     # both sides named alike: one incident, its date told a day apart
     assert compare(_event("a", "d1"), _event("b", "d2", day=next_day)).ok
+
+
+def test_corroboration_a_different_sub_type_is_another_act_unless_the_same_toll_ties_them() -> None:
+    # One day in one town between the same sides: a clash and the army's capture of a quarter, or a
+    # roadside bomb and a shelling, are two events (ACLED aggregates by sub-type too). Two readings of one
+    # act ("fighting" and "the army retook the town") that give the same toll are one incident.
+    clash = _event("a", "d1", fatalities=3)
+    taken = _event("b", "d2", sub=SubEventType.GOVERNMENT_REGAINS_TERRITORY)
+    c = compare(clash, taken)
+    assert c.failed == ("sub_event_type",) and "own event" in c.checks[-1].why
+    assert compare(clash, dataclasses.replace(taken, fatalities=5)).failed == ("sub_event_type",)
+    assert compare(clash, dataclasses.replace(taken, fatalities=3)).ok  # the same toll
+    assert compare(clash, taken, same_report=0.9).ok  # copies of one report
+    bomb = _event("a", "d1", sub=SubEventType.REMOTE_EXPLOSIVE)
+    assert not compare(bomb, _event("b", "d2", sub=SubEventType.SHELLING)).ok
+    # one act told with different tolls still merges
+    assert compare(clash, _event("b", "d2", fatalities=7)).ok
+
+
+def test_corroboration_two_written_calendar_days_are_two_days_of_fighting() -> None:
+    # A day counted from a report's publication ("on Friday") may be a day off; two reports that each
+    # write out a different calendar day ("on 20 March", "on 21 March") tell two days of fighting, even
+    # between sides named alike, unless the same toll ties them.
+    next_day = DAY + dt.timedelta(days=1)
+    a = _event("a", "d1", rule="explicit-dmy", fatalities=7)
+    b = _event("b", "d2", day=next_day, rule="day-month", fatalities=12)
+    c = compare(a, b)
+    assert c.failed == ("date",) and "calendar day" in c.checks[1].why
+    assert compare(a, dataclasses.replace(b, fatalities=7)).ok  # the same toll
+    assert compare(a, _event("b", "d2", day=next_day, fatalities=12)).ok  # "on Friday": counted
+    assert compare(a, _event("b", "d2", rule="explicit-mdy", fatalities=12)).ok  # the same written day
+    assert compare(a, b, same_report=0.9).ok  # copies of one report
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("On 20 March 2020, fighting broke out.", True),
+        ("On March 20, fighting broke out.", True),
+        ("On 2020-03-20 fighting broke out.", True),
+        ("On Friday, fighting broke out.", False),
+        ("Fighting broke out yesterday.", False),
+    ],
+)
+def test_corroboration_written_calendar_days_are_those_the_date_readers_write_out(
+    text: str, stated: bool
+) -> None:
+    # The rule names the date readers' rules: a renamed reader must not silently turn the check off.
+    (point,) = find_dates(text, dt.date(2020, 3, 21))
+    event = dataclasses.replace(_event("a", "d1"), date=point)
+    assert corr_rules._stated(event, event) is stated
 
 
 def test_corroboration_a_day_from_the_reports_context_needs_a_tie_as_a_day_apart() -> None:
@@ -383,7 +437,9 @@ def test_corroboration_is_idempotent_and_logs_each_decision(store: Corroborating
     rows = store._conn.execute("SELECT decision, reasons FROM merge_decisions ORDER BY id").fetchall()
     assert [r[0] for r in rows] == ["new", "joined"]
     reasons = json.loads(rows[1][1])
-    assert {c["field"] for c in reasons["matched"]["checks"]} == {"event_type", "date", "place", "actors"}
+    assert {c["field"] for c in reasons["matched"]["checks"]} == {
+        "event_type", "date", "place", "actors", "sub_event_type"
+    }  # fmt: skip
 
 
 def test_corroboration_unknown_document_is_an_error(store: CorroboratingStore) -> None:

@@ -12,8 +12,22 @@ or both sides named alike tie them, and a report dated by its publication never 
 same place (same name, within 5 km, or within 20 km when either is "near" precision); compatible actors
 (equal, or one side unnamed or an "Unidentified ..." placeholder, in either order except for violence
 against civilians, whose target is always actor 2). An undated or unplaced event only joins a copy of its
-own report. Two reports whose word 5-shingles have Jaccard >= 0.8 are copies (wire copies, light
-rewrites): MinHash (datasketch) finds the candidates, the exact Jaccard confirms them.
+own report.
+
+Two reports of one day, place and sides are not yet one incident: a town sees a clash and its capture, or
+a roadside bomb and a shelling, on one day, and a store that ingests one report per event (ACLED's notes, a
+wire's running file) would fold them together, the highest sub-type and the merged toll taking both. What
+a newsroom checks before calling two stories one incident is that they tell the same act: so the
+sub-event types must agree (ACLED aggregates by sub-type too; a different sub-type is a different act),
+unless the same toll ties two readings of one act ("clashes" and "the army took the town", both with six
+dead); and the one-day tolerance is for days counted from a report's publication ("on Friday",
+"yesterday", overnight fighting), so two reports that each write a different calendar day ("on 20 March",
+"on 21 March") tell two days of fighting unless the same toll ties them. Two outlets telling one battle
+still merge: one act, one day in the words of each, even with different tolls (the lowest is kept). Copies
+of one report always agree.
+
+Two reports whose word 5-shingles have Jaccard >= 0.8 are copies (wire copies, light rewrites): MinHash
+(datasketch) finds the candidates, the exact Jaccard confirms them.
 """
 
 from __future__ import annotations
@@ -192,34 +206,71 @@ def compare(event: Event, other: Event, *, same_report: float | None = None) -> 
     """Compare an event with another report's event; `same_report` is the two reports' Jaccard when they
     are copies of one."""
     copies = same_report is not None
+    same_type = event.event_type is other.event_type
+    type_check = Check(
+        "event_type",
+        same_type,
+        event.event_type.value,
+        other.event_type.value,
+        "same event type" if same_type else "different event types",
+    )
+    date_check = _check_dates(event.date, other.date, copies)
+    stated_apart = _days_apart(event, other) and _stated(event, other)
+    if same_report is None and date_check.ok and stated_apart and not _same_toll(event, other):
+        date_check = replace(
+            date_check,
+            ok=False,
+            why="each report names its calendar day and the days differ, with no shared toll to tie "
+            "them (two days of fighting: ACLED codes each day as its own event)",
+            score=0.0,
+        )
     checks = [
-        Check(
-            "event_type",
-            event.event_type is other.event_type,
-            event.sub_event_type.value,
-            other.sub_event_type.value,
-            "same event type" if event.event_type is other.event_type else "different event types",
-            0.2 if event.sub_event_type is other.sub_event_type else 0.0,
-        ),
-        _check_dates(event.date, other.date, copies),
+        type_check,
+        date_check,
         _check_places(event.place, other.place, copies),
         _check_actors(event, other),
     ]
+    if same_type:
+        checks.append(_check_sub_types(event, other, copies))
     if same_report is not None:
         checks.append(Check("report", True, "", "", f"copies of one report (Jaccard {same_report:.2f})", 1.0))
     elif (
-        checks[1].ok
+        date_check.ok
         and (_days_apart(event, other) or _context_dated(event, other))
         and not _tied(event, other)
     ):
         checks[1] = replace(
-            checks[1],
+            date_check,
             ok=False,
             why="a day apart (or dated only by a report's context), with nothing but the type, place and "
             "unnamed sides to tie them (ACLED codes each day as its own event)",
             score=0.0,
         )
     return Comparison(event.event_id, other.event_id, tuple(checks))
+
+
+def _check_sub_types(a: Event, b: Event, same_report: bool) -> Check:
+    """Same event type: the sub-types must agree, unless the reports are copies or tell the same toll.
+
+    ACLED aggregates by day, place, actor pair and sub-event type, so an armed clash and a territory gain,
+    or a shelling and a roadside bomb, of one day in one town between the same sides are two events: a
+    different sub-type is a different act. Two outlets may read one act differently (one tells the
+    fighting, the other that the town fell); the same toll then ties them, as it ties reports a day apart.
+    """
+    ta, tb = a.sub_event_type.value, b.sub_event_type.value
+    if a.sub_event_type is b.sub_event_type:
+        return Check("sub_event_type", True, ta, tb, "same sub-event type", 0.2)
+    if same_report:
+        return Check("sub_event_type", True, ta, tb, "different sub-event types, in copies of one report")
+    if _same_toll(a, b):
+        return Check("sub_event_type", True, ta, tb, "different sub-event types, tied by the same toll")
+    return Check(
+        "sub_event_type",
+        False,
+        ta,
+        tb,
+        "different sub-event types (ACLED codes each as its own event) and no shared toll to tie them",
+    )
 
 
 # Actor types that name a kind of people, not a party: rioters, protesters, civilians.
@@ -244,7 +295,7 @@ def _tied(a: Event, b: Event) -> bool:
     group, not civilians or protesters; in either order but for violence against civilians, as
     `_check_actors` reads them). Unidentified gunmen shooting a man in one town on two consecutive days
     are two events."""
-    if a.fatalities == b.fatalities > 0:
+    if _same_toll(a, b):
         return True
     sides = (a.actor1, a.actor2, b.actor1, b.actor2)
     if any(x is None or _is_placeholder(x) or x.inter in _CROWDS for x in sides):
@@ -252,3 +303,19 @@ def _tied(a: Event, b: Event) -> bool:
     ours, theirs = _pair_text(a.actor1, a.actor2), _pair_text(b.actor1, b.actor2)
     swapped = _pair_text(b.actor2, b.actor1)
     return ours == theirs or (a.event_type is not EventType.VIOLENCE_AGAINST_CIVILIANS and ours == swapped)
+
+
+# Date rules that read a calendar day the report itself writes ("on 20 March", "2020-03-20"), as opposed to
+# a day counted from its publication ("on Friday", "yesterday") or taken from its context.
+_STATED_RULES = frozenset({"explicit-iso", "explicit-slash", "explicit-dmy", "explicit-mdy", "day-month"})
+
+
+def _same_toll(a: Event, b: Event) -> bool:
+    return a.fatalities == b.fatalities > 0
+
+
+def _stated(a: Event, b: Event) -> bool:
+    """Whether both events' days are calendar dates their reports write out. The day's tolerance is for
+    days counted from a report's publication, which a late or overnight report puts a day off; two
+    reports that write different calendar days tell two days."""
+    return all(e.date is not None and e.date.rule in _STATED_RULES for e in (a, b))
