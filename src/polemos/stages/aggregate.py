@@ -4,7 +4,10 @@ definite article ("The clashes broke out ...") joins the one it names ("the atta
 just told, whatever its kind), and a death told alone, with no killer named, the event of its type just
 told; an event's fatalities are chosen from all its mentions' claims, split per day when its date is a
 range of days and per place when it lists several. One incident the report tells as several violent
-events of that day and place has its dead counted once, by the highest-ranked.
+events of that day and place has its dead counted once, by the highest-ranked; a killing read as a battle
+only for its armed victims joins the attack on civilians it is the outcome of (armed_killings.py), and
+an arrest by a battle's sides at its day and place is part of that battle (battle_arrests.py), force on
+a crowd part of the riot it turned into (riot_interventions.py).
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from polemos.model import (
     FatalityClaim,
     Source,
 )
+from polemos.stages.armed_killings import fold_armed_killings
+from polemos.stages.battle_arrests import fold_battle_arrests
 from polemos.stages.event_groups import (
     EventGroup,
     group_date,
@@ -40,6 +45,7 @@ from polemos.stages.incident_tolls import (
     pooled_claims,
     told_as_another_incident,
 )
+from polemos.stages.riot_interventions import fold_riot_interventions
 from polemos.taxonomy import EventType, SubEventType
 
 NOTES_MAX = 600
@@ -132,6 +138,7 @@ def aggregate(
             groups.append(EventGroup([m]))
         else:
             target.mentions.append(m)
+    groups = fold_riot_interventions(fold_battle_arrests(fold_armed_killings(groups)))
     home = _home_country(mentions)
     claims = pooled_claims(groups, document.text)
     return [
