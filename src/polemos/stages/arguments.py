@@ -278,6 +278,7 @@ def assign_roles(doc: Any, anchor: Any, mentions: Sequence[ActorMentionLike], se
         # "the government launched an operation and recently regained ...": conjuncts share the subject
         agent_roots.extend(c for c in verb.head.children if c.dep_ in _SUBJ)
     agent_roots.extend(_controller_subjects(verb))
+    agent_roots.extend(_headline_subject(anchor))
     claimants = claimant_roots(doc)
     clause = clause_tokens(verb if not report_head else anchor)
     # "killed following an attack by X": the attack sits in an adverbial clause the clause test leaves out
@@ -287,6 +288,14 @@ def assign_roles(doc: Any, anchor: Any, mentions: Sequence[ActorMentionLike], se
     others: list[ActorMentionLike] = []
     for m in mentions:
         tok = token_at(doc, m.end - 1 - sentence_start)
+        if (
+            tok is not None
+            and tok.i == anchor.i
+            and anchor.pos_ == "VERB"
+            and m.start - sentence_start < anchor.idx
+        ):
+            # a name read over a verb trigger ("Fulanis attack the villages"): its own word tells its role
+            tok = token_at(doc, m.start - sentence_start)
         if tok is None:
             continue
         if _holds_the_place(doc, tok):
@@ -304,3 +313,11 @@ def assign_roles(doc: Any, anchor: Any, mentions: Sequence[ActorMentionLike], se
         elif tok.i in clause:
             others.append(m)
     return Roles(tuple(agents), tuple(patients), tuple(others))
+
+
+def _headline_subject(anchor: Any) -> list[Any]:
+    """ "Fulanis attack several villages": a headline's present-tense verb with no subject of its own,
+    whose plural subject the parser hangs from it as a modifier before it, has that word for its doer."""
+    if anchor.pos_ != "VERB" or any(c.dep_ in _SUBJ for c in anchor.children):
+        return []
+    return [c for c in anchor.children if c.dep_ in ("amod", "compound") and c.i < anchor.i]

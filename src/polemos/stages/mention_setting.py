@@ -85,7 +85,7 @@ def choose_place(sent: Sentence, fact: SentenceFacts, hit: TriggerHit, ctx: Narr
         home = [p for p in kept if p.country == ctx.home_country]
         kept = home or kept
         spans = [(sent.start + t.left_edge.idx, sent.start + t.right_edge.idx + len(t.right_edge.text))
-                 for t in object_tokens(hit.anchor)]  # fmt: skip
+                 for t in object_tokens(hit.anchor, with_setting=True)]  # fmt: skip
         in_object = [p for p in kept if any(lo <= p.start < hi for lo, hi in spans)]
         chosen = min(in_object or kept, key=lambda p: (abs(p.start - anchor_pos), p.geo_precision))
         return list_head(sent, kept, chosen)

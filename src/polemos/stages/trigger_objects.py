@@ -69,18 +69,35 @@ def _preposition_noun(token: Any) -> bool:
     )
 
 
-def object_tokens(anchor: Any) -> list[Any]:
-    """What the trigger acts on: the verb's object, or the noun it is 'of' ("liberation of the capital")."""
+# Verbs whose object is whom they harm: a place, a time or an occasion told with "in", "at", "on" is where
+# and when, never who ("killed two employees in a suspected extremist attack", "killed at a checkpoint").
+# (Not "shoot" or "fire": "shot at the police" names whom they shot at.)
+_VICTIM_VERBS = frozenset(
+    {"kill", "murder", "wound", "injure", "behead", "execute", "abduct", "kidnap", "slay", "assassinate",
+     "stab", "lynch", "rape", "torture", "hack"}
+)  # fmt: skip
+_SETTING_PREPS = frozenset({"in", "at", "on", "around", "into"})
+
+
+def object_tokens(anchor: Any, *, with_setting: bool = False) -> list[Any]:
+    """What the trigger acts on: the verb's object, or the noun it is 'of' ("liberation of the capital").
+    `with_setting` keeps where a harm verb tells it happened ("killed in Kusa"), for choosing the place."""
     node = anchor.head if anchor.dep_ == "prt" else anchor
     objs = [c for c in node.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    harms = node.pos_ == "VERB" and node.lemma_.lower() in _VICTIM_VERBS
+    setting = _SETTING_PREPS if harms and not with_setting else frozenset()
     for c in node.children:
         # "from": what a force is driven out of ("dislodged the militants from the town"); "over": a count
         # ("arrested over 200").
-        if c.dep_ == "prep" and c.lower_ in ATTACHED_PREPS:
+        if c.dep_ == "prep" and c.lower_ in ATTACHED_PREPS and c.lower_ not in setting:
             objs.extend(p for p in c.children if p.dep_ == "pobj" and not _preposition_noun(p))
         if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("out", "off"):
             # "pushed the militants out of the town": the place is the object of "out of"
             objs.extend(p for g in c.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj")
+    if not objs and harms and node.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in node.children):
+        # "a policeman is reported to have been injured": the victim is the subject of the verb of saying
+        # (not in "gunmen are reported to have killed", which is active)
+        objs.extend(c for c in node.head.children if c.dep_ in ("nsubjpass", "nsubj"))
     if not objs and anchor.dep_ == "conj" and anchor.pos_ == "VERB":
         # "were doused in petrol and set alight": coordinated verbs share their passive subject
         objs.extend(_shared_passive_subject(anchor))
@@ -107,9 +124,23 @@ def object_tokens(anchor: Any) -> list[Any]:
         expanded.append(o)
         expanded.extend(c for c in o.children if c.dep_ in ("compound", "amod", "conj", "appos"))
         for c in o.children:  # "the city of Tarhuna", "hills around Fattaih"; not "an attack by fighters"
-            if c.dep_ == "prep" and c.lower_ != "by":
+            if c.dep_ == "prep" and c.lower_ != "by" and not _whose(o, c):
                 expanded.extend(p for p in c.children if p.dep_ == "pobj" and not _preposition_noun(p))
     return expanded
+
+
+# People named by their tie to someone ("employees of an aid group", "supporters of the army", "the wife
+# of a soldier"): the "of" phrase says whose they are, and they, not it, are what is acted on.
+_TIED_PEOPLE = frozenset(
+    {"employee", "staff", "worker", "supporter", "sympathiser", "sympathizer", "relative", "family",
+     "wife", "husband", "son", "daughter", "child", "brother", "sister", "father", "mother", "widow",
+     "kin", "parent", "friend", "driver", "cook", "contractor", "volunteer", "follower"}
+)  # fmt: skip
+
+
+def _whose(obj: Any, prep: Any) -> bool:
+    """ "two employees of an aid group": an "of" phrase after people named by their tie to it."""
+    return prep.lower_ == "of" and obj.lemma_.lower() in _TIED_PEOPLE
 
 
 # Capture verbs that are no nouns: tagged as one, they are a headline's present tense the parser misread.

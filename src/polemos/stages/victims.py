@@ -33,7 +33,11 @@ CIVILIAN_WORDS = frozenset(
      # people at work or on the road, and kin: "shot dead its owner", "killed two pastoralists"
      "owner", "customer", "motorist", "vendor", "fisherman", "hunter", "miner", "tourist", "pilgrim",
      "refugee", "migrant", "pastoralist", "baby", "infant", "teenager", "husband", "sister", "neighbour",
-     "neighbor", "citizen"}
+     "neighbor", "citizen",
+     # people named by their tie to an employer, a cause or a family: "two employees of an aid group",
+     # "supporters of the army", "relatives of a soldier" are not its fighters
+     "employee", "staff", "supporter", "sympathiser", "sympathizer", "relative", "widow", "volunteer",
+     "contractor"}
 )  # fmt: skip
 
 
