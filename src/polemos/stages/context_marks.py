@@ -18,6 +18,7 @@ from polemos.stages.escalation import (
     shuts_down,
 )
 from polemos.stages.token_view import ParsedSentence
+from polemos.stages.trigger_bombers import STOPPED_MARK, STOPPING_VERBS, shot_from_forces, stops_bomber
 from polemos.stages.trigger_objects import GUNFIRE_MARK, opens_fire
 from polemos.stages.victims import ARMED_WORDS
 
@@ -84,4 +85,9 @@ def context_marks(tokens: ParsedSentence, lexicon: Lexicon) -> set[str]:
         lemmas.add(GUNFIRE_MARK)  # "detonated an IED and opened fire": a gunfight (lexicon: gun_battle)
     if any(_forces_entry(t) for t, w in zip(tokens.tokens, tokens.lemmas, strict=True) if w in _ENTRY_WORDS):
         lemmas.add(FORCED_ENTRY_MARK)  # "protesters forced their way in": a riot (lexicon: protest_violence)
+    if any(
+        (w in STOPPING_VERBS and t.pos_ == "VERB" and stops_bomber(t)) or shot_from_forces(t)
+        for t, w in zip(tokens.tokens, tokens.lemmas, strict=True)
+    ):
+        lemmas.add(STOPPED_MARK)  # "the bomber was shot by soldiers": a fight (lexicon: bomber_stopped)
     return lemmas
