@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from polemos.knowledge.gazetteer import Gazetteer, is_trusted_match
 from polemos.stages.place_context import Mention
+from polemos.stages.place_votes import FOREIGNERS, names_foreigners
 from polemos.stages.places import toponym_runs
 
 __all__ = ["country_focus"]
@@ -46,7 +47,9 @@ def country_focus(text: str, gazetteer: Gazetteer) -> str | None:
             else:
                 ambiguous.append((mention, countries))
         if demonym is not None and not gazetteer.lookup(run.text):
-            vote(demonym.country_code, 1.0, run.start)
+            # "Somali nationals" in a township: their nationality counts less than an ambiguous place
+            foreign = names_foreigners(text, run.start, run.start + len(run.text))
+            vote(demonym.country_code, FOREIGNERS if foreign else 1.0, run.start)
     # An ambiguous name reads as the namesake in a country the clear names point to ("Tur ... El
     # Fasher": Sudan's Tur); else as its most populous namesake, at half a vote.
     settled = set(votes)
@@ -57,5 +60,5 @@ def country_focus(text: str, gazetteer: Gazetteer) -> str | None:
         return None
     best = max(votes, key=lambda code: (votes[code], -first_seen[code]))
     # One ambiguous toponym (half a vote) still decides a short report such as an ACLED note; the
-    # resolver picks the same most-populous reading without a focus anyway.
-    return best if votes[best] >= 0.5 else None
+    # resolver picks the same most-populous reading without a focus anyway; so does a victims' demonym alone.
+    return best if votes[best] >= min(0.5, FOREIGNERS) else None

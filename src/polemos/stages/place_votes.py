@@ -12,7 +12,7 @@ from polemos.knowledge.countries import load_countries
 from polemos.knowledge.gazetteer import Gazetteer, GazetteerEntry, is_trusted_match
 from polemos.stages.places import ToponymRun, toponym_runs
 
-__all__ = ["TOWN", "is_big", "toponym_votes"]
+__all__ = ["FOREIGNERS", "TOWN", "is_big", "names_foreigners", "toponym_votes"]
 
 _NAMESAKE = 0.6  # a reading other than the most populous one counts this much of its weight
 # A country's name counts as a big city; a demonym as a town, as it often names a foreign party ("Egyptian
@@ -21,6 +21,19 @@ _COUNTRY = 1.5
 _NATIONAL = 1.0
 _PEOPLE = 1.25
 _BIG = 0.5
+# A demonym or country that tells the nationality of foreigners, migrants or victims ("Somali nationals",
+# "Zimbabwean truckers", "foreign nationals from Malawi") says who they are, not where it happens: such
+# people are named mostly where they are abroad. It counts less than any place the report names as its
+# main reading (a village of no recorded population weighs 0.9), so the place decides; alone, it still does.
+FOREIGNERS = 0.4
+_FOREIGNER_NOUNS = (
+    r"(?:nationals|migrants|immigrants|emigrants|refugees|asylum[- ]seekers|traders|shop[- ]?owners|"
+    r"shopkeepers|truckers|truck[- ]drivers|foreigners|expatriates|expats)\b"
+)
+# the demonym's noun, after at most one word ("Ethiopian illegal migrants", "Somali shop owners")
+_FOREIGNERS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?" + _FOREIGNER_NOUNS)
+# a country after such a noun and "from" ("foreign nationals from Malawi", "migrants from the Sudan")
+_FOREIGNERS_FROM = re.compile(_FOREIGNER_NOUNS + r"\s+(?:who\s+(?:are|were)\s+)?from\s+(?:the\s+)?\Z")
 TOWN = 1.0  # the weight of a town of 100,000, a city or an admin area (see _weight)
 # What sets a toponym as where something happens ("in Zuwara"), not as a word that opens a sentence or
 # a name ("Early AM", "Southwest Police"): only such places may outvote a demonym.
@@ -89,7 +102,8 @@ def toponym_votes(
         ends = _road_ends(text, found)
         for mention in found.mentions:
             if mention.entry.feature_code == "PCLI":
-                vote(mention.entry.country_code, _COUNTRY, mention.start)
+                own = FOREIGNERS if names_foreigners(text, mention.start, mention.end) else _COUNTRY
+                vote(mention.entry.country_code, own, mention.start)
                 continue
             if lying_in is not None:  # namesakes with no population too: where a place may lie
                 name = _held_name(text, run, mention.start, mention.end, ends)
@@ -121,7 +135,10 @@ def toponym_votes(
                     places[code] = places.get(code, 0.0) + weight
         if demonym is not None and not gazetteer.lookup(run):
             people = (c := countries.get(demonym.country_code)) is not None and c.is_plural_demonym(run)
-            vote(demonym.country_code, _PEOPLE if people else _NATIONAL, found.start)
+            weight = _PEOPLE if people else _NATIONAL
+            if names_foreigners(text, found.start, found.start + len(run)):
+                weight = FOREIGNERS
+            vote(demonym.country_code, weight, found.start)
         elif found.words > 1 and not found.mentions:
             # "Libyan National Army", "South African Broadcasting Corporation": a demonym, of one word or
             # two, opening a name that is no place
@@ -129,6 +146,15 @@ def toponym_votes(
             if named is not None:
                 vote(named, _NATIONAL, found.start)
     return votes, first
+
+
+def names_foreigners(text: str, start: int, end: int) -> bool:
+    """Whether the country name or demonym at `start`..`end` tells the nationality of foreigners, migrants
+    or victims (`FOREIGNERS`): "Somali nationals", "Ethiopian illegal migrants", "traders from Niger"."""
+    return (
+        _FOREIGNERS_AFTER.match(text, end) is not None
+        or _FOREIGNERS_FROM.search(text, max(0, start - 60), start) is not None
+    )
 
 
 def _opening_demonym(words: list[str], gazetteer: Gazetteer) -> str | None:
