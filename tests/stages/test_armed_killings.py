@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from polemos.model import Actor, DatePoint, EventMention, Evidence, Place, Span, TimePrecision
+from grouped_mentions import DAY, FAR, TOWN, mention
+
+from polemos.model import Actor, EventMention, Place
 from polemos.stages.armed_killings import fold_armed_killings
 from polemos.stages.event_groups import EventGroup, top_mention
 from polemos.taxonomy import EventType, SubEventType
@@ -17,9 +19,9 @@ _FRONT = Actor("Ruritanian Liberation Front", 2, "RU")
 _POLICE = Actor("Police Forces of Ruritania", 1, "RU")
 _CLAN = Actor("Tolo Clan Militia (Ruritania)", 4, "RU")
 _CIVILIANS = Actor("Civilians (Ruritania)", 7, "RU")
-_DAY = dt.date(2019, 3, 4)
-_TOWN = Place("Kawela", 1.0, 30.0, "RU")
-_FAR = Place("Mbarra", 2.0, 31.0, "RU")
+_DAY = DAY
+_TOWN = TOWN
+_FAR = FAR
 _SENTENCE = "Gunmen shot at four councillors of Kawela. The chairman and a guard were both killed."
 
 
@@ -33,18 +35,7 @@ def _m(
     place: Place = _TOWN,
     sentence: str = _SENTENCE,
 ) -> EventMention:
-    ev = Evidence("event_type", sub.value, "d", sentence, 0, 5, "trig", rule)
-    return EventMention(
-        "d",
-        sub,
-        Span(0, 5, "trig"),
-        Span(0, len(sentence), sentence),
-        a1,
-        a2,
-        place=place,
-        date=DatePoint(day, TimePrecision.DAY),
-        evidence=(ev,),
-    )
+    return mention(sub, rule, a1, a2, sentence=sentence, day=day, place=place)
 
 
 def _attack(a1: Actor | None = _GUNMEN, rule: str = "trigger:attack") -> EventGroup:

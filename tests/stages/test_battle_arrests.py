@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from polemos.model import Actor, DatePoint, EventMention, Evidence, Place, Span, TimePrecision
+from grouped_mentions import DAY, FAR, TOWN, mention
+
+from polemos.model import Actor, Place
 from polemos.stages.battle_arrests import fold_battle_arrests
 from polemos.stages.event_groups import EventGroup, top_mention
 from polemos.taxonomy import SubEventType
@@ -16,9 +18,9 @@ _POLICE = Actor("Police Forces of Ruritania (2015-)", 1, "RU")
 _FOREIGN = Actor("Police Forces of Borduria (2015-)", 1, "BD")
 _FRONT = Actor("Ruritanian Liberation Front", 2, "RU")
 _CIVILIANS = Actor("Civilians (Ruritania)", 7, "RU")
-_DAY = dt.date(2019, 3, 4)
-_TOWN = Place("Kawela", 1.0, 30.0, "RU")
-_FAR = Place("Mbarra", 2.0, 31.0, "RU")
+_DAY = DAY
+_TOWN = TOWN
+_FAR = FAR
 _TEXT = "Soldiers killed two fighters in the hills near Kawela and detained a suspect during the operation."
 
 
@@ -32,12 +34,7 @@ def _group(
     place: Place = _TOWN,
     sentence: str = _TEXT,
 ) -> EventGroup:
-    ev = Evidence("event_type", sub.value, "d", sentence, 0, 5, "trig", rule)
-    when = DatePoint(day, TimePrecision.DAY)
-    span = Span(0, len(sentence), sentence)
-    return EventGroup(
-        [EventMention("d", sub, Span(0, 5, "trig"), span, a1, a2, place=place, date=when, evidence=(ev,))]
-    )
+    return EventGroup([mention(sub, rule, a1, a2, sentence=sentence, day=day, place=place)])
 
 
 def _battle() -> EventGroup:

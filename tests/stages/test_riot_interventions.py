@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from polemos.model import Actor, DatePoint, EventMention, Evidence, Place, Span, TimePrecision
+from grouped_mentions import DAY, FAR, TOWN, mention
+
+from polemos.model import Actor, Place
 from polemos.stages.event_groups import EventGroup, top_mention
 from polemos.stages.riot_interventions import fold_riot_interventions
 from polemos.taxonomy import EventType, SubEventType
@@ -14,9 +16,9 @@ from polemos.taxonomy import EventType, SubEventType
 _POLICE = Actor("Police Forces of Ruritania (2015-)", 1, "RU")
 _RIOTERS = Actor("Rioters (Ruritania)", 5, "RU")
 _PROTESTERS = Actor("Protesters (Ruritania)", 6, "RU")
-_DAY = dt.date(2019, 3, 4)
-_TOWN = Place("Kawela", 1.0, 30.0, "RU")
-_FAR = Place("Mbarra", 2.0, 31.0, "RU")
+_DAY = DAY
+_TOWN = TOWN
+_FAR = FAR
 _TEXT = "Two men were shot dead in Kawela when marchers hurled stones and burnt tyres as police fought them."
 
 
@@ -29,11 +31,7 @@ def _group(
     place: Place = _TOWN,
     sentence: str = _TEXT,
 ) -> EventGroup:
-    ev = Evidence("event_type", sub.value, "d", sentence, 0, 5, "trig", "trigger:protest")
-    when = DatePoint(day, TimePrecision.DAY)
-    span = Span(0, len(sentence), sentence)
-    mention = EventMention("d", sub, Span(0, 5, "trig"), span, a1, a2, place=place, date=when, evidence=(ev,))
-    return EventGroup([mention])
+    return EventGroup([mention(sub, "trigger:protest", a1, a2, sentence=sentence, day=day, place=place)])
 
 
 def _riot() -> EventGroup:
