@@ -507,7 +507,9 @@ def test_corroboration_explain_shows_sources_evidence_and_reasons(store: Corrobo
     assert {ev.document_id for ev in x.evidence_by_field()["event_type"]} == {"d1", "d2"}
     data = corr_decisions.explanation_to_json(x)
     assert data["event"]["fatality_range"]["chosen"] == 0  # type: ignore[index]
-    joined = [d for d in data["decisions"] if d["decision"] == "joined"]  # type: ignore[union-attr]
+    decisions = data["decisions"]
+    assert isinstance(decisions, list)
+    joined = [d for d in decisions if d["decision"] == "joined"]
     assert "1 day(s) apart" in json.dumps(joined)
     assert store.explain("missing") is None
 

@@ -1,6 +1,6 @@
 """Read and check actor knowledge files (packaged `actors.yaml` and user files) into typed records.
 
-The loader in polemos.knowledge.actors merges what this module returns and checks cross-references;
+The loader in polemos.knowledge.actor_merge merges what this module returns and checks cross-references;
 every error names the file, the entry and the field.
 """
 

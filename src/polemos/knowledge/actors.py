@@ -9,114 +9,19 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from polemos.knowledge.actor_defaults import DefaultReading, DefaultTable, check_defaults
-from polemos.knowledge.actor_periods import Period, PeriodName, day_at, fail
-from polemos.knowledge.actor_schema import (
-    TEMPLATE_KINDS,
-    FramingLexeme,
-    IdentityGroup,
-    RawEntry,
-    RawFile,
-    RawSide,
-    Template,
-    parse_file,
-    read_file,
-    read_yaml,
-)
-from polemos.knowledge.countries import load_countries
+from polemos.knowledge.actor_defaults import DefaultReading, DefaultTable
+from polemos.knowledge.actor_merge import MergedFiles, merge
+from polemos.knowledge.actor_records import ActorEntry, AliasMatch, Side
+from polemos.knowledge.actor_schema import FramingLexeme, RawFile, Template, parse_file, read_file, read_yaml
 from polemos.knowledge.phrases import PhraseIndex, fold, tokens
 
 __all__ = ["ActorEntry", "ActorKB", "AliasMatch", "FramingLexeme", "Side", "Template", "load_actor_kb"]
 
 # The main file (templates, labels, sides) first; the regional files add entries.
 _PACKAGED = ("actors.yaml", "actors_africa.yaml")
-
-
-@dataclass(frozen=True)
-class ActorEntry:
-    """One actor of the knowledge base, with the words that name it and the camp it fights for."""
-
-    name: str
-    inter: int
-    country: str | None
-    start_year: int | None
-    end_year: int | None
-    aliases: tuple[str, ...]
-    abbreviations: tuple[str, ...]
-    leaders: tuple[str, ...]
-    parent: str | None
-    side: str | None
-    framing_cues: tuple[str, ...]
-    areas: tuple[str, ...] = ()  # places of a regional branch's territory ("Sirte" for IS's Tripoli province)
-    period_names: tuple[PeriodName, ...] = ()  # (start, end, name) ACLED used
-    # A mission contingent only where a report names the mission: its country's army also fights there
-    # under its own command, so "Kenyan troops" alone are the state's, not AMISOM's
-    named_only: bool = False
-
-    def name_in(self, year: int | None, month: int | None = None, day: int | None = None) -> str:
-        """Return the name ACLED gives the actor's events of `year`/`month`/`day` (an unknown month read
-        as mid-year, an unknown day as mid-month; its canonical name by default)."""
-        if year is None:
-            return self.name
-        at = day_at(year, month, day)
-        for start, end, name in self.period_names:
-            if (start is None or start <= at) and (end is None or at <= end):
-                return name
-        return self.name
-
-    def is_valid(self, year: int | None) -> bool:
-        """Return whether the actor existed in `year` (always, when the year is unknown)."""
-        if year is None:
-            return True
-        return (self.start_year is None or self.start_year <= year) and (
-            self.end_year is None or year <= self.end_year
-        )
-
-
-@dataclass(frozen=True)
-class Side:
-    """A camp of a conflict ("lna", "gna"), the camps it fights and the forces it calls its army."""
-
-    id: str
-    country: str | None
-    start_year: int | None
-    end_year: int | None
-    description: str
-    opposes: frozenset[str]
-    forces: tuple[str, ...]
-    # ACLED's desk for the conflict lists this camp first in its battles (see `sides` in actors.yaml)
-    leads_battles: bool = False
-    # Where given, the days in which it leads: a war whose initiative changed hands within a year
-    lead_periods: tuple[Period, ...] = ()
-
-    def is_valid(self, year: int | None) -> bool:
-        """Return whether the camp fought in `year` (always, when the year is unknown)."""
-        return year is None or (self.start_year or 0) <= year <= (self.end_year or 9999)
-
-    def leads_in(self, year: int | None, month: int | None = None, day: int | None = None) -> bool:
-        """Return whether ACLED lists this camp first in its battles of `year`/`month`/`day` (an unknown
-        month is read as mid-year, an unknown day as mid-month; an unknown year as any time the camp
-        leads)."""
-        if not self.leads_battles or not self.lead_periods or year is None:
-            return self.leads_battles
-        at = day_at(year, month, day)
-        return any(start <= at <= end for start, end in self.lead_periods)
-
-
-@dataclass(frozen=True)
-class AliasMatch:
-    """A knowledge-base phrase found in text: span, every entry it may name, and how it named them."""
-
-    start: int
-    end: int
-    text: str
-    candidates: tuple[ActorEntry, ...]
-    how: str  # "alias" | "abbreviation" | "leader"
-    key: str  # the phrase as the knowledge base writes it
 
 
 class ActorKB:
@@ -302,131 +207,6 @@ class ActorKB:
         return None
 
 
-def _merge(files: Sequence[RawFile]) -> ActorKB:
-    countries = load_countries()
-    merged: dict[str, RawEntry] = {}
-    sides: dict[str, RawSide] = {}
-    labels: dict[str, list[str]] = {}
-    framing: list[FramingLexeme] = []
-    titles: list[str] = []
-    templates: dict[str, Template] = {}
-    groups: list[IdentityGroup] = []
-    defaults: list[DefaultReading] = []
-    for f in files:
-        for raw in f.entries:
-            if raw.name not in merged:
-                merged[raw.name] = RawEntry(**{**raw.__dict__, "aliases": list(raw.aliases),
-                    "abbreviations": list(raw.abbreviations), "leaders": list(raw.leaders),
-                    "framing_cues": list(raw.framing_cues), "areas": list(raw.areas),
-                    "named": list(raw.named)})  # fmt: skip
-            elif merged[raw.name].path == f.path:
-                raise fail(f.path, f"actor {raw.name!r}", "is defined twice in this file")
-            else:  # a later file extends the entry
-                merged[raw.name].extend(raw)
-        sides.update((s.id, s) for s in f.sides)
-        for kind, words in f.labels.items():
-            labels.setdefault(kind, []).extend(words)
-        framing.extend(f.framing)
-        titles.extend(f.titles)
-        templates.update(f.templates)
-        groups.extend(f.identity_groups)
-        defaults = [*f.defaults, *defaults]  # a later file's readings are consulted first
-    missing = [k for k in TEMPLATE_KINDS if k not in templates]
-    if missing:
-        raise fail(files[0].path, "templates", f"missing template(s) {missing}")
-    cues = {fold(x.cue) for x in framing}
-    entries = [_checked(raw, merged, sides, cues) for raw in merged.values()]
-    heads = labels.get("identity_heads", [])
-    for g in groups:
-        for iso2 in g.countries:
-            row = countries.get(iso2)
-            if row is None or row.iso2 != iso2:
-                raise fail(files[0].path, f"identity group {g.name!r}", f"{iso2!r} is not an ISO2 code")
-            template = templates[g.template]
-            phrases = [f"{a} {h}" for a in g.aliases for h in heads] + [f"armed {a}" for a in g.aliases]
-            phrases += _plurals(g)
-            phrases += g.units
-            name = template.render(row.name, iso2, g.name)
-            entries.append(
-                ActorEntry(name, template.inter, iso2, None, None, tuple(phrases), (), (), None, None, ())
-            )
-    for s in sides.values():
-        row = countries.get(s.country) if s.country else None
-        if s.country is not None and (row is None or row.iso2 != s.country):
-            raise fail(
-                s.path, f"side {s.id!r}", f"`country` {s.country!r} is not an ISO2 code in countries.yaml"
-            )
-        for other in s.opposes:
-            if other not in sides:
-                raise fail(s.path, f"side {s.id!r}", f"`opposes` names unknown side {other!r}")
-        for force in s.forces:
-            if force not in merged:
-                raise fail(s.path, f"side {s.id!r}", f"`forces` names unknown actor {force!r}")
-    check_defaults(defaults, merged, lambda code: getattr(countries.get(code), "iso2", None) == code)
-    side_objs = [
-        Side(
-            s.id,
-            s.country,
-            s.years[0],
-            s.years[1],
-            s.description,
-            frozenset(s.opposes),
-            s.forces,
-            s.leads_battles,
-            s.lead_periods,
-        )
-        for s in sides.values()
-    ]
-    return ActorKB(
-        entries, side_objs, {k: tuple(v) for k, v in labels.items()}, framing, titles, templates, defaults
-    )
-
-
-def _plurals(group: IdentityGroup) -> list[str]:
-    """A people named in the plural ("Fulanis attacked", "clashes between Dogons and Fulani") is its armed
-    men, as "Fulani militiamen" is: a member is named in the singular, a town's people by its own demonym
-    (listed among the aliases where it is one: "Misratans")."""
-    if group.template != "ethnic_militia":
-        return [a for a in group.aliases if a.endswith("s") and a[:-1] in group.aliases]
-    return [a if a.endswith("s") else a + "s" for a in group.aliases if a[:1].isupper()]
-
-
-def _checked(
-    raw: RawEntry, merged: Mapping[str, RawEntry], sides: Mapping[str, RawSide], cues: set[str]
-) -> ActorEntry:
-    where = f"actor {raw.name!r}"
-    if raw.inter is None:
-        raise fail(raw.path, where, "`inter` is required for a new actor")
-    found = load_countries().get(raw.country) if raw.country is not None else None
-    if raw.country is not None and (found is None or found.iso2 != raw.country):
-        raise fail(raw.path, where, f"`country` {raw.country!r} is not an ISO2 code in countries.yaml")
-    if raw.parent is not None and raw.parent not in merged:
-        raise fail(raw.path, where, f"`parent` {raw.parent!r} names no actor")
-    if raw.side is not None and raw.side not in sides:
-        raise fail(raw.path, where, f"`side` {raw.side!r} names no side in `sides`")
-    for cue in raw.framing_cues:
-        if fold(cue) not in cues:
-            raise fail(
-                raw.path, where, f"framing cue {cue!r} is not in `framing`; add it there with a weight"
-            )
-    return ActorEntry(
-        name=raw.name,
-        inter=raw.inter,
-        country=raw.country,
-        start_year=raw.years[0],
-        end_year=raw.years[1],
-        aliases=tuple(dict.fromkeys(raw.aliases)),
-        abbreviations=tuple(dict.fromkeys(raw.abbreviations)),
-        leaders=tuple(dict.fromkeys(raw.leaders)),
-        parent=raw.parent,
-        side=raw.side,
-        framing_cues=tuple(dict.fromkeys(raw.framing_cues)),
-        areas=tuple(dict.fromkeys(raw.areas)),
-        period_names=tuple(raw.named),
-        named_only=raw.named_only,
-    )
-
-
 @functools.cache
 def _packaged() -> tuple[RawFile, ...]:
     out = []
@@ -436,13 +216,17 @@ def _packaged() -> tuple[RawFile, ...]:
     return tuple(out)
 
 
+def _kb(m: MergedFiles) -> ActorKB:
+    return ActorKB(m.entries, m.sides, m.labels, m.framing, m.titles, m.templates, m.defaults)
+
+
 @functools.cache
 def _packaged_kb() -> ActorKB:
-    return _merge(_packaged())
+    return _kb(merge(_packaged()))
 
 
 def load_actor_kb(extra_files: Sequence[Path] = ()) -> ActorKB:
     """Return the packaged actor knowledge base extended by user files (cached when there are none)."""
     if not extra_files:
         return _packaged_kb()
-    return _merge([*_packaged(), *(read_file(Path(p)) for p in extra_files)])
+    return _kb(merge([*_packaged(), *(read_file(Path(p)) for p in extra_files)]))

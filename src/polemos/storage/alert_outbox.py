@@ -6,12 +6,12 @@ caller's transaction.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from polemos.storage.connection import Connection
+from polemos.storage.row_values import utc_now
 
 __all__ = [
     "Delivery",
@@ -21,10 +21,6 @@ __all__ = [
     "mark_delivery",
     "pending_deliveries",
 ]
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 class DeliveryStatus(StrEnum):
@@ -76,7 +72,7 @@ def enqueue_deliveries(conn: Connection, planned: Sequence[PlannedDelivery]) -> 
                 "updated" if earlier else "new",
                 p.record,
                 DeliveryStatus.PENDING.value,
-                _now(),
+                utc_now(),
             ),
         ).rowcount
     return queued
@@ -108,7 +104,7 @@ def mark_delivery(
         (
             status.value,
             error,
-            _now() if delivered else None,
+            utc_now() if delivered else None,
             d.rule,
             d.target,
             d.event_id,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:  # psycopg is needed for PostgreSQL only
     import psycopg
 
-__all__ = ["Connection", "Cursor", "PgConnection", "to_pyformat"]
+__all__ = ["Connection", "Cursor", "PgConnection", "placeholders", "to_pyformat"]
 
 
 class Cursor(Protocol):
@@ -37,6 +37,11 @@ class Connection(Protocol):
     def execute(self, sql: str, params: Sequence[Any] = (), /) -> Cursor: ...
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]], /) -> Any: ...
+
+
+def placeholders(n: int) -> str:
+    """Return `n` `?` placeholders for an `IN (...)` list or a row of values: "?, ?, ?"."""
+    return ", ".join("?" * n)
 
 
 def to_pyformat(sql: str) -> str:

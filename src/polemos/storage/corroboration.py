@@ -21,9 +21,10 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from polemos.storage.connection import Connection
+from polemos.storage.connection import Connection, placeholders
 from polemos.storage.corroboration_queue import ORDER as _ORDER
 from polemos.storage.corroboration_queue import enqueue
+from polemos.storage.row_values import utc_now
 
 __all__ = [
     "CORROBORATION_SCHEMA",
@@ -144,14 +145,6 @@ class DecisionRow:
     at: str
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def _marks(n: int) -> str:
-    return ", ".join("?" * n)
-
-
 # --- events and groups -----------------------------------------------------------------------------------
 
 _MEMBER_SQL = f"""
@@ -186,7 +179,7 @@ def member_rows(conn: Connection, document_ids: Sequence[str] | None = None) -> 
     ids = list(dict.fromkeys(document_ids))
     if not ids:
         return []
-    marks = _marks(len(ids))
+    marks = placeholders(len(ids))
     mine = (
         f"SELECT e2.event_id FROM events e2 WHERE e2.document_id IN ({marks}) UNION "
         f"SELECT s.event_id FROM event_sources s WHERE s.document_id IN ({marks})"
@@ -205,7 +198,7 @@ def group_members(conn: Connection, group_ids: Sequence[str]) -> list[MemberRow]
     if not ids:
         return []
     rows = conn.execute(
-        _MEMBER_SQL + f" WHERE g.group_id IN ({_marks(len(ids))}) ORDER BY {_ORDER}, e.event_id", ids
+        _MEMBER_SQL + f" WHERE g.group_id IN ({placeholders(len(ids))}) ORDER BY {_ORDER}, e.event_id", ids
     )
     return _members(rows)
 
@@ -225,7 +218,8 @@ def groups_near(
             return []
         rows = conn.execute(
             "SELECT DISTINCT g.group_id FROM event_groups g JOIN events e ON e.event_id = g.event_id "
-            f"WHERE e.event_type = ? AND e.event_date IS NULL AND e.document_id IN ({_marks(len(docs))}) "
+            "WHERE e.event_type = ? AND e.event_date IS NULL "
+            f"AND e.document_id IN ({placeholders(len(docs))}) "
             "ORDER BY g.group_id",
             [event_type, *docs],
         )
@@ -260,7 +254,7 @@ def assign_group(conn: Connection, event_id: str, group_id: str) -> None:
     conn.execute(
         "INSERT INTO event_groups (event_id, group_id, at) VALUES (?, ?, ?) "
         "ON CONFLICT (event_id) DO UPDATE SET group_id = excluded.group_id, at = excluded.at",
-        (event_id, group_id, _now()),
+        (event_id, group_id, utc_now()),
     )
 
 
@@ -287,7 +281,7 @@ def add_decision(
     conn.execute(
         "INSERT INTO merge_decisions (group_id, event_id, document_id, decision, reasons, at) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        (group_id, event_id, document_id, decision, json.dumps(reasons, ensure_ascii=False), _now()),
+        (group_id, event_id, document_id, decision, json.dumps(reasons, ensure_ascii=False), utc_now()),
     )
 
 
@@ -296,7 +290,7 @@ def decisions_for(conn: Connection, event_ids: Sequence[str], group_id: str) -> 
     ids = list(dict.fromkeys(event_ids))
     rows = conn.execute(
         "SELECT id, group_id, event_id, document_id, decision, reasons, at FROM merge_decisions "
-        f"WHERE group_id = ? OR event_id IN ({_marks(len(ids))}) ORDER BY id",
+        f"WHERE group_id = ? OR event_id IN ({placeholders(len(ids))}) ORDER BY id",
         [group_id, *ids],
     )
     out: list[DecisionRow] = []
@@ -322,7 +316,7 @@ def add_override(conn: Connection, event_id: str, from_group: str | None) -> Non
     conn.execute(
         "INSERT INTO merge_overrides (event_id, kind, from_group, at) VALUES (?, 'apart', ?, ?) "
         "ON CONFLICT (event_id) DO UPDATE SET from_group = excluded.from_group, at = excluded.at",
-        (event_id, from_group, _now()),
+        (event_id, from_group, utc_now()),
     )
 
 

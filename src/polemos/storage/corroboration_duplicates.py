@@ -6,11 +6,11 @@ connection inside the caller's transaction; polemos.corroboration decides which 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from polemos.storage.connection import Connection
+from polemos.storage.connection import Connection, placeholders
+from polemos.storage.row_values import utc_now
 
 __all__ = [
     "DuplicateRow",
@@ -30,14 +30,6 @@ class DuplicateRow:
     duplicate_of: str
     jaccard: float
     estimate: float
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def _marks(n: int) -> str:
-    return ", ".join("?" * n)
 
 
 def signature_of(conn: Connection, document_id: str) -> tuple[str, str, str] | None:
@@ -98,7 +90,7 @@ def add_duplicate(conn: Connection, row: DuplicateRow) -> None:
         "INSERT INTO document_duplicates (document_id, duplicate_of, jaccard, estimate, at) VALUES "
         "(?, ?, ?, ?, ?) ON CONFLICT (document_id, duplicate_of) DO UPDATE SET jaccard = excluded.jaccard, "
         "estimate = excluded.estimate, at = excluded.at",
-        (row.document_id, row.duplicate_of, row.jaccard, row.estimate, _now()),
+        (row.document_id, row.duplicate_of, row.jaccard, row.estimate, utc_now()),
     )
 
 
@@ -110,7 +102,7 @@ def duplicate_rows(conn: Connection, document_ids: Iterable[str] | None = None) 
         params = list(dict.fromkeys(document_ids))
         if not params:
             return []
-        marks = _marks(len(params))
+        marks = placeholders(len(params))
         sql += f" WHERE document_id IN ({marks}) OR duplicate_of IN ({marks})"
         params = params + params
     rows = conn.execute(sql + " ORDER BY document_id, duplicate_of", params)

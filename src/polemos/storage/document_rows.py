@@ -12,6 +12,7 @@ from polemos.errors import StoreError
 from polemos.model import Document, Event, Evidence, Source
 from polemos.records import event_to_record
 from polemos.storage.connection import Connection
+from polemos.storage.row_values import optional_text
 
 __all__ = [
     "DOCUMENT_COLUMNS",
@@ -95,14 +96,10 @@ def document_from_row(row: Sequence[object]) -> Document:
     return Document(
         id=str(doc_id),
         text=str(text),
-        title=_opt(title),
-        url=_opt(url),
-        outlet=_opt(outlet),
+        title=optional_text(title),
+        url=optional_text(url),
+        outlet=optional_text(outlet),
         published=dt.date.fromisoformat(str(published)) if published else None,
         language=str(language),
-        path=_opt(path),
+        path=optional_text(path),
     )
-
-
-def _opt(value: object) -> str | None:
-    return None if value is None else str(value)

@@ -22,7 +22,7 @@ from polemos.errors import StoreError
 from polemos.model import Document, Event, Rejection, Relation
 from polemos.record_reader import event_from_record
 from polemos.storage.base import DocumentStatus, EventFilter
-from polemos.storage.connection import Connection
+from polemos.storage.connection import Connection, placeholders
 from polemos.storage.corroboration_queue import enqueue
 from polemos.storage.document_rows import (
     DOCUMENT_COLUMNS,
@@ -42,6 +42,7 @@ from polemos.storage.history import (
     record_superseded,
 )
 from polemos.storage.relations import load_relations, save_relations
+from polemos.storage.row_values import utc_now
 from polemos.storage.watch_state import WatchState
 
 if TYPE_CHECKING:  # polemos.corroboration imports this package: imported where used
@@ -60,14 +61,6 @@ _EVERYTHING = EventFilter()
 def fold(value: object) -> str:
     """Casefold for case-insensitive matching of any script (SQL's lower() folds ASCII only)."""
     return str(value).casefold() if value is not None else ""
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def _marks(n: int) -> str:
-    return ", ".join("?" * n)
 
 
 class SqlStore(ABC):
@@ -169,7 +162,7 @@ class SqlStore(ABC):
             payload,
             *extras.values(),
         ]
-        conn.execute(f"INSERT INTO events ({', '.join(cols)}) VALUES ({_marks(len(cols))})", values)
+        conn.execute(f"INSERT INTO events ({', '.join(cols)}) VALUES ({placeholders(len(cols))})", values)
         conn.executemany(
             'INSERT INTO evidence (event_id, field, value, document_id, sentence, start, "end", text, rule, '
             "confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -203,11 +196,11 @@ class SqlStore(ABC):
             key = (rejection.path, rejection.line, rejection.reason)
             updated = conn.execute(
                 f"UPDATE rejections SET at = ? WHERE path = ? AND line {self._SAME} ? AND reason = ?",
-                (_now(), *key),
+                (utc_now(), *key),
             )
             if updated.rowcount == 0:
                 conn.execute(
-                    "INSERT INTO rejections (path, line, reason, at) VALUES (?, ?, ?, ?)", (*key, _now())
+                    "INSERT INTO rejections (path, line, reason, at) VALUES (?, ?, ?, ?)", (*key, utc_now())
                 )
 
     # --- corroboration (polemos.corroboration decides; these run it in the store's transactions) ------
@@ -356,7 +349,7 @@ def _upsert_document(conn: Connection, doc: Document) -> None:
     cols = [*DOCUMENT_COLUMNS, "ingested_at"]
     updates = ", ".join(f"{c} = excluded.{c}" for c in cols[1:])
     conn.execute(
-        f"INSERT INTO documents ({', '.join(cols)}) VALUES ({_marks(len(cols))}) "
+        f"INSERT INTO documents ({', '.join(cols)}) VALUES ({placeholders(len(cols))}) "
         f"ON CONFLICT (id) DO UPDATE SET {updates}",
-        (*document_row(doc), _now()),
+        (*document_row(doc), utc_now()),
     )

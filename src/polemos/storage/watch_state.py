@@ -10,7 +10,6 @@ own to the store's database and gives one transaction per `with state.transactio
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 
 from polemos.errors import StoreError
 from polemos.storage.connection import Connection
+from polemos.storage.row_values import optional_text, utc_now
 
 __all__ = [
     "WATCH_SCHEMA",
@@ -91,14 +91,6 @@ WATCH_SCHEMA: tuple[str, ...] = (
 WATCH_TABLES = ("watch_feeds", "watch_urls", "alert_deliveries")
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def _opt(raw: object) -> str | None:
-    return None if raw is None else str(raw)
-
-
 # --- feeds -----------------------------------------------------------------------------------------
 
 
@@ -121,7 +113,7 @@ def feed_state(conn: Connection, url: str) -> FeedState | None:
         "WHERE url = ?",
         (url,),
     ).fetchone()
-    return FeedState(*(_opt(v) for v in row)) if row else None  # type: ignore[arg-type]
+    return FeedState(*(optional_text(v) for v in row)) if row else None  # type: ignore[arg-type]
 
 
 def record_feed_poll(
@@ -138,7 +130,7 @@ def record_feed_poll(
         "INSERT INTO watch_feeds (url, name, last_polled_at, last_status, last_error) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT(url) DO UPDATE SET name = excluded.name, last_polled_at = excluded.last_polled_at, "
         "last_status = excluded.last_status, last_error = excluded.last_error",
-        (url, name, _now(), status, error),
+        (url, name, utc_now(), status, error),
     )
     if validators is not None:
         conn.execute("UPDATE watch_feeds SET etag = ?, last_modified = ? WHERE url = ?", (*validators, url))

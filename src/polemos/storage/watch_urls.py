@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from polemos.storage.connection import Connection
+from polemos.storage.row_values import optional_text, utc_now
 
 __all__ = [
     "UrlState",
@@ -28,16 +29,8 @@ __all__ = [
 ]
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
 def _date(raw: object) -> dt.date | None:
     return dt.date.fromisoformat(str(raw)) if raw else None
-
-
-def _opt(raw: object) -> str | None:
-    return None if raw is None else str(raw)
 
 
 class UrlStatus(StrEnum):
@@ -80,16 +73,16 @@ def _url_state(row: Sequence[object]) -> UrlState:
         url=str(url),
         feed_url=str(feed),
         status=UrlStatus(str(status)),
-        title=_opt(title),
+        title=optional_text(title),
         published=_date(published),
-        outlet=_opt(outlet),
-        item_updated=_opt(updated),
-        etag=_opt(etag),
-        last_modified=_opt(lm),
+        outlet=optional_text(outlet),
+        item_updated=optional_text(updated),
+        etag=optional_text(etag),
+        last_modified=optional_text(lm),
         attempts=int(str(attempts)),
-        document_id=_opt(doc),
-        date_source=_opt(source),
-        reason=_opt(reason),
+        document_id=optional_text(doc),
+        date_source=optional_text(source),
+        reason=optional_text(reason),
     )
 
 
@@ -123,7 +116,7 @@ def queue_url(
             published.isoformat() if published else None,
             outlet,
             item_updated,
-            _now(),
+            utc_now(),
         ),
     ).rowcount
     if inserted:
@@ -139,7 +132,7 @@ def queue_url(
             item_updated,
             title,
             published.isoformat() if published else None,
-            _now(),
+            utc_now(),
             url,
             UrlStatus.SAVED.value,
             item_updated,
@@ -178,7 +171,7 @@ def finish_url(
     conn.execute(
         "UPDATE watch_urls SET status = ?, document_id = ?, date_source = ?, reason = ?, fetched_at = ?, "
         "etag = coalesce(?, etag), last_modified = coalesce(?, last_modified) WHERE url = ?",
-        (status.value, document_id, date_source, reason, _now(), *(validators or (None, None)), url),
+        (status.value, document_id, date_source, reason, utc_now(), *(validators or (None, None)), url),
     )
     if canonical and canonical != url and status is UrlStatus.SAVED:
         feed_url = conn.execute("SELECT feed_url FROM watch_urls WHERE url = ?", (url,)).fetchone()
@@ -193,8 +186,8 @@ def finish_url(
                 UrlStatus.SAVED.value,
                 document_id,
                 date_source,
-                _now(),
-                _now(),
+                utc_now(),
+                utc_now(),
                 f"canonical URL of {url}",
             ),
         )
@@ -204,7 +197,7 @@ def retry_url(conn: Connection, url: str, reason: str, max_attempts: int) -> boo
     """Count a transient failure; after `max_attempts` give the URL up. Return whether it was given up."""
     conn.execute(
         "UPDATE watch_urls SET attempts = attempts + 1, reason = ?, fetched_at = ? WHERE url = ?",
-        (reason, _now(), url),
+        (reason, utc_now(), url),
     )
     row = conn.execute("SELECT attempts FROM watch_urls WHERE url = ?", (url,)).fetchone()
     if row is not None and int(row[0]) >= max_attempts:
