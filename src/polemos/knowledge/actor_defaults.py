@@ -18,8 +18,9 @@ from polemos.knowledge.phrases import fold
 # `army` ("the army", "troops"), `air` (an air strike whose perpetrator goes unnamed), `unnamed` (any other
 # violence whose perpetrator goes unnamed), `militants` (a hostile word for a non-state group that the
 # report ties to no named group: "militants", "extremists", "jihadists") and `fighting` (the sides of a
-# battle the report names neither of: "fighting in the Sabri district").
-DEFAULT_CLASSES = frozenset({"army", "air", "unnamed", "militants", "fighting"})
+# battle the report names neither of: "fighting in the Sabri district"); `struck` (the side the period's
+# air power, its `air` reading, flew against: the target of its strikes where a report names none).
+DEFAULT_CLASSES = frozenset({"army", "air", "unnamed", "militants", "fighting", "struck"})
 DEFAULT_FIELDS = frozenset({"country", "years", "labels", "actor", "places"})
 # The classes a reading limited to places may be given for: those the extract stage reads once it knows
 # the event's place (see polemos.stages.actor_places).

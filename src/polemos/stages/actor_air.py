@@ -12,10 +12,10 @@ from typing import Protocol
 from polemos.knowledge.actors import ActorEntry
 from polemos.model import Actor
 from polemos.stages.actor_labels import Label
-from polemos.stages.actor_naming import ActorMention
+from polemos.stages.actor_naming import ActorMention, period_actor
 from polemos.stages.actor_scan import Named, Scan
 
-__all__ = ["air_power", "war_party"]
+__all__ = ["air_power", "campaign_target", "war_party"]
 
 
 class _Resolving(Protocol):
@@ -65,3 +65,18 @@ def war_party(scan: Scan, unnamed: ActorMention, categories: Mapping[int, str]) 
     return dataclasses.replace(
         unnamed, actor=actor, rule=rule, confidence=0.4, category=categories[actor.inter]
     )
+
+
+def campaign_target(scan: Scan, striker: Actor) -> Actor | None:
+    """The side an air campaign struck where the report names no target ("NATO strikes hit two tanks"):
+    where the knowledge base says whom the period's air power (its `air` default) flew against (its
+    `struck` default: NATO's 2011 campaign, Gaddafi's forces), and `striker` is that air power; else None."""
+    iso2 = scan.country.iso2 if scan.country else None
+    when = (scan.year, scan.month, scan.day)
+    air = scan.kb.default_reading(iso2, scan.year, "air", scan.month, scan.day)
+    if air is None or striker.name not in (air.name, air.name_in(*when)):
+        return None
+    entry = scan.kb.default_reading(iso2, scan.year, "struck", scan.month, scan.day)
+    if entry is None:
+        return None
+    return period_actor(scan.kb, Actor(entry.name, entry.inter, entry.country), entry.name_in(*when))

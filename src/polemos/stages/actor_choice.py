@@ -12,6 +12,7 @@ from polemos.model import Actor, Document, Evidence, Place
 from polemos.stages.actor_communities import communal_feud, communal_sides, community_names
 from polemos.stages.actor_crowd_forces import crowd_police
 from polemos.stages.actor_parties import (
+    attributed_doer,
     finders_of_dead,
     first_mention,
     not_claimants,
@@ -19,6 +20,7 @@ from polemos.stages.actor_parties import (
     parties,
     source_of_fire,
 )
+from polemos.stages.actor_sites import campaign_hit, owner_struck, site_owner, striker_not_target
 from polemos.stages.actor_targets import air_target, casualties_hit, mine_victim, planter_first, state_site
 from polemos.stages.actor_vigilantes import crowd_justice, vigilantes
 from polemos.stages.aggregate import unnamed_actor1
@@ -63,6 +65,7 @@ def choose_actors(
     m2: ActorMentionLike | None
     agents, patients, others = list(roles.agents), list(roles.patients), list(roles.others)
     victim_known = False
+    site_hit = False  # the side hit is named as the owner of the site a blast or strike hit
     if etype in VIOLENT or etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
         agents, others = parties(agents), parties(others)
     # who only reports the event is never its party ("Gaddafi forces blamed NATO for the bombing")
@@ -96,6 +99,9 @@ def choose_actors(
         m2 = first_mention(patients, exclude=m1.actor if m1 else None)
         if m2 is None and etype in VIOLENT:
             m2 = first_mention(others, exclude=m1.actor if m1 else None)
+        if etype is EventType.EXPLOSIONS:
+            m1, m2 = owner_struck(m1, m2, parties(sentence_mentions), sent)  # "blasts near Qaddafi's home"
+            site_hit = m2 is not None and site_owner(m2, sent)
         if sub is SubEventType.AIR_DRONE_STRIKE and m1 is not None and m2 is None and m1 not in agents:
             m1, m2 = air_target(m1, actors, position)
         if sub in _PLANTED and m1 is not None and m2 is None and m1 not in agents:
@@ -144,6 +150,11 @@ def choose_actors(
                 ev.append(
                     evidence_at(doc, sent, fld, foe.name, sent.start, sent.start, "camp:sole-opponent", 0.4)
                 )
+    told = attributed_doer(doc.text, actors, a1) if etype in VIOLENT else None
+    if told is not None and told.actor != a2:
+        a1 = told.actor  # "the explosions are said to be the work of X", told in another sentence
+        ev[:] = [e for e in ev if e.field != "actor1"]
+        ev.append(evidence_at(doc, sent, "actor1", a1.name, told.start, told.end, "actor:attributed", 0.5))
     struck = a2 is None or a2.inter == 7 or a2 in ctx.main_actors
     if a1 is None and etype is EventType.EXPLOSIONS and struck:
         a1, a2 = _strike_from_context(doc, sent, sub, a2, ctx, ev)
@@ -155,6 +166,8 @@ def choose_actors(
         # where one group fought a place's war, it is the unnamed side there (see actor_places)
         fight = etype is EventType.BATTLES and a2 is None
         placed = actors.at_place(unknown, place, "fighting" if fight else "unnamed") if unknown else None
+        if placed is not None and site_hit:
+            placed = striker_not_target(placed, a2, actors, position)
         if placed is not None:
             a1 = placed.actor
             # a mine's or bomb's named casualty stays its target (as in mine_victim); a foreign force
@@ -166,6 +179,10 @@ def choose_actors(
                 # a battle that names neither side, fought where that group's only enemy fought it
                 a2 = foe
                 ev.append(evidence_at(doc, sent, "actor2", foe.name, sent.start, sent.start, rule, 0.3))
+    if etype is EventType.EXPLOSIONS and (hit := campaign_hit(a1, a2, sentence_mentions, actors)) is not None:
+        a2 = hit  # an air campaign's strike on targets left unnamed ("NATO strikes hit two tanks")
+        ev[:] = [e for e in ev if e.field != "actor2"]
+        ev.append(evidence_at(doc, sent, "actor2", a2.name, sent.start, sent.start, "default:struck", 0.4))
     if (
         etype in VIOLENT
         and a1 is not None

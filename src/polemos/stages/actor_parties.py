@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Protocol
 
 from polemos.model import Actor
 from polemos.stages.annotate import Sentence
@@ -35,6 +36,11 @@ _FIRE_FROM = re.compile(
     r"|air\s+raids?|strikes|rockets|mortars?|missiles|fired|launched)\s+(?:by|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# A deed attributed to a party in the report's own words: "(the explosions) are said to be the work of a
+# group calling itself X", "the attack was blamed on X", "killings attributed to X"; the party named within
+# a few words after it ("a group calling itself") is its doer
+_ATTRIBUTED = re.compile(r"\b(?:the\s+work\s+of|blamed\s+on|attributed\s+to)\s+", re.IGNORECASE)
+_ATTRIBUTED_REACH = 30
 # Verbs of finding the dead: who finds bodies or a grave ("rebel forces uncovered 30 executed bodies",
 # "soldiers found a mass grave") came upon the killing, and is not who did it.
 _FINDING = frozenset({"find", "discover", "uncover", "unearth", "exhume", "recover", "retrieve", "locate"})
@@ -74,6 +80,27 @@ def source_of_fire(
     elif m1 is not None and m2 is None:
         m2 = m1
     return source, m2
+
+
+class _Mentions(Protocol):
+    """The document's resolved mentions (stages/actors.py DocumentActors)."""
+
+    def mentions_in(self, start: int, end: int) -> Sequence[ActorMentionLike]: ...
+
+
+def attributed_doer(text: str, actors: _Mentions, doer: Actor | None) -> ActorMentionLike | None:
+    """The armed party a report says a deed was the work of, blamed on or attributed to, anywhere in its
+    text ("Explosions hit the district. They are said to be the work of a group calling itself X"): the
+    doer of a violent event whose own sentence names none (`doer` None or an unidentified group)."""
+    if doer is not None and not doer.name.startswith("Unidentified Armed Group"):
+        return None
+    for found in _ATTRIBUTED.finditer(text):
+        ms = actors.mentions_in(found.end(), found.end() + _ATTRIBUTED_REACH + 60)
+        near = [m for m in parties(ms) if m.start - found.end() <= _ATTRIBUTED_REACH]
+        named = [m for m in near if m.category in ("state", "armed", "external")]
+        if named:
+            return min(named, key=lambda m: m.start)
+    return None
 
 
 def not_claimants(ms: Sequence[ActorMentionLike], sent: Sentence) -> list[ActorMentionLike]:

@@ -14,7 +14,7 @@ from polemos.knowledge.actors import ActorEntry, ActorKB
 from polemos.knowledge.countries import Country, load_countries, state_forces_name
 from polemos.knowledge.phrases import fold, tokens
 from polemos.model import Actor, Place
-from polemos.stages.actor_air import air_power, war_party
+from polemos.stages.actor_air import air_power, campaign_target, war_party
 from polemos.stages.actor_labels import Label
 from polemos.stages.actor_naming import (
     ActorMention,
@@ -359,6 +359,10 @@ class DocumentActors:
             return None
         own = Actor(entry.name, entry.inter, entry.country)
         return period_actor(self._scan.kb, own, entry.name_in(self.year, month, day))
+
+    def struck_by(self, striker: Actor) -> Actor | None:
+        """The side the period's air campaign struck, where `striker` is it: see actor_air.campaign_target."""
+        return campaign_target(self._scan, striker)
 
     def at_place(self, m: ActorMentionLike, place: Place | None, label_class: str) -> ActorMentionLike:
         """Read an unidentified side by the event's place: see polemos.stages.actor_places."""
