@@ -55,3 +55,41 @@ def test_an_unnamed_non_state_subject_is_found_above_an_xcomp(coder: Any, text: 
     tokens = view(coder.nlp(text))
     anchor = next(t for t in tokens if t.text == verb)
     assert _unnamed_agent_inter(anchor, coder.lexicon) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a protest is against is others' violence, not the crowd's
+        ("Protests against rising crime and looting were held in Nyala on Monday.", ["Peaceful protest"]),
+        ("Taxi owners protested the vandalism of their cars in Mzuzu on Monday.", ["Peaceful protest"]),
+        (
+            "Students marched through Kasama on Monday to protest against a string of stabbings that had "
+            "killed four people.",
+            ["Peaceful protest"],
+        ),
+        # the crowd's own acts still make a riot, beside a grievance or misparsed into it
+        (
+            "Residents protested over the killing of a trader and burned tyres on the main road in Kisii.",
+            ["Violent demonstration"],
+        ),
+        ("Protesters against the tax burned tyres in Kano on Monday.", ["Violent demonstration"]),
+    ],
+)
+def test_a_protests_grievance_is_not_its_violence(
+    sub_event_types: Callable[[str], list[str]], text: str, expected: list[str]
+) -> None:
+    assert sub_event_types(text) == expected
+
+
+def test_an_air_strikes_target_is_no_grievance() -> None:
+    """ "strike" is a walk-out's word and a weapon's: the target of air strikes stays in the context."""
+    from polemos.stages.context_words import _armed_strike
+
+    class Tok:
+        def __init__(self, lower: str, pos: str, children: list[Any]) -> None:
+            self.lower_, self.pos_, self.children = lower, pos, children
+
+    assert _armed_strike(Tok("strikes", "NOUN", [Tok("air", "NOUN", [])]))
+    assert _armed_strike(Tok("struck", "VERB", []))
+    assert not _armed_strike(Tok("strike", "NOUN", [Tok("general", "ADJ", [])]))

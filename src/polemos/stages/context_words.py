@@ -1,6 +1,6 @@
 """Words of a sentence that do not stand for themselves in the lexicon's context tests (extract stage): the
 word after "anti-", "home" in "home town", "riot" in "riot police", "the air" shot into, the words of
-a self-inflicted fire, and what the sentence says there was none of.
+a self-inflicted fire, what a protest is against, and what the sentence says there was none of.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ def not_so_words(tokens: Sequence[Any], lowers: Sequence[str]) -> frozenset[int]
         if lowers[i] == "home" and t.dep_ == "compound" and t.head.lemma_.lower() in _ORIGIN_NOUNS
     )
     out.update(_self_harm_words(tokens))
+    out.update(_grievance_words(tokens))
     out.update(i for i, t in enumerate(tokens) if denied_word(t))
     if "air" in lowers:
         out.update(i for i, t in enumerate(tokens) if lowers[i] == "air" and _air_as_place(t))
@@ -62,4 +63,55 @@ def _self_harm_words(tokens: Sequence[Any]) -> set[int]:
             continue
         out.add(t.i)
         out.update(c.i for c in t.subtree if c.lower_ in _FIRE_WORDS)
+    return out
+
+
+# Words of a demonstration, and the prepositions that give what it is against ("protested over the looting
+# of shops", "a march against killings").
+_PROTEST_WORDS = frozenset(
+    {"protest", "protester", "protestor", "demonstrate", "demonstration", "demonstrator", "rally", "march",
+     "strike", "sit-in", "picket", "petition"}
+)  # fmt: skip
+_GRIEVANCE_PREPS = frozenset({"against", "over", "about"})
+# A strike that is a weapon's, not a walk-out ("air strikes against militants"): its target stays context.
+_ARMED_STRIKE = frozenset({"air", "drone", "missile", "rocket", "aerial", "military", "artillery", "naval"})
+# Verbs whose object is the grievance itself: "protesting the vandalism of their vehicles" ("condemned"
+# and "denounced" are said by officials of the protesters' acts as often).
+_GRIEVANCE_VERBS = frozenset({"protest"})
+
+
+def _grievance_words(tokens: Sequence[Any]) -> set[int]:
+    """ "Protests against insecurity and looting", "marched to protest the killings", "protesting the
+    vandalism of their vehicles": the grievance is what others did, not the crowd's own violence, so its
+    words make no riot (nor force on protesters) of the protest."""
+    out: set[int] = set()
+    for t in tokens:
+        lemma = t.lemma_.lower()
+        if lemma not in _PROTEST_WORDS or (lemma == "strike" and _armed_strike(t)):
+            continue
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in _GRIEVANCE_PREPS:
+                out.update(g for p in c.children if p.dep_ == "pobj" for g in _phrase(p))
+            elif c.dep_ == "dobj" and lemma in _GRIEVANCE_VERBS and t.pos_ == "VERB":
+                out.update(_phrase(c))
+    return out
+
+
+def _armed_strike(tok: Any) -> bool:
+    """ "air strikes against militants", "the army struck them": a weapon's strike, not a walk-out."""
+    return tok.pos_ != "NOUN" or any(c.lower_ in _ARMED_STRIKE for c in tok.children)
+
+
+def _phrase(tok: Any) -> set[int]:
+    """The tokens of the noun phrase under `tok`, less a verb the parser hung on it with no subject of its
+    own: in "protesters against the tax burned tyres" the burning is the protesters' act, misread as a
+    participle of "tyres" ("stabbings that had killed four" keeps its clause, whose subject is "that")."""
+    out = {tok.i}
+    for c in tok.children:
+        verb = (c.dep_ in ("relcl", "acl") and c.tag_ in ("VBD", "VBZ", "VBP")) or (
+            c.dep_ == "amod" and c.tag_ in ("VBN", "VBD")
+        )
+        if verb and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            continue
+        out.update(_phrase(c))
     return out
