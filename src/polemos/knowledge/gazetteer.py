@@ -196,7 +196,7 @@ class IndexedGazetteer:
     ) -> None:
         self._by_key: dict[str, list[GazetteerEntry]] = {}
         self._compact: dict[str, set[str]] | None = None  # built on the first compact look-up
-        self._loose: dict[tuple[str, str], list[tuple[str, GazetteerEntry]]] | None = None
+        self._loose: dict[str, list[tuple[str, GazetteerEntry]]] | None = None  # by loose key
         self._countries: dict[str, GazetteerEntry] = {}
         self._codes: dict[str, GazetteerEntry] = {}
         self._admin1: dict[str, list[GazetteerEntry]] = {}
@@ -258,16 +258,29 @@ class IndexedGazetteer:
 
     def respellings(self, name: str, country_code: str) -> list[GazetteerEntry]:
         """Places of `country_code` whose name is a respelling of `name` (`gazetteer_loose`)."""
-        from polemos.knowledge.gazetteer_loose import closest, is_respellable, loose_key
+        from polemos.knowledge.gazetteer_loose import closest, loose_key
 
         code = country_code.upper()
+        pairs = self._loose_pairs(loose_key(name))
+        return closest(name, [(k, e) for k, e in pairs if e.country_code == code])
+
+    def respellings_anywhere(self, name: str, likeness_floor: float) -> list[GazetteerEntry]:
+        """Places of any country whose name is a respelling of `name` (`gazetteer_loose`)."""
+        from polemos.knowledge.gazetteer_loose import closest, loose_key
+
+        return closest(name, self._loose_pairs(loose_key(name)), likeness_floor)
+
+    def _loose_pairs(self, key: str) -> list[tuple[str, GazetteerEntry]]:
+        """The (normalised name, entry) pairs whose loose key is `key`."""
+        from polemos.knowledge.gazetteer_loose import is_respellable, loose_key
+
         if self._loose is None:  # built on the first miss: the test double and builder rarely need it
             self._loose = {}
             for k, found in self._by_key.items():
                 for e in found:
                     if is_respellable(lk := loose_key(k), e):
-                        self._loose.setdefault((lk, e.country_code), []).append((k, e))
-        return closest(name, self._loose.get((loose_key(name), code), []))
+                        self._loose.setdefault(lk, []).append((k, e))
+        return self._loose.get(key, [])
 
     def country_names(self) -> tuple[dict[str, GazetteerEntry], dict[str, GazetteerEntry]]:
         """The country look-up tables: (codes, normalised names and demonyms)."""

@@ -5,7 +5,9 @@ Ben/Bin/Bani, Nufliya/Nawfaliyah, Tawergha/Tawurgha, Agheila/Ageila/Aqila. They 
 vowels, glides, the letter chosen for qaf and ghayn, an "h" marking a digraph and doubled consonants,
 so `loose_key` keeps only the consonant skeleton with those folded. A skeleton is coarse: the places
 stage asks for it only when the exact name finds nothing, and only among the document's own country's
-places (`loose_lookup`), where a skeleton rarely names two places; the closest spelling wins.
+places (`loose_lookup`), where a skeleton rarely names two places; the closest spelling wins. A report
+that nothing else places asks among every country's places (`loose_lookup_anywhere`), more strictly
+(stages/place_respelt_country.py).
 """
 
 from __future__ import annotations
@@ -18,7 +20,15 @@ from typing import Protocol, cast, runtime_checkable
 
 from polemos.knowledge.gazetteer import GazetteerEntry, normalise_name
 
-__all__ = ["Respelling", "closest", "is_respellable", "loose_key", "loose_lookup"]
+__all__ = [
+    "AnyRespelling",
+    "Respelling",
+    "closest",
+    "is_respellable",
+    "loose_key",
+    "loose_lookup",
+    "loose_lookup_anywhere",
+]
 
 _DIGRAPH_H = re.compile(r"(?<=[bcdgkpst])h|h$")  # gh, kh, dh, th, sh; a final "h" ("Sabhah")
 _GLUED_ARTICLE = re.compile(r"^[aeu]l(?=[^aeiouy\s]\w{3})")
@@ -53,18 +63,31 @@ class Respelling(Protocol):
         ...
 
 
-def closest(name: str, pairs: Iterable[tuple[str, GazetteerEntry]]) -> list[GazetteerEntry]:
+@runtime_checkable
+class AnyRespelling(Protocol):
+    """A gazetteer that can find every country's places by the loose key of a name."""
+
+    def respellings_anywhere(self, name: str, likeness_floor: float) -> list[GazetteerEntry]:
+        """Places of any country whose name is a respelling of `name` at least `likeness_floor` alike,
+        closest first."""
+        ...
+
+
+def closest(
+    name: str, pairs: Iterable[tuple[str, GazetteerEntry]], likeness_floor: float = _MIN_LIKENESS
+) -> list[GazetteerEntry]:
     """The entries of (normalised key, entry) pairs sharing `name`'s skeleton whose spelling is like
-    enough, closest spelling first, then most populous (an entry once, at its closest name)."""
+    enough (`likeness_floor`), closest spelling first, then most populous (an entry once, at its closest
+    name)."""
     key = normalise_name(name)
     best: dict[int, tuple[float, GazetteerEntry]] = {}
     for other, entry in pairs:
         matcher = difflib.SequenceMatcher(None, key, other)
         # the two cheap upper bounds of ratio() first: most pairs fail them, and ratio() costs far more
-        if matcher.real_quick_ratio() < _MIN_LIKENESS or matcher.quick_ratio() < _MIN_LIKENESS:
+        if matcher.real_quick_ratio() < likeness_floor or matcher.quick_ratio() < likeness_floor:
             continue
         likeness = matcher.ratio()
-        if likeness >= _MIN_LIKENESS and likeness > best.get(id(entry), (0.0, entry))[0]:
+        if likeness >= likeness_floor and likeness > best.get(id(entry), (0.0, entry))[0]:
             best[id(entry)] = (likeness, entry)
     ranked = sorted(best.values(), key=lambda le: (-round(le[0], 2), -le[1].population))
     return [entry for _, entry in ranked]
@@ -82,6 +105,16 @@ def loose_lookup(gazetteer: object, name: str, country_code: str) -> list[Gazett
     if not _respells(type(gazetteer)) or len(loose_key(name)) < _MIN_SKELETON:
         return []
     return cast(Respelling, gazetteer).respellings(name, country_code)
+
+
+def loose_lookup_anywhere(gazetteer: object, name: str, likeness_floor: float) -> list[GazetteerEntry]:
+    """Places of any country whose name is a respelling of `name` (see `loose_key`) at least
+    `likeness_floor` alike; [] when the gazetteer keeps no loose keys."""
+    if not callable(getattr(type(gazetteer), "respellings_anywhere", None)):
+        return []
+    if len(loose_key(name)) < _MIN_SKELETON:
+        return []
+    return cast(AnyRespelling, gazetteer).respellings_anywhere(name, likeness_floor)
 
 
 _RESPELLS: dict[type, bool] = {}

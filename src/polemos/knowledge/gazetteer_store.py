@@ -253,18 +253,36 @@ class SqliteGazetteer:
         ):
             found = []
         if found is None:
-            cols = ", ".join(f"p.{c.strip()}" for c in _COLUMNS.split(","))
-            rows = self._db.execute(
-                f"SELECT n.key, p.id, {cols} FROM names n JOIN places p ON p.id = n.place "
-                "WHERE n.loose = ? AND p.country_code = ?",
-                (loose_key(name), country_code.upper()),
-            )
-            pairs = [(str(r[0]), self._entry(r[1:])) for r in rows]  # one entry object per place
-            found = closest(name, [(k, e) for k, e in pairs if is_respellable(loose_key(k), e)])
-            if len(self._loose_cache) > 10_000:
-                self._loose_cache.clear()
-            self._loose_cache[(name, country_code)] = found
+            found = self._closest_loose(name, "AND p.country_code = ?", (country_code.upper(),))
+            self._remember_loose((name, country_code), found)
         return list(found)
+
+    def respellings_anywhere(self, name: str, likeness_floor: float) -> list[GazetteerEntry]:
+        """Places of any country whose name is a respelling of `name` (`gazetteer_loose`)."""
+        found = self._loose_cache.get((name, f"*{likeness_floor}"))
+        if found is None:
+            found = self._closest_loose(name, "", (), likeness_floor)
+            self._remember_loose((name, f"*{likeness_floor}"), found)
+        return list(found)
+
+    def _closest_loose(
+        self, name: str, where: str, params: tuple[str, ...], likeness_floor: float | None = None
+    ) -> list[GazetteerEntry]:
+        """The places sharing `name`'s loose key (and `where`), closest spelling first."""
+        cols = ", ".join(f"p.{c.strip()}" for c in _COLUMNS.split(","))
+        rows = self._db.execute(
+            f"SELECT n.key, p.id, {cols} FROM names n JOIN places p ON p.id = n.place "
+            f"WHERE n.loose = ? {where}",
+            (loose_key(name), *params),
+        )
+        pairs = [(str(r[0]), self._entry(r[1:])) for r in rows]  # one entry object per place
+        kept = [(k, e) for k, e in pairs if is_respellable(loose_key(k), e)]
+        return closest(name, kept) if likeness_floor is None else closest(name, kept, likeness_floor)
+
+    def _remember_loose(self, key: tuple[str, str], found: list[GazetteerEntry]) -> None:
+        if len(self._loose_cache) > 10_000:
+            self._loose_cache.clear()
+        self._loose_cache[key] = found
 
     def search(self, text: str, limit: int = 10) -> list[GazetteerEntry]:
         """Return entries whose name holds `text` (3+ characters, any case), most populous first."""

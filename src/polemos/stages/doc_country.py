@@ -16,6 +16,7 @@ from polemos.geodesy import distance_km
 from polemos.knowledge.actors import ActorKB, AliasMatch
 from polemos.knowledge.countries import Countries, Country, load_countries
 from polemos.knowledge.gazetteer import Gazetteer
+from polemos.stages.place_respelt_country import respelt_country
 from polemos.stages.place_votes import TOWN, is_big, toponym_votes
 from polemos.stages.places import KeptRuns, ToponymRun, toponym_runs
 
@@ -46,7 +47,8 @@ def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | Non
         votes[code] = votes.get(code, 0.0) + n
         first.setdefault(code, len(text))
     if not votes:
-        return None
+        # nothing known by its exact name: a town respelt ("Shashamene" for Shashamane) may tell it
+        return respelt_country(text, runs, gazetteer)
     best = max(votes, key=lambda c: (votes[c], -first[c]))
     if best in hints and best not in lying_in:
         return best  # a hint kept against the places abroad: they are namesakes (`_hints`)

@@ -12,7 +12,7 @@ import yaml
 
 from polemos.errors import KnowledgeError
 
-__all__ = ["PlaceWords", "place_words"]
+__all__ = ["PlaceWords", "place_words", "takes_object"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,3 +68,16 @@ def place_words() -> PlaceWords:
         common=frozenset(lists["common"]),
         generic_heads=frozenset(lists["generic_heads"]),
     )
+
+
+# Participles among the actor-after words that also act as verbs: "a strike in Metlaoui led to", "a march in
+# Tamale led by a union", "militias in Zintan allied to the army".
+_PARTICIPLES = frozenset({"aligned", "allied", "backed", "based", "controlled", "led"})
+_VERB_OBJECTS = frozenset({"to", "by", "with"})
+
+
+def takes_object(word: str, following: str | None) -> bool:
+    """Whether `word` (lower case), followed by `following`, is a participle that takes an object ("led to",
+    "backed by"): the verb of its clause, then, not an attribute of the name before it ("Misrata led
+    forces"), which stays a place."""
+    return word in _PARTICIPLES and following in _VERB_OBJECTS

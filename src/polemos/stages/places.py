@@ -34,14 +34,16 @@ from polemos.stages.place_quarters import apply_quarters
 from polemos.stages.place_respell import RESPELT, drop_stray_respellings
 from polemos.stages.place_routes import apply_routes
 from polemos.stages.place_spans import resolve_span
-from polemos.stages.place_words import place_words
+from polemos.stages.place_words import place_words, takes_object
 
 __all__ = ["KeptRuns", "ToponymRun", "find_places", "toponym_runs"]
 
 _WORD = re.compile(r"\w+")
-# Words after a name that say what kind of place it is ("Kunduz City", "Borno State").
+# Words after a name that say what kind of place it is ("Kunduz City", "Borno State", "Wau Payam").
 _PLACE_KINDS = frozenset(
     {"city", "town", "village", "district", "province", "state", "region", "county", "governorate", "area"}
+    | {"municipality", "commune", "prefecture", "locality", "zone", "ward", "payam", "chiefdom", "township"}
+    | {"cercle", "woreda", "kebele", "division", "territory"}
 )
 # Prepositions that set the word after them as where something happens ("in Wa", "at Wa").
 _LOCATIVES = frozenset({"in", "at", "near", "outside", "around"})
@@ -241,7 +243,8 @@ def _is_actor_run(text: str, tokens: list[_Token], i: int, j: int) -> bool:
     if j < len(tokens):
         gap = text[tokens[j - 1].end : tokens[j].start]
         if gap in (" ", "-") and tokens[j].lower in words.actor_after and not tokens[j].is_cap:
-            return True
+            following = tokens[j + 1].lower if j + 1 < len(tokens) else None
+            return not (gap == " " and takes_object(tokens[j].lower, following))
     return False
 
 
