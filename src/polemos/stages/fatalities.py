@@ -11,7 +11,8 @@ several-place and running totals (`fatality_periods`), casualties and deaths tol
 (`fatality_casualties`), deaths by burning (`fatality_burning`), suicide bombers' own deaths
 (`fatality_bombers`), lives taken (`fatality_lives`), uncounted plural victims
 (`fatality_plurals`), raised tolls (`fatality_revisions`), the grammar of a counted victim phrase
-(`fatality_phrases`), deaths told as a cause, a mourned death or an intent (`fatality_frames`), the choice
+(`fatality_phrases`) and the asides between it and its verb (`fatality_asides`),
+deaths told as a cause, a mourned death or an intent (`fatality_frames`), the choice
 of one figure (`fatality_choice`);
 word lists live in `knowledge/data/fatalities.yaml` (`fatality_words`). The dead of one incident that the
 report tells as several events are counted once, by the highest-ranked of them (aggregate stage).
@@ -23,6 +24,7 @@ import re
 from dataclasses import replace
 
 from polemos.model import FatalityClaim
+from polemos.stages.fatality_asides import APPOSITION, NAMED_PP, RELATIVE, RELATIVE_NOT_ASIDE
 from polemos.stages.fatality_bombers import implied_bombers
 from polemos.stages.fatality_burning import burning_claims
 from polemos.stages.fatality_casualties import uncounted_deaths, unknown_casualties
@@ -48,7 +50,6 @@ from polemos.stages.fatality_phrases import (
     RANGE,
     RANGE_LOW,
     SEP,
-    STOP,
     VICT_GREEDY,
     VICT_LAZY,
     VOUCHED,
@@ -100,43 +101,13 @@ _OBJECT = (
 # "killed and wounded 7" and "killed or injured" are casualties, not deaths: ACLED codes them 0.
 _NOT_CASUALTIES = r"(?!\s+(?:and|or|and/or|&)\s+(?:wounded|injured|hurt|wounding|injuring)\b)"
 
-# "21 fighters of the army, loyal to its commander, were killed": an aside between commas; "1 civilian,
-# working as a cook, was kidnapped and killed", "three guards, who were on duty, were shot dead".
-_APPOSITION = (
-    r"\s*,\s*(?:loyal|belonging|affiliated|linked|allied|mostly|most|all|many|some|among|both|who"
-    r"|working|serving|identified|named|aged)\b"
-    r"[^,.;()]{0,60},"
-)
-# "5 members from the Northern Brigade were killed", "two men in Kassala are reported to have been
-# killed": a phrase naming where the victims are from or were may stand between them and the verb.
-_NAMED_PP = (
-    r"(?:\s+(?:(?:serving|fighting)\s+(?:with|for|alongside)|belonging\s+to|loyal\s+to|in|from|of|at|near)"
-    r"\s+(?:the\s+)?(?:[a-z-]+\s+)?(?-i:[A-Z])[\w'’-]*"
-    # "soldiers from the Solid Structure (SS) operations room": an acronym and a common noun may close it.
-    # "two men from the Ugaar sub-clan": the common noun may be hyphenated.
-    r"(?:\s+(?-i:[A-Z])[\w'’-]*){0,4}(?:\s*\([^()]{1,30}\))?(?:\s+(?-i:[a-z][a-z-]*)){0,2}"
-    # "three people from the complex were gunned down", "seven soldiers from the army reportedly killed":
-    # a common noun after "the" names the place or the body they came from just as well.
-    rf"|\s+(?:from|in|at|inside|near)\s+(?:the|an?)\s+(?!{STOP}\b)(?-i:[a-z][a-z'’-]*)(?:\s+(?!{STOP}\b)(?-i:[a-z][a-z'’-]*))?"
-    # "two policemen on the evening of 15/07 were killed", "three soldiers on Monday were shot dead": when.
-    r"|\s+on\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?:[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?"
-    r"|[0-9]{1,2}\s+(?-i:[A-Z])[a-z]+|(?-i:[A-Z])[a-z]+day)"
-    r"){1,2}"
-)
-# "2 villagers who were taken hostage were executed", "three people who were injured in the fighting are
-# reported to have been murdered": a relative clause telling what befell the victims before.
-# "two men who hailed from the Sa clan were shot": any past-tense verb may open it.
-_RELATIVE = r"\s+(?:who|that)\s+(?:were|was|had|have|are|is|(?-i:[a-z]{3,}ed))\b[^,.;:()]{1,80}?"
-# A relative clause that holds a clause of its own or a death is no aside: "five people who were wounded
-# when gunmen killed the mayor" counts the wounded.
-_RELATIVE_NOT_ASIDE = re.compile(
-    r"\b(?:when|while|as|because|where|and|but)\b|kill|dead|die|death|shot|murder", re.I
-)
 # "After the death of two fighters, 2 villagers were executed": a count after a death told as a noun is
 # that noun's, not the first of the verb's list.
 _AFTER_NOMINAL = re.compile(
     r"\b(?:deaths?|killings?|murders?|assassinations?|executions?|beheadings?)\s+of\s+(?:the\s+)?$", re.I
 )
+# "sentenced the two men to death", "were condemned to death": a court's sentence, which no one has died of.
+_SENTENCED = re.compile(r"\b(?:sentenc|condemn)(?:e|es|ed|ing)\b(?:\s+[\w'’-]+){0,8}?\s+to\s+$", re.I)
 # A victim list opens on a count, a quote, "between" or "the" (a group of, the bomber): a cheap lookahead
 # that spares the full pattern's tries at every other word of the sentence.
 _MAY_COUNT = (
@@ -149,7 +120,7 @@ _PASSIVE = re.compile(
     r"(?:(?P<incl>\s*,?\s*\(?\s*(?:including|among\s+them|among\s+whom)\b[^.;()]{0,80}?\)?,?)"
     # "50 soldiers, including three officers, and 23 fighters were killed": the list goes on after it.
     rf"(?:(?<=,)\s*and\s+(?P<more>{items(VICT_LAZY)}))?)?"
-    rf"(?P<pp>{_NAMED_PP})?(?P<appos>{_APPOSITION})?(?P<rel>{_RELATIVE})?"
+    rf"(?P<pp>{NAMED_PP})?(?P<appos>{APPOSITION})?(?P<rel>{RELATIVE})?"
     rf"\s+(?P<aux>{_AUX})(?P<trig>{_TRANSITIVE}|{_INTRANSITIVE})\b{_NOT_CASUALTIES}(?P<obj>{_OBJECT})?",
     re.I,
 )
@@ -308,10 +279,16 @@ def _claims_in_match(text: str, m: re.Match[str], name: str) -> list[FatalityCla
     subject = name == "passive" and not _FIRST_ACT.sub("", m.group("aux")) and m.group("obj") is not None
     if subject and _TRANSITIVE_RE.match(trig):
         return None
-    if name == "passive" and m.group("rel") and _RELATIVE_NOT_ASIDE.search(m.group("rel")):
+    if name == "passive" and m.group("rel") and RELATIVE_NOT_ASIDE.search(m.group("rel")):
         return None
     if name == "passive" and _AFTER_NOMINAL.search(text, 0, m.start()):
         return None
+    if (
+        name == "passive"
+        and trig == "death"
+        and _SENTENCED.search(text, max(0, m.start() - 80), m.start("trig"))
+    ):
+        return None  # "a court sentenced 12 rebels to death": a sentence, no death
     # Each item of "2 Taliban and 3 soldiers" is its own claim: ACLED sums both sides of one event.
     out: list[FatalityClaim] = []
     spans = [(list_start, list_end)]

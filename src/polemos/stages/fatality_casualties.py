@@ -27,17 +27,31 @@ _UNKNOWN_NUMBER = re.compile(
     r"(?:not|un)\s*(?:yet\s+)?(?:known|confirmed|clear)",
     re.I,
 )
+# "the attackers suffered heavy casualties", "the strike led to serious casualties": casualties whose scale
+# the report stresses are more than wounded. ACLED's dev files code them as a vague plural (10, a split of
+# it between events, or 10 on top of a count) in 10 of 11 notes outside Afghanistan; "many casualties" is
+# left out, its codes being mixed. A negated scale ("no heavy casualties") says nothing of deaths.
+_HEAVY = re.compile(
+    rf"(?<!\bno\s)(?<!\bwithout\s)\b(?:heavy|serious|significant|severe|massive|huge|considerable|substantial)"
+    # '"Significant" casualties': the scale word may be quoted.
+    rf"[\"”’']?\s+{_CASUALTIES}\b",
+    re.I,
+)
 # The count every such claim carries: ACLED's "a number" (see fatalities.yaml's vague counts).
 _VAGUE = 10
 
 
 def unknown_casualties(text: str) -> list[FatalityClaim]:
     """A claim of ACLED's vague 10 for each casualty report without a number in `text` (one sentence)."""
-    if "number" not in text.lower():  # every form names the number it lacks
-        return []
+    lower = text.lower()
+    found = (
+        [(m, "casualties:heavy") for m in _HEAVY.finditer(text)] if "cas" in lower or "caus" in lower else []
+    )
+    if "number" in lower:  # every unknown-number form names the number it lacks
+        found += [(m, "casualties:unknown-number") for m in _UNKNOWN_NUMBER.finditer(text)]
     return [
-        FatalityClaim(_VAGUE, m.group(), m.start(), m.end(), None, None, False, "casualties:unknown-number")
-        for m in _UNKNOWN_NUMBER.finditer(text)
+        FatalityClaim(_VAGUE, m.group(), m.start(), m.end(), None, None, False, rule)
+        for m, rule in sorted(found, key=lambda f: f[0].start())
     ]
 
 

@@ -76,7 +76,15 @@ def head_noun(victims: str) -> str:
     if not words:
         return ""
     head = words[-1]
-    for plural, singular in (("people", "person"), ("children", "child"), ("men", "man"), ("ies", "y")):
+    # "thieves", "wives": an "f" or "fe" becomes "ves" in the plural.
+    irregular = (
+        ("people", "person"),
+        ("children", "child"),
+        ("men", "man"),
+        ("ieves", "ief"),
+        ("wives", "wife"),
+    )
+    for plural, singular in (*irregular, ("ies", "y")):
         if head.endswith(plural):
             return head[: -len(plural)] + singular
     if head.endswith(("ches", "shes", "sses")):

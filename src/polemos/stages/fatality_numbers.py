@@ -34,7 +34,8 @@ NUM = (
     # "an unknown number of militants": a number the report cannot give is ACLED's vague "a number".
     # 'A "number" of soldiers': reports quote the vague word they do not vouch for.
     r"|an?\s+[\"“]?(?:(?:unknown|unspecified|undetermined|undisclosed|unconfirmed|uncertain)\s+)?number"
-    r"|a\s+(?:few|handful|couple)|dozens|tens(?!\s+of\s+(?:thousands|hundreds))|scores|hundreds|thousands"
+    # "killed a lot of people": as vague as "many".
+    r"|a\s+(?:few|handful|couple|lot)|lots|dozens|tens(?!\s+of\s+(?:thousands|hundreds))|scores|hundreds|thousands"
     r"|several|many|few|numerous|some(?=\s+of\s)|an?)\b"
 )
 MIN_QUALS = (
@@ -49,8 +50,8 @@ QUAL = (
 # when adding a form): the fatality patterns test it first, as a cheap guard on where a count can start.
 FIRST_WORDS = frozenset(
     (*_UNITS, *_TENS, *_SCALES, "a", "an", "dozens", "tens", "scores", "hundreds", "thousands", "several",
-     "many", "few", "numerous", "some", "at", "more", "over", "upwards", "in", "no", "about", "around",
-     "approximately", "nearly", "almost", "roughly", "up", "as", "fewer", "less")
+     "many", "few", "numerous", "some", "lots", "at", "more", "over", "upwards", "in", "no", "about",
+     "around", "approximately", "nearly", "almost", "roughly", "up", "as", "fewer", "less")
 )  # fmt: skip
 
 

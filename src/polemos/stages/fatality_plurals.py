@@ -1,5 +1,6 @@
 """Killings of a group the report does not count: "the strikes killed militants and civilians", "troops
-were accused of killing Murle civilians", "gunmen continued killing innocent people".
+were accused of killing Murle civilians", "gunmen continued killing innocent people", "all the passengers
+were killed".
 
 ACLED codes plural fatalities without a number as a vague figure (the codebook's "3 or 10, depending on
 scale"; its coding of such notes is 10, the `a number` of `fatalities.yaml`). A claim is made only for a
@@ -34,15 +35,24 @@ _BARE_PLURAL = re.compile(
     re.I,
 )
 
+# "All militants inside the vehicles were killed", "all the passengers were shot dead": a whole group the
+# report does not count (a place or a bracket may follow the head; "killed or wounded" is casualties).
+_ALL_PASSIVE = re.compile(
+    rf"\b(?P<all>all)\s+(?:of\s+)?(?:the\s+)?(?P<victims>(?:{_MODIFIER}\s+){{0,2}}(?P<head>(?-i:[a-z]+)))\b"
+    r"(?:\s+(?:in|inside|on|aboard|at|from|of)\b[^,.;:()]{1,40}?)?\s+(?:were|have\s+been|had\s+been)\s+"
+    rf"(?:\w+ly\s+)?(?P<trig>{_KILL}|executed|shot\s+dead|murdered)\b(?!\s+(?:or|and)\s+(?:wounded|injured))",
+    re.I,
+)
+
 
 def bare_plural_claims(text: str) -> list[FatalityClaim]:
     """A vague claim for each uncounted plural group of persons the sentence `text` says was killed."""
     lower = text.lower()
-    if not any(stem in lower for stem in ("kill", "massacr", "slaughter")):
+    if not any(stem in lower for stem in ("kill", "massacr", "slaughter", "shot dead", "execut", "murder")):
         return []
     vague = fatality_words().vague_counts["a number"]
     out = []
-    for m in _BARE_PLURAL.finditer(text):
+    for m in (*_BARE_PLURAL.finditer(text), *_ALL_PASSIVE.finditer(text)):
         head = m.group("head").lower()
         if not _is_plural_person(head) or _DENIED.search(text, max(0, m.start() - 40), m.start()):
             continue

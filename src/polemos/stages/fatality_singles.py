@@ -60,7 +60,7 @@ _SHOT_DEAD = re.compile(
 )
 # "beat a 70-year-old to death", "stoning him to death", "leaving the driver dead".
 _TO_DEATH = re.compile(
-    r"\b(?P<trig>(?:beat|stab|ston|hack|burn|club|lynch)[a-z]*)\s+"
+    r"\b(?P<trig>(?:beat|stab|ston|hack|burn|club|lynch|tortur|strangl)[a-z]*)\s+"
     r"(?P<obj>(?:(?:the|a|an|one)\s+(?:[\w'’-]+\s+){0,3}?|him\s+|her\s+))to\s+death\b",
     re.I,
 )

@@ -2,7 +2,8 @@
 listed, the death that set off a battle among its dead, and one incident told as several events of a
 day and place counted once, by the highest-ranked of them (ACLED: civilians killed in a battle are the
 battle's dead); a battle told only by its dead gives them to the event of the incident the report names
-(the blast, the strike)."""
+(the blast, the strike), a clash's go to the capture of ground it was, and a non-violent event's to a
+violent one of its incident."""
 
 from __future__ import annotations
 
@@ -109,15 +110,16 @@ def _may_take(receiver: SubEventType, claim: FatalityClaim) -> bool:
     return not _ARMED_DEAD.search(claim.victims or "")
 
 
-def _shared_claims(g: EventGroup) -> list[FatalityClaim]:
+def _shared_claims(g: EventGroup, kind: SubEventType | None = None) -> list[FatalityClaim]:
     """The tolls of a group that a higher-ranked event of the same incident may count: all but those a
-    sentence tells as another incident's."""
-    if not _takes_others_dead(top_mention(g).sub_event_type):
+    sentence tells as another incident's (none of a peaceful event's, unless its `kind` is given)."""
+    own = top_mention(g).sub_event_type
+    if kind is None and not _takes_others_dead(own):
         return []
     claims: list[FatalityClaim] = []
     for m in g.mentions:
         if m.fatality_claims and not _OTHER_INCIDENT.search(m.sentence.text):
-            claims.extend(mention_claims(m, top_mention(g).sub_event_type))
+            claims.extend(mention_claims(m, own if kind is None else kind))
     return claims
 
 
@@ -201,6 +203,21 @@ def _tells_the_deaths(g: EventGroup, owner: EventGroup) -> bool:
     )
 
 
+_GROUND = frozenset(
+    {SubEventType.GOVERNMENT_REGAINS_TERRITORY, SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY}
+)
+
+
+def _ground_won(g: EventGroup, owner: EventGroup) -> bool:
+    """Whether `g` is the capture of ground the armed clash `owner` was fought over, one battle: it counts
+    the clash's dead even when told after them ("Two soldiers were killed in fighting in the district. The
+    army says it has taken more of it"); ACLED codes the day's fight once, as the capture."""
+    return (
+        top_mention(g).sub_event_type in _GROUND
+        and top_mention(owner).sub_event_type is SubEventType.ARMED_CLASH
+    )
+
+
 def _receiver(claim: FatalityClaim, owner: int, groups: Sequence[EventGroup], shared: set[_Span]) -> int:
     """The event that counts a claim: the highest-ranked violent event of the owner's incident that may
     take it ("civilians killed inside a battle are the battle's dead"), else the owner itself. The toll
@@ -214,7 +231,7 @@ def _receiver(claim: FatalityClaim, owner: int, groups: Sequence[EventGroup], sh
         for i, g in enumerate(groups)
         if i != owner
         and (
-            (_may_receive(g, groups[owner]) and _told_by(g, claim))
+            (_may_receive(g, groups[owner]) and (_told_by(g, claim) or _ground_won(g, groups[owner])))
             or (death_only and _tells_the_deaths(g, groups[owner]))
         )
         and _may_take(top_mention(g).sub_event_type, claim)
@@ -240,6 +257,15 @@ def pooled_claims(groups: Sequence[EventGroup], text: str = "") -> list[list[Fat
         for c in own[j]:
             if _span(c) not in counted:
                 counted[_span(c)] = (_receiver(c, j, groups, shared[j]), c)
+    # A non-violent event counts no toll (`event_claims`), but the dead its sentences tell may be a violent
+    # event's of its incident ("Gunmen attacked a police car. A recruit was killed.", the recruit misread as a
+    # recruitment): they go to such an event, never stay with the non-violent one.
+    for j, g in enumerate(groups):
+        if (kind := top_mention(g).sub_event_type) in NON_VIOLENT:
+            spans = {_span(c) for c in _shared_claims(g, kind)}
+            for c in _told_claims(g, kind, text):
+                if _span(c) not in counted and (i := _receiver(c, j, groups, spans)) != j:
+                    counted[_span(c)] = (i, c)
     # Each event's own tolls first, in the order its report told them, then those it counts for others.
     pooled = [[c for c in own[i] if counted[_span(c)][0] == i] for i in range(len(groups))]
     for i, c in counted.values():
@@ -290,6 +316,11 @@ def event_claims(g: EventGroup, sub_event_type: SubEventType, text: str = "") ->
     (kept off it so that corroboration does not read them as its report of no deaths)."""
     if sub_event_type in NON_VIOLENT:
         return []
+    return _told_claims(g, sub_event_type, text)
+
+
+def _told_claims(g: EventGroup, sub_event_type: SubEventType, text: str) -> list[FatalityClaim]:
+    """`event_claims` whatever the event's type."""
     # "Troops cleared Alpha and Beta of rebels. Six were killed.": ACLED codes an event per place and
     # splits the toll between them; the event's share is the first place's. A vague figure ("an unknown
     # number", coded 10) is ACLED's stand-in for each event's dead, no total to split.
