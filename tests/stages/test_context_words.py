@@ -49,7 +49,7 @@ def test_context_words_that_name_something_else(
     ],
 )
 def test_an_unnamed_non_state_subject_is_found_above_an_xcomp(coder: Any, text: str, verb: str) -> None:
-    from polemos.stages.extract import _unnamed_agent_inter
+    from polemos.stages.taker_inter import _unnamed_agent_inter
     from polemos.stages.token_view import view
 
     tokens = view(coder.nlp(text))

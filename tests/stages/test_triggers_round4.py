@@ -55,7 +55,8 @@ from polemos.stages.triggers import settle
          "demanding their pay.", "Peaceful protest"),
         ("Residents waved placards outside the court in Pietermaritzburg on Monday.", "Peaceful protest"),
         # rebels or militias in a fight make it a battle whoever joined them; a crowd alone, a riot
-        ("Police forces fled the city on Monday after fighting with rebels and protesters.", "Armed clash"),
+        # (no place fled: state forces fleeing a city in a fight lost it, test_territory_changes.py)
+        ("Police forces retreated on Monday after fighting with rebels and protesters.", "Armed clash"),
         ("Protesters clashed with police in the city centre on Monday.", "Violent demonstration"),
         # the "by" phrase of an attack names who attacked, not what was attacked
         ("A school principal and another civilian were killed in an attack by suspected fighters on a "

@@ -49,6 +49,7 @@ from polemos.stages.mention_context import (
 )
 from polemos.stages.mention_setting import choose_date, choose_place
 from polemos.stages.sentence_incidents import merge_in_sentence
+from polemos.stages.taker_inter import unstated_agent_inter
 from polemos.stages.token_view import view
 from polemos.stages.trigger_objects import object_tokens
 from polemos.stages.triggers import TriggerHit, candidate_hits, settle
@@ -253,7 +254,7 @@ def _mention(
         victims,
         armed_agents[0].actor.inter
         if armed_agents
-        else _unstated_agent_inter(hit.anchor, verb, lexicon, mentions, sent),
+        else unstated_agent_inter(hit, verb, lexicon, mentions, sent),
     )
     if settled is None:
         return None
@@ -342,57 +343,3 @@ def _victims_told_next(sent: Sentence, ctx: TollContext) -> str | None:
     if words & ARMED_WORDS:
         return "armed"
     return "civilian" if words & CIVILIAN_WORDS else None
-
-
-def _unstated_agent_inter(
-    anchor: Any, verb: Any, lexicon: Lexicon, mentions: Sequence[ActorMentionLike], sent: Sentence
-) -> int | None:
-    """Actor 1's inter when no agent of the trigger's verb is named: the holder "under the control of" a
-    group, else an unnamed non-state group in the subject."""
-    held = _holder_inter(anchor, lexicon, mentions, sent)
-    return held if held is not None else _unnamed_agent_inter(verb, lexicon)
-
-
-def _holder_inter(
-    anchor: Any, lexicon: Lexicon, mentions: Sequence[ActorMentionLike], sent: Sentence
-) -> int | None:
-    """ "Kusa is under the control of the Kusa Brigade", "under control of the rebels": who "of" names
-    holds the place; a known actor by its inter, an unnamed armed group as non-state."""
-    if anchor.lemma_.lower() != "control":
-        return None
-    holders = [
-        p
-        for c in anchor.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
-    for h in holders:
-        start, end = sent.start + h.left_edge.idx, sent.start + h.idx + len(h.text)
-        named = [m for m in mentions if m.start < end and start < m.end and m.category != "civilian"]
-        if named:
-            return named[0].actor.inter
-    nonstate = lexicon.classes.get("nonstate_group", frozenset())
-    if any(w.lemma_.lower() in nonstate for h in holders for w in (h, *h.children) if w.dep_ != "prep"):
-        return 3
-    return None
-
-
-def _unnamed_agent_inter(verb: Any, lexicon: Lexicon) -> int | None:
-    """Rebels, insurgents, militants no knowledge entry names are still non-state: "Rebels are now in
-    control of the airport" is a non-state actor overtaking territory whatever their name."""
-    nonstate = lexicon.classes.get("nonstate_group", frozenset())
-    # "Rebel fighters managed to take", "are able to gain control": the subject is the head's, above the
-    # xcomp (and the adjective it hangs from).
-    heads = [verb]
-    while heads[-1].dep_ in ("xcomp", "acomp") and heads[-1].head.i != heads[-1].i and len(heads) < 4:
-        heads.append(heads[-1].head)
-    for head in heads:
-        for child in head.children:
-            if child.dep_ != "nsubj":
-                continue
-            # "Rebel fighters": a compound names the group as well as the head noun does
-            words = [child, *(c for c in child.children if c.dep_ == "compound")]
-            if any(w.lemma_.lower() in nonstate for w in words):
-                return 3  # political militia: the inter ACLED gives an unnamed organised non-state group
-    return None

@@ -1,6 +1,6 @@
 """Readings that keep a matched trigger word from coding (extract stage): gunfire as the means of a harm,
-people carried to hospital, self-harm, goods taken back, a clash of words, a trigger in a relative clause
-or in a phrase that only dates the main clause.
+people carried to hospital, self-harm, goods taken back, a clash of words, control still fought for, a
+trigger in a relative clause or in a phrase that only dates the main clause.
 """
 
 from __future__ import annotations
@@ -108,6 +108,13 @@ def takes_back_stolen(anchor: Any) -> bool:
         for c in (*o.children, *(g for j in o.conjuncts for g in j.children))
         if c.dep_ in ("amod", "compound", "acl")
     )
+
+
+def contested_control(anchor: Any) -> bool:
+    """ "fought for control of the airport", "a battle for control of the town": control fought for is
+    still in dispute; ACLED codes the fight as an armed clash and a change of hands only once it is won
+    (the fight's own word codes the clash)."""
+    return bool(anchor.lemma_.lower() == "control" and anchor.dep_ == "pobj" and anchor.head.lower_ == "for")
 
 
 def carried_to(doc: Any, start: int, end: int) -> bool:

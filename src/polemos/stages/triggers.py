@@ -22,6 +22,7 @@ from polemos.stages.trigger_filters import (
     DECREE_TRIGGER,
     carried_to,
     clash_of_words,
+    contested_control,
     decreed,
     harm_instrument,
     harms_only_oneself,
@@ -211,6 +212,7 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
         and not carried_to(doc, s[0], s[1])
         and not harms_only_oneself(phrase_anchor(doc, s[0], s[1]))
         and not (s[2].sub_event_type in TERRITORY and takes_back_stolen(phrase_anchor(doc, s[0], s[1])))
+        and not (s[2].sub_event_type in TERRITORY and contested_control(phrase_anchor(doc, s[0], s[1])))
         and not (s[2].id == "clash-verb" and clash_of_words(phrase_anchor(doc, s[0], s[1]), lexicon))
         and not (s[2].id == DECREE_TRIGGER and not decreed(phrase_anchor(doc, s[0], s[1])))
     ]
@@ -267,7 +269,8 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
         if any(o.like_num for o in objs):
             classes.add("count")  # "arrested 45", "detained over 200": a mass arrest told by its number
         if any(o.i in place_token_ids or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs) or (
-            takes_ground_only(doc, start, end, lexicon) and any(named_ground(o) for o in objs)
+            takes_ground_only(doc, start, end, lexicon)
+            and any(named_ground(o) or "urban_ground" in word_classes.get(o.lemma_.lower(), ()) for o in objs)
         ):
             classes.add("place")
         if any(o.tag_ in ("NNS", "NNPS") for o in objs):
