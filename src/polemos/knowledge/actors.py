@@ -21,7 +21,7 @@ from polemos.knowledge.phrases import PhraseIndex, fold, tokens
 __all__ = ["ActorEntry", "ActorKB", "AliasMatch", "FramingLexeme", "Side", "Template", "load_actor_kb"]
 
 # The main file (templates, labels, sides) first; the regional files add entries.
-_PACKAGED = ("actors.yaml", "actors_africa.yaml")
+_PACKAGED = ("actors.yaml", "actors_africa.yaml", "actors_missions.yaml")
 
 
 class ActorKB:

@@ -18,6 +18,7 @@ from polemos.stages.actor_parties import (
     not_claimants,
     not_institutions,
     parties,
+    peace_force,
     source_of_fire,
 )
 from polemos.stages.actor_sites import campaign_hit, owner_struck, site_owner, striker_not_target
@@ -104,8 +105,8 @@ def choose_actors(
             site_hit = m2 is not None and site_owner(m2, sent)
         if sub is SubEventType.AIR_DRONE_STRIKE and m1 is not None and m2 is None and m1 not in agents:
             m1, m2 = air_target(m1, actors, position)
-        if sub in _PLANTED and m1 is not None and m2 is None and m1 not in agents:
-            m1, m2 = mine_victim(m1, sent, actors, position)
+        if m1 is not None and m2 is None and m1 not in agents and etype in VIOLENT:
+            m1, m2 = mine_victim(m1, sent, actors, position, sub in _PLANTED)
             # the casualty stays actor 2 whichever camp leads the conflict's battles
             victim_known = m2 is not None
         if m1 is not None and m2 is None and "rival" in m1.text.lower():
@@ -256,8 +257,7 @@ def _swap_sides(
     attacked, except before a foreign force (whose strikes ACLED lists under the foreign force first) and
     a rival government's forces (peers: the one acting goes first); a leading state camp also goes first
     in the strikes between it and non-state groups (a rebel's rocket on an army base as much as the army's
-    shelling). Elsewhere the order found stands, but for a battle with no stated initiator, where state
-    forces (the lower inter code) go first."""
+    shelling). Elsewhere the order found stands, but state forces go first in a battle of no initiator."""
     lead1, lead2 = actors.leads_battles(a1), actors.leads_battles(a2)
     lead, other = (a1, a2) if lead1 else (a2, a1)
     if lead1 != lead2 and not (lead.inter == 1 and other.inter == 1):
@@ -266,11 +266,11 @@ def _swap_sides(
         if etype is EventType.BATTLES or (lead.inter == 1 and other.inter in (2, 3, 4)):
             return lead2
         return False
-    if not actors.knows_camps() and a2.inter in (1, 8) and a1.inter in (2, 3, 4):
+    if not actors.knows_camps() and a2.inter in (1, 8) and a1.inter in (2, 3, 4) and not peace_force(a2):
         # no desk habit known here: ACLED's general one lists state (and foreign) forces before the named
-        # armed groups they fight, whoever attacked; an unidentified attacker stays first (one named, or
-        # one implied by the state's forces coming under attack), but an unidentified side of a fight that
-        # names no attacker ("clashes between opposition forces and the army") goes after the state's
+        # armed groups they fight, whoever attacked (not peacekeepers: the group attacking them goes first);
+        # an unidentified attacker stays first (one named, or implied by the state's forces coming under
+        # attack), but an unidentified side of a fight naming no attacker ("clashes between...") goes after
         return not (
             a1.name.startswith("Unidentified") and (agent or attacked or etype is not EventType.BATTLES)
         )

@@ -48,6 +48,23 @@ _FINDING = frozenset({"find", "discover", "uncover", "unearth", "exhume", "recov
 _NON_COMBATANT = re.compile(
     r"\bUnited Nations\b|^UN\b|^UN[A-Z]+:|Red Cross|Human Rights Watch|Amnesty|Crisis Group"
 )
+# ...but a UN peace operation with troops ("Stabilization Mission in Mali", "Hybrid Operation in Darfur",
+# "Interim Security Force for Abyei") is attacked and fights; its political and assistance missions
+# ("Support Mission in Libya", "Assistance Mission in Afghanistan") only observe and mediate.
+_PEACE_OPERATION = re.compile(r"\b(?:Mission|Operation|Force) (?:in|for)\b")
+_POLITICAL_MISSION = re.compile(r"\b(?:Support|Assistance|Political|Verification) Mission\b")
+
+
+def peace_force(actor: Actor) -> bool:
+    """Whether `actor` is a UN peace operation with troops (ACLED lists the group attacking it first)."""
+    return bool(_NON_COMBATANT.search(actor.name)) and not is_observer(actor.name)
+
+
+def is_observer(name: str) -> bool:
+    """Whether an actor named `name` only observes or mediates fighting (never a side of it)."""
+    if not _NON_COMBATANT.search(name):
+        return False
+    return not _PEACE_OPERATION.search(name) or bool(_POLITICAL_MISSION.search(name))
 
 
 def first_mention(
@@ -61,7 +78,7 @@ def first_mention(
 
 def parties(ms: Sequence[ActorMentionLike]) -> list[ActorMentionLike]:
     """Mentions that can be a side of an armed interaction (not observers, mediators or bystanders)."""
-    return [m for m in ms if m.category != "civilian" and not _NON_COMBATANT.search(m.actor.name)]
+    return [m for m in ms if m.category != "civilian" and not is_observer(m.actor.name)]
 
 
 def source_of_fire(

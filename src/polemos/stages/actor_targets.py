@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from polemos.model import Actor
-from polemos.stages.actor_parties import CASUALTY_AFTER, first_mention, parties
+from polemos.stages.actor_parties import CASUALTY_AFTER, first_mention, parties, peace_force
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike, Roles
 from polemos.stages.mention_context import DocumentActorsLike
@@ -46,6 +46,29 @@ _STATE_WORD_AS = {
     "security": "security forces",
     "gendarmerie": "gendarmerie",
 }
+# A party named as the owner of the vehicle or post a mine or bomb hit: "an IED struck a MINUSMA vehicle",
+# "a bomb targeted an AMISOM convoy" (the verb before it), "a MINUSMA convoy hit a landmine" (after it)
+_STRUCK_BEFORE = re.compile(
+    r"\b(?:hit|hits|hitting|struck|strikes|striking|targeted|targets|targeting)\s+(?:an?|the|one|two)?\s*$",
+    re.IGNORECASE,
+)
+_SITE_WORDS = (
+    r"\s+(?:vehicles?|convoys?|patrols?|trucks?|armou?red\s+vehicles?|bases?|camps?|checkpoints?|posts?)"
+)
+# a mention may hold the site word itself ("MINUSMA convoy"): read it as the owner's name and the site
+_SITE_IN_MENTION = re.compile(_SITE_WORDS + r"$", re.IGNORECASE)
+_OWNED_SITE = re.compile(
+    _SITE_WORDS + r"\b"
+    r"(?P<hit>\s+(?:\w+\s+)?(?:hit|struck|ran\s+over|drove\s+over|drove\s+into)\b)?",
+    re.IGNORECASE,
+)
+# ...or as the owner of one told as attacked by someone ("a MINUSCA patrol was attacked by ABs", "convoy
+# targeted by IED"): the side attacked, whoever the attacker (a name the scan may not know) is
+_ATTACKED_SITE = re.compile(
+    _SITE_WORDS + r"\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?"
+    r"(?:attacked|ambushed|targeted|struck|hit|raided)\s+by\b",
+    re.IGNORECASE,
+)
 # Who set a mine or bomb: "a Taliban-planted IED", "a bomb planted by the Taliban"
 _PLANTED_AFTER = re.compile(r"[-\s](?:planted|placed|laid)\b", re.IGNORECASE)
 # Words one of which either pattern needs (lower case): a cheap test before them
@@ -126,19 +149,40 @@ def casualties_hit(
 
 
 def mine_victim(
-    m1: ActorMentionLike, sent: Sentence, actors: DocumentActorsLike, position: int
+    m1: ActorMentionLike, sent: Sentence, actors: DocumentActorsLike, position: int, planted: bool = True
 ) -> tuple[ActorMentionLike | None, ActorMentionLike | None]:
     """A mine or bomb whose only named party is said to have been killed or wounded by it ("two soldiers
-    were killed in a landmine explosion", "a bomb went off, killing two soldiers"): that party is the
-    target, and whoever planted it, unnamed, is actor 1 (an unidentified armed group, or the period's
-    default perpetrator)."""
-    named_after = CASUALTY_AFTER.match(sent.text, max(0, m1.end - sent.start)) is not None
-    if not named_after and not _CASUALTY_BEFORE.search(sent.text, 0, max(0, m1.start - sent.start)):
+    were killed in a landmine explosion", "a bomb went off, killing two soldiers") or owned the vehicle it
+    hit: that party is the target, and whoever planted it, unnamed, is actor 1 (an unidentified armed
+    group, or the period's default perpetrator). Of any other attack (not `planted`), only the owner of
+    a vehicle or post told as attacked by someone ("a MINUSCA patrol was attacked by ABs") is its target."""
+    start, end = max(0, m1.start - sent.start), max(0, m1.end - sent.start)
+    if (site := _SITE_IN_MENTION.search(m1.text)) is not None:
+        end -= len(site.group())
+    # a foreign force on an offensive mandate (AMISOM, a foreign army) goes first whatever hit its
+    # convoys, as the desks list it before the sides it fights (stages/actor_choice._swap_sides)
+    owner = m1.actor.inter != 8 or peace_force(m1.actor)
+    attacked = owner and _ATTACKED_SITE.match(sent.text, end) is not None
+    hit = planted and (
+        CASUALTY_AFTER.match(sent.text, end) is not None
+        or _CASUALTY_BEFORE.search(sent.text, 0, start) is not None
+        or (owner and _site_hit(sent, start, end))
+    )
+    if not attacked and not hit:
         return m1, None
     planter = actors.resolve_phrase("unidentified armed group", position)
     if planter is None or planter.actor == m1.actor:
         return m1, None
     return planter, m1
+
+
+def _site_hit(sent: Sentence, start: int, end: int) -> bool:
+    """Whether the party at `start`:`end` of the sentence owns the vehicle or post the blast hit: named
+    after the verb of hitting ("struck a MINUSMA vehicle") or before "hit a mine" ("a UN convoy hit")."""
+    site = _OWNED_SITE.match(sent.text, end)
+    if site is None:
+        return False
+    return site.group("hit") is not None or _STRUCK_BEFORE.search(sent.text, 0, start) is not None
 
 
 def air_target(

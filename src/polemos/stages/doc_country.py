@@ -233,6 +233,8 @@ def _count_own_votes(text: str, kb: ActorKB, countries: Countries, year: int | N
             continue
         if not e.country or (e.inter == 8 and _MISSION not in e.name):
             continue  # a foreign party's country is where it comes from, not where it acts
+        if e.inter == 8 and len({c.country for c in am.candidates if c.is_valid(year) and c.country}) > 1:
+            continue  # "peacekeepers" describe the mission of whichever country the report is from
         # a state's leader speaks for it at home; its forces' names ("RAF") go where they fight, and a
         # mission may be named far from the country it serves ("NATO strikes" in a NATO capital's report)
         force = e.inter == 8 or (e.inter == 1 and am.how != "leader" and e.name.startswith(_FORCES))

@@ -19,7 +19,7 @@ from polemos.model import (
     Span,
 )
 from polemos.stages.actor_choice import choose_actors
-from polemos.stages.actor_parties import parties
+from polemos.stages.actor_parties import parties, peace_force
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike, assign_roles, claimant_tokens, token_at, verb_of
 from polemos.stages.context_marks import context_marks
@@ -252,7 +252,8 @@ def _mention(
         hit.object_classes,
         lemmas,
         victims,
-        armed_agents[0].actor.inter
+        # a UN mission's troops act as the state they serve does: their detentions are arrests
+        (1 if peace_force(armed_agents[0].actor) else armed_agents[0].actor.inter)
         if armed_agents
         else unstated_agent_inter(hit, verb, lexicon, mentions, sent),
     )
