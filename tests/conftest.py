@@ -1,5 +1,5 @@
-"""Shared fixtures: the seed articles with their gold, the real spaCy pipeline (loaded once), and a throwaway
-PostgreSQL server (Debian's binaries) started in a temp dir for the session.
+"""Shared fixtures: the seed articles with their gold, the real spaCy pipeline and the gazetteer (loaded
+once), and a throwaway PostgreSQL server (Debian's binaries) started in a temp dir for the session.
 
 initdb and postgres refuse to run as root, and CI runs as root: the server then runs as `nobody` in a
 folder owned by nobody. Without the binaries the PostgreSQL tests skip, except under CI (CI=true), where
@@ -49,6 +49,14 @@ def nlp() -> Any:
     from polemos.stages.annotate import load_nlp
 
     return load_nlp(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Any:
+    """The packaged gazetteer (SQLite cache), opened once for the session."""
+    from polemos.knowledge.gazetteer import load_gazetteer
+
+    return load_gazetteer()
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import pytest
 
 from polemos.framing_report import FramingReport, frame_document, framing_reports, report_to_json
 from polemos.knowledge.actors import load_actor_kb
-from polemos.knowledge.gazetteer import Gazetteer, load_gazetteer
+from polemos.knowledge.gazetteer import Gazetteer
 from polemos.model import Document
 from polemos.sources import read_documents
 
@@ -34,11 +34,6 @@ NEUTRAL = (
     "of National Accord (GNA) near Tripoli airport on Sunday. The LNA said it had taken a checkpoint; "
     "the GNA said its forces had pushed the attackers back."
 )
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
 
 
 def _doc(doc_id: str, text: str, outlet: str | None = None) -> Document:

@@ -19,11 +19,6 @@ from polemos.knowledge.gazetteer import (
 )
 
 
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
-
-
 @pytest.fixture
 def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Builds with user files go to a test folder, not the user's cache."""

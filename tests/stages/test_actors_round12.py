@@ -10,17 +10,12 @@ from typing import Any
 import pytest
 
 from polemos.knowledge.actors import load_actor_kb
-from polemos.knowledge.gazetteer import Gazetteer, load_gazetteer
+from polemos.knowledge.gazetteer import Gazetteer
 from polemos.model import Document
 from polemos.stages.doc_country import document_focus
 from polemos.taxonomy import EventType
 
 DAY = dt.date(2017, 8, 10)
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
 
 
 def _sides(coder: Any, text: str, etype: EventType) -> tuple[Any, Any]:

@@ -15,7 +15,7 @@ import pytest
 from polemos.errors import KnowledgeError
 from polemos.knowledge.actors import load_actor_kb
 from polemos.knowledge.countries import load_countries
-from polemos.knowledge.gazetteer import Gazetteer, load_gazetteer
+from polemos.knowledge.gazetteer import Gazetteer
 from polemos.model import Document
 from polemos.stages.actors import DocumentActors
 from polemos.stages.doc_country import document_focus, own_country_votes
@@ -27,11 +27,6 @@ GADDAFI = "Military Forces of Libya (1969-2011)"
 OUP = "Operation Unified Protector: NATO Mission in Libya (2011-2011)"
 REBELS = "Libyan Rebel Forces"
 POLICE = "Police Forces of Libya (2016-)"
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
 
 
 def _build(text: str, year: int, month: int | None = None, day: int | None = None) -> DocumentActors:

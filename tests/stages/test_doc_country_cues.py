@@ -7,13 +7,8 @@ from __future__ import annotations
 import pytest
 
 from polemos.knowledge.actors import load_actor_kb
-from polemos.knowledge.gazetteer import Gazetteer, load_gazetteer
+from polemos.knowledge.gazetteer import Gazetteer
 from polemos.stages.doc_country import document_focus
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
 
 
 @pytest.mark.parametrize(

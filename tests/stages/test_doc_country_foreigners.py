@@ -6,15 +6,10 @@ from __future__ import annotations
 import pytest
 
 from polemos.knowledge.actors import load_actor_kb
-from polemos.knowledge.gazetteer import Gazetteer, load_gazetteer
+from polemos.knowledge.gazetteer import Gazetteer
 from polemos.stages.doc_country import document_focus
 from polemos.stages.place_focus import country_focus
 from polemos.stages.place_votes import FOREIGNERS, names_foreigners, toponym_votes
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
 
 
 @pytest.mark.parametrize(

@@ -7,13 +7,8 @@ import pytest
 from polemos.errors import KnowledgeError
 from polemos.knowledge.actors import load_actor_kb
 from polemos.knowledge.countries import load_countries, parse_state_names
-from polemos.knowledge.gazetteer import Gazetteer, load_gazetteer
+from polemos.knowledge.gazetteer import Gazetteer
 from polemos.stages.doc_country import document_focus, own_country_votes
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
 
 
 @pytest.mark.parametrize(

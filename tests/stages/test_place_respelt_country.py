@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from polemos.knowledge.actors import load_actor_kb
-from polemos.knowledge.gazetteer import Gazetteer, GazetteerEntry, IndexedGazetteer, load_gazetteer
+from polemos.knowledge.gazetteer import Gazetteer, GazetteerEntry, IndexedGazetteer
 from polemos.stages.doc_country import document_focus
 from polemos.stages.place_respelt_country import _names, respelt_country
 from polemos.stages.places import toponym_runs
@@ -41,11 +41,6 @@ def test_no_respelling_for_a_word_that_opens_a_sentence_a_title_or_a_body() -> N
     assert _country("Supporters of the Président marched.", gazetteer) is None
     assert _names("Workers of the Bakounaba Water Company") == []
     assert _names("Inhabitants of Bakounaba") == [(15, "Bakounaba")]
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
 
 
 @pytest.mark.parametrize(

@@ -19,11 +19,6 @@ from polemos.stages.places import find_places
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 
 
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
-
-
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)

@@ -6,15 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from polemos.knowledge.gazetteer import Gazetteer, GazetteerEntry, IndexedGazetteer, load_gazetteer
+from polemos.knowledge.gazetteer import Gazetteer, GazetteerEntry, IndexedGazetteer
 from polemos.model import GeoPrecision, Place
 from polemos.stages.place_focus import country_focus
 from polemos.stages.places import find_places
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
 
 
 def _e(name: str, cc: str, lat: float, lon: float, **kw: object) -> GazetteerEntry:

@@ -9,15 +9,10 @@ import math
 
 import pytest
 
-from polemos.knowledge.gazetteer import Gazetteer, GazetteerEntry, IndexedGazetteer, load_gazetteer
+from polemos.knowledge.gazetteer import Gazetteer, GazetteerEntry, IndexedGazetteer
 from polemos.model import GeoPrecision, Place
 from polemos.stages import place_spans
 from polemos.stages.places import find_places
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
 
 
 def _km(a: Place, lat: float, lon: float) -> float:

@@ -10,14 +10,9 @@ from typing import Any
 
 import pytest
 
-from polemos.knowledge.gazetteer import Gazetteer, load_gazetteer
+from polemos.knowledge.gazetteer import Gazetteer
 from polemos.model import Document, GeoPrecision, Place
 from polemos.stages.places import find_places
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
 
 
 def _km(a: Place, lat: float, lon: float) -> float:

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from polemos.knowledge.gazetteer import Gazetteer, load_gazetteer
+from polemos.knowledge.gazetteer import Gazetteer
 from polemos.stages.annotate import Sentence
 from polemos.stages.mention_setting import list_head
 from polemos.stages.places import find_places
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
 
 
 @pytest.mark.parametrize(

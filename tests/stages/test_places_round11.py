@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from polemos.knowledge.gazetteer import Gazetteer, load_gazetteer
+from polemos.knowledge.gazetteer import Gazetteer
 from polemos.knowledge.gazetteer_store import fingerprint
 from polemos.model import Place
 from polemos.stages.place_focus import country_focus
@@ -25,11 +25,6 @@ _CAPE_TOWN = (-33.93, 18.42)
 _DURBAN = (-29.86, 31.02)
 _NAIROBI = (-1.29, 36.82)
 _KISUMU = (-0.09, 34.77)
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
 
 
 def _km(place: Place, point: tuple[float, float]) -> float:

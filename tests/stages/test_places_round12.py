@@ -12,17 +12,12 @@ import pytest
 import yaml
 
 from polemos.knowledge.actors import load_actor_kb
-from polemos.knowledge.gazetteer import Gazetteer, load_gazetteer
+from polemos.knowledge.gazetteer import Gazetteer
 from polemos.model import GeoPrecision, Place
 from polemos.stages.doc_country import document_focus
 from polemos.stages.places import find_places
 
 PLACES = Path(__file__).resolve().parents[2] / "src" / "polemos" / "knowledge" / "data" / "places.yaml"
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
 
 
 def _km(place: Place, lat: float, lon: float) -> float:

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from polemos.knowledge.gazetteer import Gazetteer, load_gazetteer
+from polemos.knowledge.gazetteer import Gazetteer
 from polemos.model import GeoPrecision
 from polemos.stages.places import find_places
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import pytest
 
 from polemos.errors import KnowledgeError
 from polemos.knowledge.actors import load_actor_kb
-from polemos.knowledge.gazetteer import Gazetteer, load_gazetteer
+from polemos.knowledge.gazetteer import Gazetteer
 from polemos.model import Document, Relation, RelationKind
 from polemos.stages.actors import DocumentActors
 from polemos.stages.annotate import Sentence, split_sentences
@@ -34,11 +34,6 @@ F = RelationKind.FIGHTS
 L = RelationKind.LINKED_TO
 LEAD = RelationKind.LEADS
 C = RelationKind.CONTROLS
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return load_gazetteer()
 
 
 def _extract(
