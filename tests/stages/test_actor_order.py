@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from coded_sides import coded_sides
 
 from polemos.knowledge.actors import load_actor_kb
 from polemos.model import Actor, Document
@@ -80,11 +81,8 @@ def test_sole_opponent_is_the_forces_of_the_only_camp_fought() -> None:
 
 
 def _sides(coder: Any, text: str, published: dt.date) -> tuple[str | None, str | None]:
-    events = coder.code(Document(id="order", text=text, published=published))
-    fights = [e for e in events if e.event_type in (EventType.BATTLES, EventType.EXPLOSIONS)]
-    assert fights, f"no battle or strike coded in {text!r}"
-    e = fights[0]
-    return (e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None)
+    fights = (EventType.BATTLES, EventType.EXPLOSIONS)
+    return coded_sides(coder, text, published, lambda e: e.event_type in fights, "battle or strike")
 
 
 @pytest.mark.parametrize(

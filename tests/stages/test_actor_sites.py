@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from coded_sides import coded_sides
 
 from polemos.stages.actor_sites import site_owner
 from polemos.stages.annotate import Sentence
@@ -18,12 +19,7 @@ NATO_2011 = "Operation Unified Protector: NATO Mission in Libya (2011-2011)"
 
 
 def _sides(coder: Any, text: str, published: dt.date) -> tuple[str | None, str | None]:
-    from polemos.model import Document
-
-    events = coder.code(Document(id="sites", text=text, published=published))
-    assert events, text
-    e = events[0]
-    return (e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None)
+    return coded_sides(coder, text, published)
 
 
 @pytest.mark.parametrize(

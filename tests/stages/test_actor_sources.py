@@ -11,9 +11,9 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from coded_sides import coded_sides
 
 from polemos.knowledge.actors import load_actor_kb
-from polemos.model import Document
 from polemos.stages.actors import DocumentActors
 
 GADDAFI = "Military Forces of Libya (1969-2011)"
@@ -26,10 +26,7 @@ UAG_LY = "Unidentified Armed Group (Libya)"
 
 
 def _sides(coder: Any, text: str, published: dt.date) -> tuple[str | None, str | None]:
-    events = coder.code(Document(id="sources", text=text, published=published))
-    assert events, text
-    e = events[0]
-    return (e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None)
+    return coded_sides(coder, text, published)
 
 
 def _names(text: str, country: str, year: int) -> set[str]:

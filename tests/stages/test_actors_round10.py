@@ -8,9 +8,10 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from coded_sides import coded_sides
 
 from polemos.knowledge.actors import load_actor_kb
-from polemos.model import Actor, Document
+from polemos.model import Actor
 from polemos.stages.actors import DocumentActors
 from polemos.taxonomy import EventType
 
@@ -23,12 +24,7 @@ PRO_GOVERNMENT = "Militia (Pro-Government)"
 
 
 def _sides(coder: Any, text: str, published: dt.date, etype: EventType) -> tuple[str | None, str | None]:
-    events = [
-        e for e in coder.code(Document(id="r10", text=text, published=published)) if e.event_type is etype
-    ]
-    assert events, f"no {etype.value} event coded in {text!r}"
-    e = events[0]
-    return (e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None)
+    return coded_sides(coder, text, published, lambda e: e.event_type is etype, etype.value)
 
 
 # ---------------------------------------------------------------------- the civilians a weapon hit
