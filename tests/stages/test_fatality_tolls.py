@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from polemos.model import DatePoint, EventMention, FatalityClaim, Span, TimePrecision
-from polemos.stages.fatality_tolls import _same_day, attach_claims, split_tolls
+from polemos.stages.fatality_holders import attach_claims, split_tolls
+from polemos.stages.fatality_tolls import _same_day
 from polemos.taxonomy import SubEventType
 
 PREV_SENTENCE = Span(0, 60, "x" * 60)  # the event told first: characters 0-60

@@ -26,17 +26,15 @@ from polemos.stages.context_marks import context_marks
 from polemos.stages.context_words import not_so_words
 from polemos.stages.date_order import day_before, told_as_preceding
 from polemos.stages.escalation import escalate_protests
+from polemos.stages.fatality_holders import attach_claims, holds_dead, split_tolls
 from polemos.stages.fatality_tolls import (
     TollContext,
-    attach_claims,
     claims_go_back,
     claims_to_last_mention,
     explain_bodies,
-    holds_dead,
     is_follow_up_toll,
     note_mentions,
     results_from,
-    split_tolls,
     tells_outcome_of,
     toll_possible,
 )
