@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from polemos.knowledge.actors import load_actor_kb
 from polemos.model import Actor
-from polemos.stages.actor_choice import _swap_sides
+from polemos.stages.actor_order import swap_sides
 from polemos.stages.actors import DocumentActors
 from polemos.taxonomy import EventType
 
@@ -19,15 +19,15 @@ def _actors() -> DocumentActors:
 
 
 def test_an_unidentified_side_of_a_fight_without_an_attacker_goes_second() -> None:
-    assert _swap_sides(_UNNAMED, _ARMY, EventType.BATTLES, False, _actors())
+    assert swap_sides(_UNNAMED, _ARMY, EventType.BATTLES, False, _actors())
 
 
 def test_an_unidentified_attacker_stays_first() -> None:
-    assert not _swap_sides(_UNNAMED, _ARMY, EventType.BATTLES, True, _actors())
+    assert not swap_sides(_UNNAMED, _ARMY, EventType.BATTLES, True, _actors())
     # a bomb's unidentified planter too, attacker or not
-    assert not _swap_sides(_UNNAMED, _ARMY, EventType.EXPLOSIONS, False, _actors())
+    assert not swap_sides(_UNNAMED, _ARMY, EventType.EXPLOSIONS, False, _actors())
 
 
 def test_an_unidentified_side_implied_by_an_attack_on_the_state_stays_first() -> None:
     # "policemen came under attack": the unnamed attacker is the first side
-    assert not _swap_sides(_UNNAMED, _ARMY, EventType.BATTLES, False, _actors(), True)
+    assert not swap_sides(_UNNAMED, _ARMY, EventType.BATTLES, False, _actors(), True)

@@ -5,12 +5,13 @@ conventions for unnamed sides, and the narrative around the sentence (extract st
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 
 from polemos.model import Actor, Document, Evidence, Place
 from polemos.stages.actor_communities import communal_feud, communal_sides, community_names
+from polemos.stages.actor_context_sides import fill_from_context, strike_from_context
 from polemos.stages.actor_crowd_forces import crowd_police
+from polemos.stages.actor_order import attacked_side, placed_foe, swap_sides, under_attack
 from polemos.stages.actor_parties import (
     attributed_doer,
     finders_of_dead,
@@ -18,7 +19,6 @@ from polemos.stages.actor_parties import (
     not_claimants,
     not_institutions,
     parties,
-    peace_force,
     source_of_fire,
 )
 from polemos.stages.actor_sites import campaign_hit, owner_struck, site_owner, striker_not_target
@@ -27,9 +27,7 @@ from polemos.stages.actor_vigilantes import crowd_justice, vigilantes
 from polemos.stages.aggregate import unnamed_actor1
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike, Roles
-from polemos.stages.event_groups import same_place
 from polemos.stages.mention_context import (
-    INHERIT_WINDOW,
     VIOLENT,
     DocumentActorsLike,
     NarrativeContext,
@@ -38,13 +36,6 @@ from polemos.stages.mention_context import (
 from polemos.stages.party_militias import party_militia
 from polemos.taxonomy import EventType, SubEventType
 
-# A side told as attacked by someone the sentence leaves unnamed ("policemen came under attack", "a soldier
-# was shot dead by a sniper"): the unnamed attacker is a side of its own, not one of a fight's two named sides
-_UNDER_ATTACK = re.compile(
-    r"\b(?:came|come|comes|coming)\s+under\b|\bunder\s+attack\b"
-    r"|\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:attacked|ambushed|targeted|shot|killed|fired\s+(?:on|upon))\b",
-    re.IGNORECASE,
-)
 # Explosives whose casualties a report may name before (or without) whoever set them off
 _PLANTED = frozenset({SubEventType.REMOTE_EXPLOSIVE, SubEventType.SUICIDE_BOMB, SubEventType.GRENADE})
 
@@ -100,6 +91,8 @@ def choose_actors(
         m2 = first_mention(patients, exclude=m1.actor if m1 else None)
         if m2 is None and etype in VIOLENT:
             m2 = first_mention(others, exclude=m1.actor if m1 else None)
+        if etype is EventType.BATTLES and m2 is None and m1 is not None and m1 not in agents:
+            m1, m2 = attacked_side(m1, sent, sentence_mentions)
         if etype is EventType.EXPLOSIONS:
             m1, m2 = owner_struck(m1, m2, parties(sentence_mentions), sent)  # "blasts near Qaddafi's home"
             site_hit = m2 is not None and site_owner(m2, sent)
@@ -139,7 +132,7 @@ def choose_actors(
             evidence_at(doc, sent, "actor1", a1.name, sent.start, sent.start, "actor:party-militia", 0.5)
         )
     if etype is EventType.BATTLES and (a1 is None or a2 is None):
-        a1, a2 = _fill_from_context(doc, sent, a1, a2, ctx, ev, place)
+        a1, a2 = fill_from_context(doc, sent, a1, a2, ctx, ev, place)
         if (a1 is None) != (a2 is None):
             # One side named, and its camp fights only one other in this war: that camp's forces.
             known = a1 or a2
@@ -158,7 +151,7 @@ def choose_actors(
         ev.append(evidence_at(doc, sent, "actor1", a1.name, told.start, told.end, "actor:attributed", 0.5))
     struck = a2 is None or a2.inter == 7 or a2 in ctx.main_actors
     if a1 is None and etype is EventType.EXPLOSIONS and struck:
-        a1, a2 = _strike_from_context(doc, sent, sub, a2, ctx, ev)
+        a1, a2 = strike_from_context(doc, sent, sub, a2, ctx, ev)
     if communal_feud(etype, a1, doc.text):
         a1, a2 = _communal_pair(doc, sent, etype, a2, actors, position, ev)
     if a1 is None and etype in VIOLENT:
@@ -167,6 +160,9 @@ def choose_actors(
         # where one group fought a place's war, it is the unnamed side there (see actor_places)
         fight = etype is EventType.BATTLES and a2 is None
         placed = actors.at_place(unknown, place, "fighting" if fight else "unnamed") if unknown else None
+        if etype is EventType.BATTLES and a2 is not None and unknown is not None:
+            # a battle naming one side, fought where one group fought that side's war: that group
+            placed = placed_foe(unknown, a2, place, actors) or placed
         if placed is not None and site_hit:
             placed = striker_not_target(placed, a2, actors, position)
         if placed is not None:
@@ -190,7 +186,7 @@ def choose_actors(
         and a2 is not None
         and 7 not in (a1.inter, a2.inter)
         and not victim_known
-        and _swap_sides(a1, a2, etype, bool(agents), actors, _UNDER_ATTACK.search(sent.text) is not None)
+        and swap_sides(a1, a2, etype, bool(agents), actors, under_attack(sent.text))
     ):
         a1, a2 = a2, a1
         ev = [
@@ -247,36 +243,6 @@ def _crowd_of(etype: EventType, actor: Actor) -> Actor:
     return unnamed_actor1(etype, actor.country) or actor
 
 
-def _swap_sides(
-    a1: Actor, a2: Actor, etype: EventType, agent: bool, actors: DocumentActorsLike, attacked: bool = False
-) -> bool:
-    """Return whether the two armed sides of a battle or a strike go the other way round.
-
-    Actor order carries no meaning in ACLED's codebook, so each conflict's desk keeps its own habit: where
-    the knowledge base names a camp that leads its conflict's battles, that camp goes first whoever
-    attacked, except before a foreign force (whose strikes ACLED lists under the foreign force first) and
-    a rival government's forces (peers: the one acting goes first); a leading state camp also goes first
-    in the strikes between it and non-state groups (a rebel's rocket on an army base as much as the army's
-    shelling). Elsewhere the order found stands, but state forces go first in a battle of no initiator."""
-    lead1, lead2 = actors.leads_battles(a1), actors.leads_battles(a2)
-    lead, other = (a1, a2) if lead1 else (a2, a1)
-    if lead1 != lead2 and not (lead.inter == 1 and other.inter == 1):
-        if other.inter == 8:
-            return lead1
-        if etype is EventType.BATTLES or (lead.inter == 1 and other.inter in (2, 3, 4)):
-            return lead2
-        return False
-    if not actors.knows_camps() and a2.inter in (1, 8) and a1.inter in (2, 3, 4) and not peace_force(a2):
-        # no desk habit known here: ACLED's general one lists state (and foreign) forces before the named
-        # armed groups they fight, whoever attacked (not peacekeepers: the group attacking them goes first);
-        # an unidentified attacker stays first (one named, or implied by the state's forces coming under
-        # attack), but an unidentified side of a fight naming no attacker ("clashes between...") goes after
-        return not (
-            a1.name.startswith("Unidentified") and (agent or attacked or etype is not EventType.BATTLES)
-        )
-    return etype is EventType.BATTLES and not agent and a2.inter < a1.inter
-
-
 def _vigilante_pair(
     doc: Document,
     sent: Sentence,
@@ -325,75 +291,3 @@ def _peoples(sent: Sentence, actors: DocumentActorsLike) -> frozenset[str]:
         for m in actors.mentions_in(sent.start, sent.end)
         if m.actor.inter == 4 and not m.actor.name.startswith("Unidentified")
     )
-
-
-def _fill_from_context(
-    doc: Document,
-    sent: Sentence,
-    a1: Actor | None,
-    a2: Actor | None,
-    ctx: NarrativeContext,
-    ev: list[Evidence],
-    place: Place | None,
-) -> tuple[Actor | None, Actor | None]:
-    """A battle whose sentence leaves a side unnamed takes it from the narrative around it."""
-    prev = ctx.last_mention
-    if (
-        prev is not None
-        and sent.index - ctx.last_mention_sentence <= INHERIT_WINDOW
-        and prev.event_type is EventType.BATTLES
-        and same_place(prev.place, place)
-        and {a1, a2} - {None} <= {prev.actor1, prev.actor2}
-    ):
-        rule = "context:previous-event"
-        if a1 is None and a2 is None:
-            a1, a2 = prev.actor1, prev.actor2
-        elif a1 is None:
-            a1 = prev.actor1 if prev.actor1 != a2 or prev.actor1 == prev.actor2 else prev.actor2
-        elif a2 is None:
-            a2 = prev.actor2 if prev.actor2 != a1 or prev.actor1 == prev.actor2 else prev.actor1
-    else:
-        rule = "context:document-main-actor"
-        for main in ctx.main_actors:
-            if a1 is None and main != a2:
-                a1 = main
-            elif a2 is None and main != a1:
-                a2 = main
-    for fld, actor in (("actor1", a1), ("actor2", a2)):
-        if actor is not None and not any(e.field == fld for e in ev):
-            ev.append(evidence_at(doc, sent, fld, actor.name, sent.start, sent.start, rule, 0.4))
-    return a1, a2
-
-
-def _strike_from_context(
-    doc: Document,
-    sent: Sentence,
-    sub: SubEventType,
-    a2: Actor | None,
-    ctx: NarrativeContext,
-    ev: list[Evidence],
-) -> tuple[Actor | None, Actor | None]:
-    """A shelling or bombing whose sentence names no one who fired or planted it, in a report on named
-    armed sides: who did it is told elsewhere in the report ("civilians were killed in shelling" after "LNA
-    forces advanced ... BRSC fighters were killed"; "killed by a landmine" in a report on the Islamic
-    State). Shelling goes to the report's main armed sides, as a battle's unnamed side does; a mine, bomb
-    or grenade only to a non-state group, and only where no state force besides the target is among those
-    sides (armies seldom plant them); an air strike is left to whoever flies there (the unnamed-perpetrator
-    default)."""
-    sides = [a for a in ctx.main_actors if a != a2]
-    if sub in (SubEventType.REMOTE_EXPLOSIVE, SubEventType.SUICIDE_BOMB, SubEventType.GRENADE):
-        sides = sides if all(a.inter in (2, 3, 4) for a in sides) else []
-    elif sub is not SubEventType.SHELLING:
-        sides = []
-    if not sides:
-        return None, a2
-    a1 = sides[0]
-    ev.append(evidence_at(doc, sent, "actor1", a1.name, sent.start, sent.start, "context:strike-sides", 0.35))
-    if (a2 is None or a2.inter == 7) and len(sides) > 1:
-        # civilians killed in the shelling of a battle are its toll: its sides are ACLED's actors
-        a2 = sides[1]
-        ev[:] = [e for e in ev if e.field != "actor2"]
-        ev.append(
-            evidence_at(doc, sent, "actor2", a2.name, sent.start, sent.start, "context:strike-sides", 0.35)
-        )
-    return a1, a2

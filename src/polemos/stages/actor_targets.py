@@ -160,7 +160,7 @@ def mine_victim(
     if (site := _SITE_IN_MENTION.search(m1.text)) is not None:
         end -= len(site.group())
     # a foreign force on an offensive mandate (AMISOM, a foreign army) goes first whatever hit its
-    # convoys, as the desks list it before the sides it fights (stages/actor_choice._swap_sides)
+    # convoys, as the desks list it before the sides it fights (stages/actor_order.swap_sides)
     owner = m1.actor.inter != 8 or peace_force(m1.actor)
     attacked = owner and _ATTACKED_SITE.match(sent.text, end) is not None
     hit = planted and (
