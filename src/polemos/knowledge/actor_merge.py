@@ -73,6 +73,7 @@ def merge(files: Sequence[RawFile]) -> MergedFiles:
     cues = {fold(x.cue) for x in framing}
     entries = [_checked(raw, merged, sides, cues) for raw in merged.values()]
     heads = labels.get("identity_heads", [])
+    from_heads = labels.get("identity_from_heads", [])
     for g in groups:
         for iso2 in g.countries:
             row = countries.get(iso2)
@@ -80,6 +81,7 @@ def merge(files: Sequence[RawFile]) -> MergedFiles:
                 raise fail(files[0].path, f"identity group {g.name!r}", f"{iso2!r} is not an ISO2 code")
             template = templates[g.template]
             phrases = [f"{a} {h}" for a in g.aliases for h in heads] + [f"armed {a}" for a in g.aliases]
+            phrases += [f"{h} from {a}" for a in g.aliases for h in from_heads]
             phrases += _plurals(g)
             phrases += g.units
             name = template.render(row.name, iso2, g.name)

@@ -57,6 +57,7 @@ LABEL_KINDS = (
     "coref",
     "armed_heads",
     "identity_heads",
+    "identity_from_heads",
     "hostile_verbs",
     "aerial",
 )

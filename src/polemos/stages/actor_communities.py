@@ -37,6 +37,11 @@ _COMMUNAL = re.compile(
     r"(?-i:[A-Z][\w'’-]*(?:[ /-][A-Z][\w'’-]*)?)"
     r"\s+(?:communities|villages|clans|sub-?clans|tribes|ethnic\s+groups)"
     r"|communit(?:y|ies)\s+militias?"
+    # a feud of families: "fighting between the militias of the rival Khadrawi and Ahneish families",
+    # "a family feud", "feuding families"; families alone are as often victims ("families fled")
+    r"|(?:rival|feuding|warring)\s+(?:(?-i:[A-Z][\w'’-]*)\s+and\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)\s+)?families"
+    r"|family\s+(?:feud|feuds|vendetta|militia|militias)|(?:militias|fighters|gunmen)\s+of\s+(?:the\s+)?(?:two\s+)?"
+    r"(?:rival\s+)?(?-i:[A-Z][\w'’-]*)\s+and\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)\s+families"
     r"|(?:herders|herdsmen|pastoralists|nomads)\s+(?:attacked|killed|shot|raided|abducted|beat|stormed"
     r"|opened\s+fire))\b",
     re.IGNORECASE,
@@ -85,15 +90,22 @@ def communal_sides(
     return first, a2
 
 
+class FamilyName(str):
+    """A community a report names as a family ("the Khadrawi and Ahneish families"): its men are a clan
+    militia in any country, whatever the country's template for unnamed communities."""
+
+
 def _community_militia(name: str, iso2: str | None) -> Actor | None:
     """ "<Place> Communal Militia (<Country>)" (a clan's where the country's feuds are between clans, as
-    the knowledge base's unnamed template for the country says), or None for a report of no country."""
+    the knowledge base's unnamed template for the country says, or where the report names a family), or
+    None for a report of no country."""
     country = load_countries().get(iso2) if iso2 else None
     if country is None:
         return None
     templates = load_actor_kb().templates
     unnamed = templates["unidentified_communal_militia"]
-    kind = "clan_militia" if "Clan" in unnamed.by_country.get(country.iso2, "") else "communal_militia"
+    clans = isinstance(name, FamilyName) or "Clan" in unnamed.by_country.get(country.iso2, "")
+    kind = "clan_militia" if clans else "communal_militia"
     t = templates[kind]
     return Actor(t.render(country.name, country.iso2, name), t.inter, country.iso2)
 
@@ -109,6 +121,12 @@ _PAIR = re.compile(
 _FROM = re.compile(
     rf"\b(?i:militias?|militiamen|youths?|attackers|gunmen|raiders|armed\s+men)\s+(?:from|of)\s+(?:the\s+)?"
     rf"{_NAME}(?:\s+(?:town|village|community|county|state|area))?\b"
+)
+# Families as the sides: "the militias of the rival Khadrawi and Ahneish families", "the Ahneish family
+# militia"; one family named alone before "family" is as often the victims' ("the Ahmed family's home")
+_FAMILIES = re.compile(
+    rf"\b{_NAME}\s+and\s+(?:the\s+)?{_NAME}\s+famil(?:y|ies)\b"
+    rf"|\b{_NAME}\s+family\s+(?:militia|militias|militiamen|fighters|gunmen)\b"
 )
 _BEFORE_NOUN = re.compile(
     rf"{_NAME}\s+(?:community|communities|villagers|youths?|militia|militias|militiamen|land\s+guards)\b"
@@ -128,11 +146,12 @@ def community_names(sentence: str, taken: frozenset[str] = frozenset()) -> list[
     Y"), else the first community named before its noun ("Aladja militia"), else the first militia or
     youths from a place ("militias from Wanikade town"). `taken` holds the mentions of peoples the
     knowledge base knows, whose words are no community's."""
-    for pattern in (_PAIR, _BEFORE_NOUN, _FROM):
-        names = []
+    for pattern in (_FAMILIES, _PAIR, _BEFORE_NOUN, _FROM):
+        names: list[str] = []
         for m in pattern.finditer(sentence):
-            names += [g for g in m.groups() if g]
-            if pattern is not _PAIR:
+            found = [g for g in m.groups() if g]
+            names += [FamilyName(g) for g in found] if pattern is _FAMILIES else found
+            if pattern not in (_PAIR, _FAMILIES):
                 break  # one side named so: a second such name is as often its victims ("X community")
         good = [
             n
@@ -140,5 +159,5 @@ def community_names(sentence: str, taken: frozenset[str] = frozenset()) -> list[
             if n.split()[0].lower() not in _NOT_NAMES and not any(n.lower() in t for t in taken)
         ]
         if good and len(good) == len(names):
-            return list(dict.fromkeys(good))
+            return list(dict.fromkeys(good))  # the first of equal names is kept, a family's kind with it
     return []

@@ -19,6 +19,7 @@ from polemos.knowledge.countries import Countries, Country
 from polemos.knowledge.phrases import fold, tokens
 from polemos.stages.actor_coordination import paired_groups
 from polemos.stages.actor_labels import MODIFIER_OF, LabelReader, extend_head
+from polemos.stages.actor_units import unlisted_units
 
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(<]?[A-Z0-9<])|(?<=[a-z0-9][.!?])(?=[A-Z][a-z])|\n\s*"
@@ -98,7 +99,8 @@ class Scan:
         self._areas = Counter(name for m in kb.area_index.find(text) for name in m.values)
         matches = kb.scan(text)
         self.named = [n for m in matches if (n := self._choose(m, text)) is not None]
-        self.named = sorted([*self.named, *self._paired(text)], key=lambda n: n.start)
+        self.named = [*self.named, *self._paired(text)]
+        self.named = _owners_dropped(sorted([*self.named, *self._units(text, countries)], key=lambda n: n.start), text)
         self._named_starts = [n.core_start for n in self.named]
         taken = [(n.start, n.end) for n in self.named]
         self.labels = LabelReader(text, kb, self._heads).read(countries, taken)
@@ -130,6 +132,11 @@ class Scan:
                 return None
         confidence = {"alias": 0.95, "abbreviation": 0.9}.get(m.how, 0.85)
         note = ""
+        if not pool and m.how == "leader" and self._before_all(m.candidates):
+            # a leader's name before his group's years is the man before he led it: Haftar in 2011-2012
+            # was a rebel and then the new army's commander, not yet the LNA's (after them, "loyal to
+            # Gaddafi" still names the fallen regime's men)
+            return None
         if not pool:
             pool, confidence, note = list(m.candidates), confidence * 0.6, " (outside its years)"
         if iso2 is not None:
@@ -157,6 +164,20 @@ class Scan:
         end = extend_head(self.text, end, self._heads)
         rule = f"{m.how}:{'anti-' if anti else ''}{m.key}{note}"
         return Named(start, end, m.start, m.end, text[start:end], entry, m.how, m.key, rule, confidence, anti)
+
+    def _units(self, text: str, countries: Countries) -> list[Named]:
+        """Armed units the report names that the knowledge base lacks ("the Arouba Brigade")."""
+        taken = [(n.start, n.end) for n in self.named]
+        iso2 = self.country.iso2 if self.country else None
+        return [
+            Named(s, e, s, e, text[s:e], entry, "alias", entry.name, f"alias:{entry.name} (unit named)", 0.8)
+            for s, e, entry in unlisted_units(text, taken, iso2, lambda w: countries.get(w) is not None)
+        ]
+
+    def _before_all(self, entries: tuple[ActorEntry, ...] | list[ActorEntry]) -> bool:
+        """Whether the report's year comes before every entry's first year."""
+        year = self.year
+        return year is not None and all(e.start_year is not None and year < e.start_year for e in entries)
 
     def _paired(self, text: str) -> list[Named]:
         """Identity groups paired by "and" with a militia named after them ("Tebu and Awlad Sulaiman
@@ -238,6 +259,31 @@ class Scan:
                 if pattern.fullmatch(gap):
                     return prev, how
         return None
+
+
+_OWNER = re.compile(r"['’]s\s+(?:own\s+|newly\s+formed\s+|new\s+)?")
+
+
+def _owners_dropped(named: list[Named], text: str) -> list[Named]:
+    """Drop a leader named only as the owner of an organisation named right after ("Khalifa Ghwell's
+    Libya National Guard", "Tajouri's Tripoli Revolutionaries Brigade"): the organisation is the actor,
+    whatever camp the leader heads otherwise. An identity militia after him stays his ("Burki's Misratan
+    militia": his own brigade, men of his town)."""
+    out = []
+    for i, n in enumerate(named):
+        after = named[i + 1] if i + 1 < len(named) else None
+        owner = _OWNER.match(text, n.core_end)
+        if (
+            n.how == "leader"
+            and owner is not None
+            and after is not None
+            and after.start == owner.end()
+            and after.how != "leader"
+            and after.entry.inter != 4
+        ):
+            continue
+        out.append(n)
+    return out
 
 
 def _span_years(e: ActorEntry) -> int:

@@ -29,6 +29,8 @@ _FOLLOWERS = (
 _JOIN = r"(?:\s+party)?(?:'s)?(?:[\s-]+(?:aligned|affiliated|allied))?\s+"
 # What may stand between the doers and their act: "who reportedly", "allegedly", "had"
 _ADVERBS = r"(?:\s+(?:who|had|have|\w+ly|then|also|later|on\s+\w+))*"
+# Who the doers included, between them and their act: "PF cadres including a local councillor attacked"
+_INCLUDING = r"(?:\s*,?\s+(?i:including|among\s+them)(?:\s+[\w'’.-]+){1,5}?\s*,?)?"
 # Acts of violence told in the active voice right after the doers ("UPND cadres beat residents")
 _ACTS = (
     r"(?:attack|assault|beat|kill|murder|stab|stone|burn|torch|raid|destroy|abduct|kidnap|injur|harass"
@@ -61,8 +63,8 @@ def _party(name: str, country: str, names: list[str]) -> _Party:
     followers = rf"{name_re}{_JOIN}(?i:(?:[a-z]+\s+){{0,2}}?{_FOLLOWERS})\b"
     # the doers: agents of a passive ("assaulted by ZANU-PF supporters") or subjects of an act ("UPND
     # cadres beat residents"), not the victims ("attacked MDC-T supporters")
-    doers = rf"(?i:\bby\s+(?:suspected\s+|alleged\s+|the\s+|some\s+|a\s+group\s+of\s+)*){followers}"
-    subjects = rf"{followers}(?i:{_ADVERBS}\s+{_ACTS})"
+    doers = rf"(?i:\bby\s+(?:suspected\s+|alleged\s+|the\s+|some\s+|a\s+group\s+of\s+|an?\s+)*){followers}"
+    subjects = rf"{followers}{_INCLUDING}(?i:{_ADVERBS}\s+{_ACTS})"
     return _Party(name, country, re.compile(f"{doers}|{subjects}"))
 
 
