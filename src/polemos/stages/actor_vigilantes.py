@@ -21,9 +21,11 @@ _JUSTICE = re.compile(
     re.IGNORECASE,
 )
 # The victim named as a suspect: "a suspected thief", "accused of witchcraft", "for allegedly stealing a
-# laptop", "caught stealing". Singular nouns only: "suspected kidnappers" are rather the perpetrators.
+# laptop", "caught stealing", "discovered to have been stealing a goat", "found stealing". Singular nouns
+# only: "suspected kidnappers" are rather the perpetrators.
 _SUSPECT = re.compile(
-    r"\b(?:suspected|suspect|alleged|allegedly|accused|accusing|accusation|caught|apparently)\b"
+    r"\b(?:suspected|suspect|alleged|allegedly|accused|accusing|accusation|caught|apparently|discovered"
+    r"|found)\b"
     r"[^.;]{0,50}?\b(?:thief|steal|stealing|stole|robber|robbing|robbery|witch|witchcraft|sorcery|wizard"
     r"|criminal|rapist|raping|rape|burglar|burglary|theft|murderer|cattle\s+rustler|gang)\b",
     re.IGNORECASE,

@@ -85,7 +85,7 @@ def escalate_protests(
     """A peaceful protest whose next sentences tell of the crowd's violence (or of a riot, and of no other
     event) is a violent demonstration: ACLED codes a demonstration that turns violent as a riot."""
     violent = lexicon.classes.get("escalation", frozenset())
-    stems = tuple(w for w in violent if len(w) >= 4)
+    stems = frozenset(w for w in violent if len(w) >= 4)
     told: dict[int, set[EventType]] = {}
     for m in mentions:
         told.setdefault(m.sentence.start, set()).add(m.event_type)
@@ -107,13 +107,31 @@ def escalate_protests(
                     words -= _BURN_WORDS  # "He is being treated for burns": his own, no crowd's violence
                 if (
                     words & violent
-                    or any(w.startswith(stems) for w in words)
+                    or any(_inflects(w, stems) for w in words)
                     or (s.is_parsed and any(blocks_road(t, lexicon) for t in s.doc))
                 ):
                     m = _as_riot(m, actors)
                     break
         out.append(m)
     return out
+
+
+# The endings an act's word takes in a report ("stoned", "looters", "rioting", "thrown"): an unparsed
+# sentence's words are matched by them, so that a longer word that merely starts like one ("Petroleum
+# Facilities Guard", "tireless", "stonewalled") tells no crowd's violence.
+_ENDINGS = ("", "s", "es", "d", "ed", "n", "en", "ing", "ings", "er", "ers")
+
+
+def _inflects(word: str, stems: frozenset[str]) -> bool:
+    """Whether `word` is one of `stems` with an inflection's ending ("vandalising": "vandalise" less its
+    final e)."""
+    for cut in range(4, len(word) + 1):
+        head, ending = word[:cut], word[cut:]
+        if ending not in _ENDINGS:
+            continue
+        if head in stems or (ending.startswith(("i", "e")) and head + "e" in stems):
+            return True
+    return False
 
 
 def shuts_down(tok: Any, lexicon: Lexicon) -> bool:

@@ -26,14 +26,41 @@ _BIG = 0.5
 # people are named mostly where they are abroad. It counts less than any place the report names as its
 # main reading (a village of no recorded population weighs 0.9), so the place decides; alone, it still does.
 FOREIGNERS = 0.4
+# A state's embassy, consulate or envoys are named where they serve, abroad ("the Qatar embassy in
+# Mogadishu", "Italian diplomats", "the embassy of Israel"): that state's name or demonym tells whose they
+# are, as a nationality does.
 _FOREIGNER_NOUNS = (
     r"(?:nationals|migrants|immigrants|emigrants|refugees|asylum[- ]seekers|traders|shop[- ]?owners|"
-    r"shopkeepers|truckers|truck[- ]drivers|foreigners|expatriates|expats)\b"
+    r"shopkeepers|truckers|truck[- ]drivers|foreigners|expatriates|expats|"
+    r"(?i:embass(?:y|ies)|consulates?|consuls?|ambassadors?|diplomats?|(?<=diplomatic )missions?))\b"
 )
 # the demonym's noun, after at most one word ("Ethiopian illegal migrants", "Somali shop owners")
 _FOREIGNERS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?" + _FOREIGNER_NOUNS)
 # a country after such a noun and "from" ("foreign nationals from Malawi", "migrants from the Sudan")
-_FOREIGNERS_FROM = re.compile(_FOREIGNER_NOUNS + r"\s+(?:who\s+(?:are|were)\s+)?from\s+(?:the\s+)?\Z")
+_FOREIGNERS_FROM = re.compile(
+    _FOREIGNER_NOUNS + r"\s+(?:who\s+(?:are|were)\s+)?from\s+(?:the\s+)?\Z"
+    r"|\b(?:embassy|consulate|ambassador)\s+of\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+# A country reached by a journey ("two pilots defected and flew to Malta", "refugees fled to Uganda",
+# "deported to Niger") is where someone went, not where the report's events happen: it counts as a
+# foreigners' nationality does. Not "into", which sets what follows there ("troops crossed into Somalia").
+_DESTINATION = re.compile(
+    r"\b(?:fl(?:y|ies|ying|ew|own|ee|ees|ed|eeing)|escap(?:e|es|ed|ing)|deport(?:s|ed|ing)?|"
+    r"repatriat(?:e|es|ed|ing)|extradit(?:e|es|ed|ing)|evacuat(?:e|es|ed|ing)|return(?:s|ed|ing)?|"
+    r"(?:e|im)?migrat(?:e|es|ed|ing)|sail(?:s|ed|ing)?|travel(?:s|led|ed|ling|ing)?|head(?:s|ed|ing)|"
+    r"smuggl(?:e|es|ed|ing)|defect(?:s|ed|ing)?)"
+    r"(?:\s+(?:back|away|safely|abroad|over))?\s+to\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+# Capitalised words that open a sentence before a demonym and are no part of it ("Two Libyan pilots",
+# "Several Somali traders"): the run the places stage reads is the demonym after them. Not "The": "The
+# Danish government said" names a foreign party as often as "the Danish embassy" does.
+_QUANTIFIERS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+     "several", "many", "some", "few", "dozens", "hundreds", "thousands", "scores", "numerous", "most",
+     "all", "both"}
+)  # fmt: skip
 TOWN = 1.0  # the weight of a town of 100,000, a city or an admin area (see _weight)
 # What sets a toponym as where something happens ("in Zuwara"), not as a word that opens a sentence or
 # a name ("Early AM", "Southwest Police"): only such places may outvote a demonym.
@@ -98,11 +125,14 @@ def toponym_votes(
     countries = load_countries()
     for found in toponym_runs(text, gazetteer) if runs is None else runs:
         run = found.text
-        demonym = gazetteer.country(run) if not run.isupper() else None
+        said_run, said_at = _without_quantifier(run, found.start)  # a demonym's run: "Two Libyan" -> "Libyan"
+        demonym = gazetteer.country(said_run) if not said_run.isupper() else None
         ends = _road_ends(text, found)
+        opener = found.words == 1 and _opens_sentence(text, found.start)
         for mention in found.mentions:
             if mention.entry.feature_code == "PCLI":
-                own = FOREIGNERS if names_foreigners(text, mention.start, mention.end) else _COUNTRY
+                away = names_foreigners(text, mention.start, mention.end) or _destination(text, mention.start)
+                own = FOREIGNERS if away else _COUNTRY
                 vote(mention.entry.country_code, own, mention.start)
                 continue
             if lying_in is not None:  # namesakes with no population too: where a place may lie
@@ -130,15 +160,17 @@ def toponym_votes(
                 weight = fit * _weight(e) * (1.0 if code == main else _NAMESAKE)
                 if len(best) >= _REUSED and e.geonames_id is not None:
                     weight *= 0.5  # a name settlers and emigrants reused (`_REUSED`)
+                if opener and not is_big(e):
+                    weight *= 0.5  # a capitalised word that opens a sentence (`_opens_sentence`)
                 vote(code, weight, mention.start, said.lower())
                 if places is not None and fit == 1.0 and _is_setting(text, mention.start):
                     places[code] = places.get(code, 0.0) + weight
-        if demonym is not None and not gazetteer.lookup(run):
-            people = (c := countries.get(demonym.country_code)) is not None and c.is_plural_demonym(run)
+        if demonym is not None and not gazetteer.lookup(said_run):
+            people = (c := countries.get(demonym.country_code)) is not None and c.is_plural_demonym(said_run)
             weight = _PEOPLE if people else _NATIONAL
-            if names_foreigners(text, found.start, found.start + len(run)):
+            if names_foreigners(text, said_at, said_at + len(said_run)):
                 weight = FOREIGNERS
-            vote(demonym.country_code, weight, found.start)
+            vote(demonym.country_code, weight, said_at)
         elif found.words > 1 and not found.mentions:
             # "Libyan National Army", "South African Broadcasting Corporation": a demonym, of one word or
             # two, opening a name that is no place
@@ -146,6 +178,28 @@ def toponym_votes(
             if named is not None:
                 vote(named, _NATIONAL, found.start)
     return votes, first
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` opens a sentence, where any word is capitalised: a single such word that
+    names only a village ("Irate residents set the house ablaze": an Ivorian Irate) is as likely a word
+    of English, so it counts half; a city or an admin area so named keeps its weight ("Kismayo: ...")."""
+    before = text[max(0, start - 3) : start].rstrip()
+    return not before or before[-1] in '.!?:;\n"'
+
+
+def _destination(text: str, start: int) -> bool:
+    """Whether the country name at `start` is where a journey went (`_DESTINATION`)."""
+    return _DESTINATION.search(text, max(0, start - 40), start) is not None
+
+
+def _without_quantifier(run: str, start: int) -> tuple[str, int]:
+    """A run of two words or more less a capitalised numeral or quantifier that opens it ("Two Libyan" ->
+    "Libyan"), with where the rest starts; other runs as they are."""
+    head, _, rest = run.partition(" ")
+    if rest and head.lower() in _QUANTIFIERS:
+        return rest, start + len(head) + 1
+    return run, start
 
 
 def names_foreigners(text: str, start: int, end: int) -> bool:
