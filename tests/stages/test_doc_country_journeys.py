@@ -91,3 +91,9 @@ def test_a_village_named_by_a_word_that_opens_a_sentence_counts_half(gazetteer: 
     # "Irate" is also a village abroad: as the sentence's first word it is rather English
     text = "A suspected thief was lynched in Bomet on Friday. Irate residents then burned his house."
     assert document_focus(text, gazetteer, load_actor_kb(), 2017) == "KE"
+
+
+def test_a_notes_arrest_label_is_no_village(gazetteer: Gazetteer) -> None:
+    # "Arrest" is a village in France: a report's label "Arrest:" before its text names no place
+    text = "Arrest: security forces detained a journalist at a checkpoint."
+    assert document_focus(text, gazetteer, load_actor_kb(), 2011) != "FR"
