@@ -100,7 +100,8 @@ class Scan:
         matches = kb.scan(text)
         self.named = [n for m in matches if (n := self._choose(m, text)) is not None]
         self.named = [*self.named, *self._paired(text)]
-        self.named = _owners_dropped(sorted([*self.named, *self._units(text, countries)], key=lambda n: n.start), text)
+        self.named = [*self.named, *self._units(text, countries)]
+        self.named = _owners_dropped(sorted(self.named, key=lambda n: n.start), text)
         self._named_starts = [n.core_start for n in self.named]
         taken = [(n.start, n.end) for n in self.named]
         self.labels = LabelReader(text, kb, self._heads).read(countries, taken)
