@@ -222,7 +222,10 @@ def _crowd_counterpart(
     met = sub in _MET_BY_FORCE or sub.event_type is EventType.RIOTS
     force = [m for m in not_institutions(roles.agents) if m.category == "state"] if met else []
     others = [m for m in not_institutions(roles.others) if m.category in ("state", "armed")]
-    m2 = first_mention(not_institutions(roles.patients), exclude=own) or first_mention(force)
+    # another crowd word is the same crowd told again ("clashes between police and protesters"), never
+    # its counterpart: ACLED all but never lists protesters as a crowd's actor 2
+    patients = [m for m in not_institutions(roles.patients) if m.category not in _CROWD]
+    m2 = first_mention(patients, exclude=own) or first_mention(force)
     m2 = m2 or first_mention(others, exclude=own)
     if m2 is None and sub in _MET_BY_FORCE:
         m2 = first_mention([m for m in not_institutions(sentence_mentions) if m.category == "state"])

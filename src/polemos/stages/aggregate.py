@@ -338,7 +338,13 @@ def _to_event(
     place = g.place
     if place is None:
         flags.append("no-location")
-    actor1, actor2 = g.actor1, g.actor2
+    actor1, actor2 = g.actor1, g.actor2_of(top.event_type)
+    if actor2 != g.actor2:
+        # civilians no side of the battle: their evidence goes with them
+        dropped = {
+            m.actor2.name for m in g.mentions if m.actor2 and m.actor2 != actor2 and m.actor2.inter == 7
+        }
+        evidence = tuple(e for e in evidence if not (e.field == "actor2" and e.value in dropped))
     country = place.country if place is not None else home
     if (
         actor1 is not None

@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass, field
 
 from polemos.model import Actor, DatePoint, EventMention, GeoPrecision, Place
+from polemos.taxonomy import EventType
 
 # Two "near X" places this close are the same battlefield (ACLED codes both to the nearby town).
 NEAR_KM = 20.0
@@ -14,6 +15,9 @@ NEAR_KM = 20.0
 
 # Closer than this, two places are one location whatever their precision (a district and its city).
 SAME_KM = 5.0
+
+# ACLED's civilians (inter 7): never a side of a battle, a fight between organised armed groups.
+_CIVILIANS = 7
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -54,6 +58,16 @@ class EventGroup:
     @property
     def actor2(self) -> Actor | None:
         return next((m.actor2 for m in self.mentions if m.actor2), None)
+
+    def actor2_of(self, event_type: EventType) -> Actor | None:
+        """Actor 2 of the event the group codes as `event_type`. A battle is fought between organised
+        armed groups (ACLED never lists civilians in one), so the civilians a mention read while typed
+        otherwise ("the attack" on civilians told again, the hostages of a kidnapping told beside the
+        fight) are no side of it; another mention's armed side is, else none."""
+        sides = [m.actor2 for m in self.mentions if m.actor2]
+        if event_type is EventType.BATTLES:
+            sides = [a for a in sides if a.inter != _CIVILIANS]
+        return sides[0] if sides else None
 
     @property
     def place(self) -> Place | None:

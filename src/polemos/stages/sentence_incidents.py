@@ -3,7 +3,8 @@
 ACLED codes one event per incident, by its hierarchy: "an air strike hit a bus, killing 12 passengers" is
 one Air/drone strike with its dead, "forces fired on a crowd and killed nine" one Attack. The killing verb
 names no means of its own; its type is only read from its victims, so it is the outcome of the act the
-sentence names, not a second event.
+sentence names, not a second event. An attack word that names no victim ("the station was raided"),
+told beside armed dead, is rather the fight those dead make it (ACLED: an attack on police is a battle).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ KILLING_RULE = "trigger:kill"
 _ACT_TYPES = frozenset({EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS})
 # ACLED's civilians (inter 7): remote violence that hits them has them as actor 2.
 _CIVILIANS = 7
+# Rule mark of a killing typed a Battle because its victims were read as armed.
+_ARMED_VICTIMS = "victims:armed"
 
 
 def is_killing(m: EventMention) -> bool:
@@ -93,16 +96,53 @@ def _with_outcome(act: EventMention, kill: EventMention) -> EventMention:
     )
 
 
+def _victimless_attack(act: EventMention, kill: EventMention) -> bool:
+    """Whether the act is an attack that read nothing of whom it hit, told beside a killing of armed men
+    ("a policeman was injured at the station when it was raided", "a guard was shot dead as gunmen
+    stormed the compound"): the attack word alone ("raided", "stormed") names no victim, so its civilians
+    are only ACLED's default; the armed victims the sentence names were its target, a fight."""
+    if act.sub_event_type is not SubEventType.ATTACK or is_killing(act) or "+object:" in _rule(act):
+        return False  # a killing of its own ("three men were gunned down") tells its victims
+    if kill.event_type is not EventType.BATTLES or _ARMED_VICTIMS not in _rule(kill):
+        return False
+    near = act.place is None or kill.place is None or same_place(act.place, kill.place)
+    same_day = act.date is None or kill.date is None or act.date.date == kill.date.date
+    # the attack's doer may be the victim itself, the only party its sentence names
+    doer_ok = _same_killer(act.actor1, kill.actor1) or act.actor1 == kill.actor2
+    return near and same_day and doer_ok
+
+
+def _as_fight(act: EventMention, kill: EventMention) -> EventMention:
+    """The attack told as the fight its armed victims make it: the killing's type and victims, the
+    attack's doer unless that was the victim."""
+    doer = act.actor1 if act.actor1 is not None and act.actor1 != kill.actor2 else None
+    dropped = {"event_type", "actor2"} | ({"actor1"} if doer is None else set())
+    return dataclasses.replace(
+        kill,
+        actor1=kill.actor1 or doer,
+        place=kill.place or act.place,
+        date=kill.date or act.date,
+        evidence=kill.evidence + tuple(e for e in act.evidence if e.field not in dropped),
+        confidence=max(act.confidence, kill.confidence),
+    )
+
+
 def fold_killings(found: list[EventMention]) -> list[EventMention]:
-    """Fold each bare killing of a sentence into the nearest act of the same incident told there."""
+    """Fold each bare killing of a sentence into the nearest act of the same incident told there; an
+    attack that named no victim of its own becomes the fight its armed dead tell instead."""
     out = list(found)
     for kill in [m for m in found if is_killing(m)]:
         acts = [(i, m) for i, m in enumerate(out) if _is_act(m) and _one_incident(m, kill)]
-        if not acts:
+        if acts:
+            i, act = min(acts, key=lambda im: abs(im[1].trigger.start - kill.trigger.start))
+            out[i] = _with_outcome(act, kill)
+            out.remove(kill)
             continue
-        i, act = min(acts, key=lambda im: abs(im[1].trigger.start - kill.trigger.start))
-        out[i] = _with_outcome(act, kill)
-        out.remove(kill)
+        bare = [(i, m) for i, m in enumerate(out) if _victimless_attack(m, kill)]
+        if bare:
+            i, act = min(bare, key=lambda im: abs(im[1].trigger.start - kill.trigger.start))
+            out[i] = _as_fight(act, kill)
+            out.remove(kill)
     return out
 
 
