@@ -9,6 +9,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from polemos.knowledge.lexicon import Lexicon
+from polemos.stages.crowd_force import (
+    BREAKING_WORDS,
+    FIRING_WORDS,
+    FORCE_ON_CROWD_MARK,
+    STORMING_WORDS,
+    breaks_up_crowd,
+    fires_on_crowd,
+    storms,
+)
 from polemos.stages.escalation import (
     BLOCKADE_MARK,
     ROAD_VERBS,
@@ -90,4 +99,13 @@ def context_marks(tokens: ParsedSentence, lexicon: Lexicon) -> set[str]:
         for t, w in zip(tokens.tokens, tokens.lemmas, strict=True)
     ):
         lemmas.add(STOPPED_MARK)  # "the bomber was shot by soldiers": a fight (lexicon: bomber_stopped)
+    pairs = list(zip(tokens.tokens, tokens.lemmas, strict=True))
+    if any(
+        (w in FIRING_WORDS and fires_on_crowd(t, lexicon))
+        or (w in BREAKING_WORDS and breaks_up_crowd(t, lexicon))
+        for t, w in pairs
+    ):
+        lemmas.add(FORCE_ON_CROWD_MARK)  # "opened fire on protesters": force used on a crowd
+    # "protesters stormed the ministry": a riot; "forces stormed the protest camp": force on a crowd
+    lemmas.update(m for t, w in pairs if w in STORMING_WORDS and (m := storms(t)) is not None)
     return lemmas

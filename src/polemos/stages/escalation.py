@@ -13,6 +13,7 @@ from polemos.knowledge.lexicon import Lexicon
 from polemos.model import EventMention
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike
+from polemos.stages.crowd_force import crowd_beats
 from polemos.stages.modality import denied_word
 from polemos.stages.token_view import view
 from polemos.stages.victims import ARMED_WORDS, former
@@ -82,8 +83,9 @@ def escalate_protests(
     lexicon: Lexicon,
     actors: PhraseResolver,
 ) -> list[EventMention]:
-    """A peaceful protest whose next sentences tell of the crowd's violence (or of a riot, and of no other
-    event) is a violent demonstration: ACLED codes a demonstration that turns violent as a riot."""
+    """A peaceful protest whose next sentences tell of the crowd's violence (`crowd_beats` among it), or of
+    a riot, and of no other event, is a violent demonstration: ACLED codes a demonstration that turns
+    violent as a riot."""
     violent = lexicon.classes.get("escalation", frozenset())
     stems = frozenset(w for w in violent if len(w) >= 4)
     told: dict[int, set[EventType]] = {}
@@ -108,7 +110,9 @@ def escalate_protests(
                 if (
                     words & violent
                     or any(_inflects(w, stems) for w in words)
-                    or (s.is_parsed and any(blocks_road(t, lexicon) for t in s.doc))
+                    or (
+                        s.is_parsed and any(blocks_road(t, lexicon) or crowd_beats(t, lexicon) for t in s.doc)
+                    )
                 ):
                     m = _as_riot(m, actors)
                     break
