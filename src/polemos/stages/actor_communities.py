@@ -23,8 +23,8 @@ from polemos.taxonomy import EventType
 _COMMUNAL = re.compile(
     r"\b(?:inter-?communal|communal\s+(?:clash|clashes|violence|fighting|conflict|dispute|feud|feuds)"
     r"|inter-?clan|intra-?clan|clan[- ](?:fighting|clash|clashes|violence|feud|feuds|revenge|retaliation"
-    r"|militia|militias|conflict|dispute|based|rivalry)|inter-?tribal|tribal\s+(?:clash|clashes|fighting"
-    r"|violence|feud|feuds|conflict)|inter-?ethnic|ethnic\s+(?:clash|clashes|violence)"
+    r"|militia|militias|conflict|dispute|based|rivalry|rivalries)|inter-?tribal|tribal\s+(?:clash|clashes|fighting"
+    r"|violence|feud|feuds|conflict|rivalry|rivalries|vendetta)|inter-?ethnic|ethnic\s+(?:clash|clashes|violence)"
     r"|between\s+(?:the\s+)?(?:two\s+)?(?:rival\s+)?(?:neighbou?ring\s+)?(?:communities|villages|clans|tribes"
     r"|sub-?clans)"
     r"|(?:cattle|livestock)\s+(?:raid|raids|raiders|raiding|rustlers|rustling)"

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from polemos.knowledge.actors import ActorEntry, ActorKB
 from polemos.knowledge.countries import Country
 from polemos.model import Actor
+from polemos.stages.aggregate import unnamed_actor1
+from polemos.taxonomy import EventType
 
 
 @dataclass(frozen=True)
@@ -26,16 +28,70 @@ class ActorMention:
     category: str  # "state" | "armed" | "civilian" | "protester" | "rioter" | "external"
 
 
+# "former" or "ex-" written right before a mention: its men have left the group ("an ex-rebel group")
+_FORMER = re.compile(r"\b(?:former|ex)\s*-?\s*$", re.IGNORECASE)
+_FORMER_RULE = "->former members"
+# a capitalised word right after the mention: it qualifies the name that follows, no doer of its own
+_BEFORE_NAME = re.compile(r"\s+[A-Z]")
+
+
 def named_for_period(
-    kb: ActorKB, m: ActorMention, year: int | None, month: int | None, day: int | None = None
+    kb: ActorKB,
+    m: ActorMention,
+    year: int | None,
+    month: int | None,
+    day: int | None = None,
+    text: str = "",
 ) -> ActorMention:
     """Write the actor under the name ACLED used for events of `year`/`month`/`day` (names change: the LNA
-    was "Military Forces of Libya (2014-)" before ACLED named it the Haftar Faction)."""
+    was "Military Forces of Libya (2014-)" before ACLED named it the Haftar Faction); `text` is the
+    document the mention's offsets point into.
+
+    Where a non-state group has become the state's forces (rebels whose government was recognised),
+    the men a report calls its "former" or "ex-" members are no longer the group, nor so the state: armed
+    men of their own, ACLED's unidentified armed group of the country. A group that kept its name
+    ("former M23 rebels") has no state name in the period and stays itself."""
     entry = kb.entry(m.actor.name)
     name = entry.name_in(year, month, day) if entry is not None else m.actor.name
     if name == m.actor.name:
         return m
-    return dataclasses.replace(m, actor=period_actor(kb, m.actor, name))
+    written = period_actor(kb, m.actor, name)
+    if (
+        written.inter == 1
+        and m.actor.inter in (2, 3)
+        and _FORMER.search(text[max(0, m.start - 12) : m.start])
+        and not _BEFORE_NAME.match(text, m.end)  # "the former rebel Zintan militia": that militia's past
+    ):
+        own = unnamed_actor1(EventType.BATTLES, m.actor.country)
+        if own is not None:
+            return dataclasses.replace(m, actor=own, rule=f"{m.rule}{_FORMER_RULE}", category="armed")
+    return dataclasses.replace(m, actor=written)
+
+
+def named_in_period(
+    kb: ActorKB,
+    mentions: list[ActorMention],
+    year: int | None,
+    month: int | None,
+    day: int | None,
+    text: str,
+) -> list[ActorMention]:
+    """Write a document's mentions (in text order) under their period names (see named_for_period); a
+    pronoun that refers back to a group's former members ("ex-rebels stormed a hotel ... they then
+    looted it") is those men too, until the report names the group itself again."""
+    out: list[ActorMention] = []
+    former: dict[str, Actor] = {}
+    for m in mentions:
+        named = named_for_period(kb, m, year, month, day, text)
+        if named.rule.endswith(_FORMER_RULE):
+            former[m.actor.name] = named.actor
+        elif m.rule.startswith("coref:") and m.actor.name in former:
+            actor = former[m.actor.name]
+            named = dataclasses.replace(m, actor=actor, rule=f"{m.rule}{_FORMER_RULE}", category="armed")
+        elif not m.rule.startswith("coref:"):
+            former.pop(m.actor.name, None)
+        out.append(named)
+    return out
 
 
 def period_actor(kb: ActorKB, actor: Actor, name: str) -> Actor:

@@ -15,7 +15,13 @@ from polemos.knowledge.countries import load_countries
 from polemos.model import Actor, Place
 from polemos.stages.actor_air import air_power, campaign_target, war_party
 from polemos.stages.actor_labels import Label
-from polemos.stages.actor_naming import ActorMention, named_for_period, period_actor, to_named_unit
+from polemos.stages.actor_naming import (
+    ActorMention,
+    named_for_period,
+    named_in_period,
+    period_actor,
+    to_named_unit,
+)
 from polemos.stages.actor_places import at_place
 from polemos.stages.actor_resolver import CATEGORY, Resolver
 from polemos.stages.actor_scan import Named, Scan
@@ -65,7 +71,7 @@ class DocumentActors:
             if m is not None:
                 resolver.history.append(m)
         named = to_named_unit(kb, resolver.history)
-        mentions = [named_for_period(kb, m, year, month, day) for m in named]
+        mentions = named_in_period(kb, named, year, month, day, text)
         return cls(scan, framing, mentions)
 
     def leads_battles(self, actor: Actor) -> bool:
@@ -127,4 +133,6 @@ class DocumentActors:
                 best = m
         if best is not None and best.rule.startswith("unidentified:"):
             best = air_power(self._scan, resolver, position) or war_party(self._scan, best, CATEGORY) or best
-        return None if best is None else named_for_period(self._scan.kb, best, self.year, month, day)
+        return (
+            None if best is None else named_for_period(self._scan.kb, best, self.year, month, day, self.text)
+        )
