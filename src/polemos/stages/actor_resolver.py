@@ -11,6 +11,7 @@ from polemos.knowledge.actors import ActorEntry
 from polemos.knowledge.countries import Country, state_forces_name
 from polemos.knowledge.phrases import fold, tokens
 from polemos.model import Actor
+from polemos.stages.actor_identities import holder_of, identified_later
 from polemos.stages.actor_labels import Label
 from polemos.stages.actor_naming import ActorMention, mission_contingent
 from polemos.stages.actor_scan import Named, Scan, folded_label
@@ -104,6 +105,25 @@ class Resolver:
     def resolve(self, item: Named | Label) -> ActorMention | None:
         if isinstance(item, Named):
             return self.named(item)
+        found = self._resolve_label(item)
+        if found is not None and found.actor.name.startswith("Unidentified Armed Group"):
+            # a later sentence may say who the unnamed doer was ("The gunmen were members of X")
+            told = identified_later(self.scan, item.start, item.head)
+            if told is not None:
+                entry, words = told
+                return self.mention(item, self.actor(entry), f"identified-later:{words}", 0.6, True)
+            # a deed to people held ("those detained were tortured") by a doer the report leaves unnamed
+            # (no label written there) is their holders' (actor_identities)
+            if self.scan.text[item.start : item.end] == item.text:
+                return found
+            before = [(m.start, m.end, m.category) for m in self.history if m.start < item.start]
+            held = holder_of(self.scan, item.start, before)
+            if held is not None:
+                holder = [m for m in self.history if m.start < item.start][held]
+                return self.from_antecedent(item, holder, f"holder:{holder.text}")
+        return found
+
+    def _resolve_label(self, item: Label) -> ActorMention | None:
         if item.kind == "pronoun" or item.kind == "coref":
             return self.coref(item)
         if item.kind == "external":

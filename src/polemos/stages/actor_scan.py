@@ -265,26 +265,48 @@ class Scan:
 _OWNER = re.compile(r"['’]s\s+(?:own\s+|newly\s+formed\s+|new\s+)?")
 
 
+# A named unit: its name ends in the word of a formation ("Omar Mukhtar Brigade", "Tariq Battalion")
+_UNIT_NAME = re.compile(r"\b(?:Brigade|Battalion|Regiment|Division)s?$", re.IGNORECASE)
+
+
 def _owners_dropped(named: list[Named], text: str) -> list[Named]:
     """Drop a leader named only as the owner of an organisation named right after ("Khalifa Ghwell's
     Libya National Guard", "Tajouri's Tripoli Revolutionaries Brigade"): the organisation is the actor,
     whatever camp the leader heads otherwise. An identity militia after him stays his ("Burki's Misratan
-    militia": his own brigade, men of his town)."""
+    militia": his own brigade, men of his town). So too a parent force named only as the owner of one of
+    its named units ("the LNA's Tariq Brigade"): ACLED codes the named unit alone, not parent and unit as
+    two sides."""
     out = []
     for i, n in enumerate(named):
         after = named[i + 1] if i + 1 < len(named) else None
         owner = _OWNER.match(text, n.core_end)
         if (
-            n.how == "leader"
-            and owner is not None
+            owner is not None
             and after is not None
             and after.start == owner.end()
             and after.how != "leader"
             and after.entry.inter != 4
+            and (n.how == "leader" or _parent_of_unit(n, after))
         ):
             continue
         out.append(n)
     return out
+
+
+def _parent_of_unit(parent: Named, unit: Named) -> bool:
+    """Whether `parent` (an armed organisation or militia, not a leader) owns `unit`, a named brigade or
+    battalion of another entry: "<parent>'s <unit>" names one side, the unit."""
+    return (
+        parent.entry.inter in (1, 2, 3, 4)
+        and unit.entry.inter in (1, 2, 3)
+        and unit.entry.name != parent.entry.name
+        and _UNIT_NAME.search(_text_of(unit)) is not None
+    )
+
+
+def _text_of(n: Named) -> str:
+    """The words of a name as the report wrote them, without trailing punctuation."""
+    return n.text.strip(" ,.;:")
 
 
 def _span_years(e: ActorEntry) -> int:

@@ -34,6 +34,8 @@ _GENERIC = frozenset(
 )  # fmt: skip
 # A leading word that places or ties the unit, not part of its name: "Benghazi-based", "Haftar's"
 _MODIFIER = re.compile(r"[\w'’-]+(?:-(?:based|led|backed|aligned|allied|affiliated|linked|loyal)|['’]s)\s+")
+# An owner's possessive inside the match: the unit's name starts after it
+_OWNER_INSIDE = re.compile(r"[\w-]+['’]s\s+(?=[A-Z])")
 _NUMBERED = re.compile(r"\d\s*(?:st|nd|rd|th)?\s*$")  # "298 Tank Brigade", "the 22nd ... Battalion"
 
 
@@ -52,6 +54,8 @@ def unlisted_units(
         start, end = m.start(1), m.end(1)
         while (lead := _MODIFIER.match(text, start, end)) is not None:  # "Benghazi-based Zawiya ..."
             start = lead.end()
+        if (owner := _OWNER_INSIDE.search(text, start, end)) is not None:  # "the Third Force's Tariq ..."
+            start = owner.end()
         if any(s < end and start < e for s, e in taken):
             continue
         words = re.split(r"[ -]+", text[start:end])
