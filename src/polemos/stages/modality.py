@@ -88,8 +88,18 @@ NEGATING_ADJ = frozenset({"free", "without", "absent"})
 # Modifiers that make an event noun one still to come: "ahead of planned protests", "a looming strike".
 PROSPECTIVE = frozenset(
     {"planned", "upcoming", "proposed", "scheduled", "impending", "looming", "possible", "potential",
-     "future", "intended", "threatened", "forthcoming", "imminent"}
+     "future", "intended", "threatened", "forthcoming", "imminent",
+     # "to prevent expected demonstrations", "anticipated attacks", "a feared offensive"
+     "expected", "anticipated", "feared", "rumoured", "rumored"}
 )  # fmt: skip
+# Verbs whose object is an event that was kept from taking place: "to prevent expected protests", "averted
+# a strike" (not "stopped the march": a march stopped had begun, and ACLED codes the intervention).
+PREVENT_VERBS = frozenset({"prevent", "avert", "forestall", "preempt", "pre-empt"})
+# Verbs whose object is an event still awaited: "where they anticipate an attack", "a strike is expected".
+AWAIT_VERBS = frozenset({"anticipate", "expect", "await"})
+# Nouns that, with "of"/"for", put the event they govern still to come: "ahead of Friday's march", "in
+# anticipation of an assault", "in preparation for the rally".
+AHEAD_WORDS = frozenset({"ahead", "anticipation", "expectation", "preparation", "advance"})
 # Clause links that carry the parent's modality down to the trigger.
 _CHAIN = frozenset(
     {"xcomp", "ccomp", "csubj", "csubjpass", "advcl", "acl", "conj", "pcomp", "pobj", "prep", "dobj", "nsubj",
@@ -130,6 +140,12 @@ def non_factual_reason(token: Any) -> str | None:
             return "denied"
         if head.lemma_.lower() in CANCEL_VERBS and node.dep_ in ("dobj", "nsubjpass"):
             return "cancelled"
+        if _prevented(node, head):
+            return "prevented"
+        if head.lemma_.lower() in AWAIT_VERBS and node.dep_ in ("dobj", "nsubjpass"):
+            return "awaited"
+        if _ahead_of(node):
+            return "prospective"
         if head.lemma_.lower() in INTENT_VERBS and (
             node.dep_ in ("xcomp", "prep", "pcomp")
             or (
@@ -167,6 +183,34 @@ def _told_as_done(clause: Any, head: Any) -> bool:
         and head.lemma_.lower() not in _FACT_OR_FEAR
         and any(c.dep_ == "nsubj" for c in clause.children)
         and not any(c.dep_ == "mark" for c in clause.children)
+    )
+
+
+# Words of trying or failing: what was only tried or failed to be prevented ("tried to prevent the march",
+# "were unable to prevent the attacks") took place.
+_TRIED = frozenset({"try", "attempt", "fail", "seek", "struggle", "unable", "able", "bid", "effort"})
+
+
+def _prevented(node: Any, head: Any) -> bool:
+    """ "to prevent expected demonstrations": the event prevented did not take place; in "prevented
+    protesters from reaching the square" the object is the people stopped, whose protest did."""
+    return (
+        head.lemma_.lower() in PREVENT_VERBS
+        and node.dep_ in ("dobj", "nsubjpass")
+        and not any(c.dep_ == "prep" and c.lower_ == "from" for c in (*head.children, *node.children))
+        and not (head.dep_ in ("xcomp", "acl") and head.head.lemma_.lower() in _TRIED)
+    )
+
+
+def _ahead_of(node: Any) -> bool:
+    """ "deployed ahead of planned protests", "in anticipation of an attack": the object of "of"/"for"
+    governed by a word of time still to come; "ahead of the convoy" is a place, but a convoy is no trigger."""
+    prep = node.head
+    return (
+        node.dep_ == "pobj"
+        and prep.lower_ in ("of", "for")
+        and prep.head.i != prep.i
+        and prep.head.lower_ in AHEAD_WORDS
     )
 
 
