@@ -395,6 +395,26 @@ def test_corroboration_group_takes_best_fields_and_every_source() -> None:
     assert e.fatalities == 4 and c.independent_sources == 2
 
 
+def test_corroboration_a_named_side_wins_over_an_unidentified_one_in_its_role() -> None:
+    # "Gunmen shot a shopkeeper" in one report, "the brigade from the town shot a shopkeeper" in another:
+    # the second names the side the first could not, whichever report leads.
+    attack = SubEventType.ATTACK
+    militia = Actor("Zawiyah Communal Militia (Libya)", 4, "Libya")
+    vague = _event("a", "d1", sub=attack, actors=(UNIDENTIFIED, CIVILIANS), confidence=0.9)
+    named = _event("b", "d2", sub=attack, actors=(militia, CIVILIANS), confidence=0.6)
+    e = build_corroborated("a", [Member(vague, "d1", "d1"), Member(named, "d2", "d2")]).event
+    assert (e.actor1, e.actor2) == (militia, CIVILIANS)
+    # a state's forces are another side than the armed group a report could not name
+    army = _event("b", "d2", sub=attack, actors=(HAFTAR, CIVILIANS), confidence=0.6)
+    e = build_corroborated("a", [Member(vague, "d1", "d1"), Member(army, "d2", "d2")]).event
+    assert e.actor1 == UNIDENTIFIED
+    # in a battle the named side already on the other side stays there
+    clash = _event("c", "d1", actors=(UNIDENTIFIED, DMSC), confidence=0.9)
+    other = _event("d", "d2", actors=(DMSC, None), confidence=0.6)
+    e = build_corroborated("c", [Member(clash, "d1", "d1"), Member(other, "d2", "d2")]).event
+    assert (e.actor1, e.actor2) == (UNIDENTIFIED, DMSC)
+
+
 # --- the store -----------------------------------------------------------------------------------------
 
 

@@ -9,7 +9,7 @@ import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from polemos.corroboration_rules import base_name, is_context
+from polemos.corroboration_rules import base_name, is_context, is_placeholder
 from polemos.model import Actor, DatePoint, Event, FatalityClaim, Source
 from polemos.taxonomy import EventType
 
@@ -111,16 +111,35 @@ def _aligned(
     return (other[1], other[0]) if crossed > straight else other
 
 
+# The kinds of side an "Unidentified Armed Group" may turn out to be once another report names it: a
+# non-state armed group of any kind (rebels 2, political militia 3, communal or ethnic militia 4). A state's
+# forces, rioters, protesters or civilians are another side, not the one a report could not name.
+_ARMED_GROUP_INTERS = frozenset({2, 3, 4})
+
+
+def _names_it(side: Actor | None, other: Actor | None) -> bool:
+    """Whether `other`, the side another report of the event names, is who this report left unidentified
+    ("a militia guarding the bank shot a customer" / "the militia from Misrata ... shot a customer"): the
+    named side tells who the report could not, so it wins over the placeholder in the same role."""
+    if side is None or other is None or not is_placeholder(side) or is_placeholder(other):
+        return False
+    if side.inter == 3:
+        return other.inter in _ARMED_GROUP_INTERS
+    return other.inter == side.inter
+
+
 def _actors(lead: Event, ordered: Sequence[Event]) -> tuple[Actor | None, Actor | None]:
+    """The lead report's sides, a gap or an unidentified side filled by the most confident other report
+    that names it (in the order of the lead's sides, where order is free)."""
     fixed = lead.event_type is EventType.VIOLENCE_AGAINST_CIVILIANS
     a1, a2 = lead.actor1, lead.actor2
     for e in ordered:
         o1, o2 = _aligned((a1, a2), (e.actor1, e.actor2), fixed)
         names = {a.name for a in (a1, a2) if a}
-        if a1 is None and o1 is not None and o1.name not in names:
+        if (a1 is None or _names_it(a1, o1)) and o1 is not None and o1.name not in names:
             a1 = o1
             names.add(o1.name)
-        if a2 is None and o2 is not None and o2.name not in names:
+        if (a2 is None or _names_it(a2, o2)) and o2 is not None and o2.name not in names:
             a2 = o2
     return a1, a2
 
@@ -143,8 +162,8 @@ def _one_per_document(events: Iterable[Event]) -> tuple[Source, ...]:
 
 def build_corroborated(group_id: str, members: Sequence[Member]) -> CorroboratedEvent:
     """Make a group's corroborated event: highest-ranked type, most precise date and place, the most
-    confident report's actors (gaps filled from the others), one source per document, and ACLED's
-    fatality figure.
+    confident report's actors (gaps and unidentified sides filled from the others), one source per
+    document, and ACLED's fatality figure.
 
     A group of one event gives that event back with the group's id and one source per document.
     """

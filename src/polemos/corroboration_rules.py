@@ -45,6 +45,7 @@ __all__ = [
     "base_name",
     "compare",
     "is_context",
+    "is_placeholder",
 ]
 
 DAY_TOLERANCE = 1  # days: reports of one incident disagree by a day (overnight fighting, "yesterday")
@@ -165,7 +166,8 @@ def _check_places(a: Place | None, b: Place | None, same_report: bool) -> Check:
     return Check("place", False, ta, tb, f"{km:.1f} km apart (more than {limit:g} km)")
 
 
-def _is_placeholder(a: Actor) -> bool:
+def is_placeholder(a: Actor) -> bool:
+    """Whether the actor is a report's unnamed side ("Unidentified Armed Group (Libya)")."""
     return a.name.startswith("Unidentified ")
 
 
@@ -175,7 +177,7 @@ def _slot(x: Actor | None, y: Actor | None) -> float | None:
         return 0.0
     if x.name == y.name:
         return 0.15
-    if _is_placeholder(x) or _is_placeholder(y):
+    if is_placeholder(x) or is_placeholder(y):
         return 0.05  # "Unidentified Armed Group": a report that could not name the actor, not another one
     return None
 
@@ -298,7 +300,7 @@ def _tied(a: Event, b: Event) -> bool:
     if _same_toll(a, b):
         return True
     sides = (a.actor1, a.actor2, b.actor1, b.actor2)
-    if any(x is None or _is_placeholder(x) or x.inter in _CROWDS for x in sides):
+    if any(x is None or is_placeholder(x) or x.inter in _CROWDS for x in sides):
         return False
     ours, theirs = _pair_text(a.actor1, a.actor2), _pair_text(b.actor1, b.actor2)
     swapped = _pair_text(b.actor2, b.actor1)

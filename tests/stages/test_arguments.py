@@ -75,3 +75,18 @@ def test_the_subject_of_a_verb_of_undergoing_is_acted_upon(
     militants = [m for m in (*roles.agents, *roles.patients, *roles.others) if "ilitants" in m.text]
     assert (bool(militants) and militants[0] in roles.patients) == undergoes
     assert not undergoes or not roles.agents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes reported near Sabri between the Tripoli Revolutionaries Brigade & unknown gunmen.",
+        "Clashes were reported near Sabri between the Tripoli Revolutionaries Brigade and unknown gunmen.",
+        "Fighting was reported in Sabri between the Tripoli Revolutionaries Brigade and unknown gunmen.",
+    ],
+)
+def test_the_sides_of_an_event_told_as_reported_are_its_between_phrase(nlp: Any, text: str) -> None:
+    # the reporting verb's subject is the event itself: its "between" phrase names both sides
+    roles = _roles(nlp, text, text.split()[0])
+    sides = [m.text.lower() for m in (*roles.agents, *roles.patients)]
+    assert len(sides) == 2 and "unknown gunmen" in sides[1]

@@ -7,7 +7,8 @@ range of days and per place when it lists several. One incident the report tells
 events of that day and place has its dead counted once, by the highest-ranked; a killing read as a battle
 only for its armed victims joins the attack on civilians it is the outcome of (armed_killings.py), and
 an arrest by a battle's sides at its day and place is part of that battle (battle_arrests.py), force on
-a crowd part of the riot it turned into (riot_interventions.py).
+a crowd part of the riot it turned into (riot_interventions.py); an incident told again with its doer
+named is one event of that doer (retold_doers.py).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from polemos.stages.incident_tolls import (
     pooled_claims,
     told_as_another_incident,
 )
+from polemos.stages.retold_doers import give_doer, join_retelling, names_its_doer
 from polemos.stages.riot_interventions import fold_riot_interventions
 from polemos.taxonomy import EventType, SubEventType
 
@@ -134,8 +136,12 @@ def aggregate(
                         m = _as_type_of(m, target.first)
         if target is None and death_only_mention(m):
             target = _event_of_the_dead(groups, m)
+        if target is None and join_retelling(groups, m, functools.partial(_dates_ok, exact=False)):
+            continue
         if target is None:
             groups.append(EventGroup([m]))
+        elif names_its_doer(target, m):
+            give_doer(target, m)  # "... was kidnapped. The abduction was carried out by ..."
         else:
             target.mentions.append(m)
     groups = fold_riot_interventions(fold_battle_arrests(fold_armed_killings(groups)))

@@ -274,6 +274,19 @@ def assign_roles(doc: Any, anchor: Any, mentions: Sequence[ActorMentionLike], se
     for c in verb.children:  # the passive agent: "was captured by ISIS"
         if c.dep_ == "agent":
             agent_roots.extend(c.children)
+    if report_head and anchor.head.i == verb.i and anchor.dep_ in ("nsubj", "nsubjpass"):
+        # "Clashes reported between the brigade & an unknown armed group", "fighting was reported among
+        # tribes": the event itself is what is reported, so the verb's "between" phrase names its sides
+        # (who reported it, a "by" phrase, stays no party of it). The parser hangs the phrase from the verb,
+        # from a place before it ("reported near Sabri between ...") or calls it the verb's agent.
+        both_roots.extend(
+            g
+            for i in sorted(clause_tokens(verb))
+            if doc[i].lower_ in _BOTH_PREPS
+            and doc[i].dep_ in ("prep", "agent")
+            and not _in_subtree(doc[i], anchor)
+            for g in doc[i].children
+        )
     if verb.dep_ == "conj" and not any(c.dep_ in _SUBJ for c in verb.children):
         # "the government launched an operation and recently regained ...": conjuncts share the subject
         agent_roots.extend(c for c in verb.head.children if c.dep_ in _SUBJ)

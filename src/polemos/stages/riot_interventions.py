@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from polemos.model import Actor, EventMention, Evidence
 from polemos.stages.event_groups import EventGroup, same_place
 from polemos.stages.incident_tolls import told_as_another_incident
+from polemos.stages.retold_doers import fallback_doer
 from polemos.taxonomy import EventType, SubEventType
 
 # Protests met with force: the force is the crowd's interaction with the state.
@@ -73,26 +74,11 @@ def fold_riot_interventions(groups: Sequence[EventGroup]) -> list[EventGroup]:
     return out
 
 
-# An actor 1 the actors stage gave no name: the initiator left empty, or the unidentified group it falls back
-# to when the sentence names no doer, read from its own phrase at the trigger (not "unidentified gunmen"
-# or "unknown attackers" that the report names as such).
-_UNNAMED_RULES = ("actor:unnamed-perpetrator", "actor:unnamed-initiator")
-_FALLBACK_RULE = "actor:unidentified:unidentified gunmen"
-
-
 def _unnamed_doer(m: EventMention) -> bool:
     """Whether the mention's actor 1 is none, or the unidentified group given for want of a named doer."""
     if m.actor1 is None:
         return True
-    said = [e for e in m.evidence if e.field == "actor1"]
-    return (
-        m.actor1.name.startswith("Unidentified Armed Group")
-        and bool(said)
-        and all(
-            e.rule in _UNNAMED_RULES or (e.rule == _FALLBACK_RULE and "unidentified" not in e.text.lower())
-            for e in said
-        )
-    )
+    return m.actor1.name.startswith("Unidentified Armed Group") and fallback_doer(m)
 
 
 def _name_crowd_force(g: EventGroup, groups: Sequence[EventGroup]) -> EventGroup:
