@@ -86,3 +86,17 @@ def test_militants_setting_up_checkpoints_take_no_security_measure(
     assert "Change to group/activity" not in sub_event_types(
         "Militants set up checkpoints on the highway near Velmora on Monday."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last month, government forces started a long-anticipated offensive on the rebel town of Kiri.",
+        "The rebels launched the expected assault on the garrison at dawn.",
+        "On Monday the militia began a much-feared attack on the market town.",
+    ],
+)
+def test_an_awaited_event_set_going_took_place(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    noun = next(t for t in doc if t.lower_ in ("offensive", "assault", "attack"))
+    assert non_factual_reason(noun) is None

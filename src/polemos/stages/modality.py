@@ -119,7 +119,8 @@ def non_factual_reason(token: Any) -> str | None:
     if (
         token.pos_ == "NOUN"
         and token.dep_ != "nsubj"
-        and any(c.dep_ == "amod" and c.lower_ in PROSPECTIVE for c in token.children)
+        and any(c.dep_ == "amod" and c.lower_ in PROSPECTIVE and not _long_awaited(c) for c in token.children)
+        and not _set_going(token)
     ):
         return "prospective"
     node = token
@@ -171,6 +172,24 @@ def non_factual_reason(token: Any) -> str | None:
 # Intent verbs whose "that"-clause may tell a fact in the past: "feared that the hostages died", "warned that
 # rebels took the town" (which may be rumour); a threat or a vow is of what is still to come.
 _FACT_OR_FEAR = frozenset({"fear", "warn"})
+
+
+# Verbs that set an event going or hold it: "started a long-anticipated offensive", "launched the planned
+# assault", "staged the planned march": the event they take as object took place.
+_SET_GOING = frozenset(
+    {"start", "begin", "launch", "mount", "resume", "stage", "hold", "unleash", "open", "conduct", "kick"}
+)
+
+
+def _set_going(noun: Any) -> bool:
+    """Whether the event noun is what a verb of starting or holding took as its object."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _SET_GOING
+
+
+def _long_awaited(modifier: Any) -> bool:
+    """ "a long-anticipated offensive", "the much-expected assault": awaited long, and come now."""
+    doc, i = modifier.doc, modifier.i
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("long", "much")
 
 
 def _told_as_done(clause: Any, head: Any) -> bool:
