@@ -11,7 +11,7 @@ import pytest
 from polemos.knowledge.actors import load_actor_kb
 from polemos.knowledge.countries import load_countries
 from polemos.model import Actor, Document
-from polemos.stages.actor_communities import FamilyName, communal_feud, communal_sides, community_names
+from polemos.stages.actor_communities import communal_feud, communal_sides, community_names, family_names
 from polemos.stages.actor_scan import Scan
 from polemos.stages.actor_units import unlisted_units
 from polemos.stages.party_militias import party_militia
@@ -75,12 +75,11 @@ def test_a_feud_of_named_families_is_a_communal_feud() -> None:
 
 
 def test_named_families_are_clan_militias_in_any_country() -> None:
-    names = community_names(
-        "Fighting broke out between the militias of the rival Bashir and Gaddur families."
-    )
-    assert names == ["Bashir", "Gaddur"] and all(isinstance(n, FamilyName) for n in names)
+    sentence = "Fighting broke out between the militias of the rival Bashir and Gaddur families."
+    names, families = community_names(sentence), family_names(sentence)
+    assert names == ["Bashir", "Gaddur"] and families == {"Bashir", "Gaddur"}
     unnamed = Actor("Unidentified Communal Militia (Libya)", 4, "LY")
-    a1, a2 = communal_sides(EventType.BATTLES, unnamed, None, "LY", names)
+    a1, a2 = communal_sides(EventType.BATTLES, unnamed, None, "LY", names, families)
     assert (a1.name, a2 and a2.name) == ("Bashir Clan Militia (Libya)", "Gaddur Clan Militia (Libya)")
     # a town's community keeps its communal militia
     a1, _ = communal_sides(EventType.BATTLES, unnamed, None, "LY", ["Gharyan"])

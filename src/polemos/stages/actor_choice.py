@@ -8,7 +8,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from polemos.model import Actor, Document, Evidence, Place
-from polemos.stages.actor_communities import communal_feud, communal_sides, community_names
+from polemos.stages.actor_communities import communal_feud, communal_sides, community_names, family_names
 from polemos.stages.actor_context_sides import fill_from_context, strike_from_context
 from polemos.stages.actor_crowd_forces import crowd_police
 from polemos.stages.actor_order import attacked_side, placed_foe, swap_sides, under_attack
@@ -278,7 +278,8 @@ def _communal_pair(
     found = actors.resolve_phrase("communal militias", position)
     country = a2.country if a2 is not None and a2.inter != 8 else None
     names = community_names(sent.text, _peoples(sent, actors))
-    a1, new2 = communal_sides(etype, found.actor if found is not None else None, a2, country, names)
+    families = family_names(sent.text)
+    a1, new2 = communal_sides(etype, found.actor if found is not None else None, a2, country, names, families)
     changed = ("actor1", "actor2") if new2 != a2 else ("actor1",)
     ev[:] = [e for e in ev if e.field not in changed]
     for fld in changed:

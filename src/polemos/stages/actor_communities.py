@@ -76,35 +76,31 @@ def communal_sides(
     a2: Actor | None,
     country: str | None,
     names: Sequence[str] = (),
+    families: frozenset[str] = frozenset(),
 ) -> tuple[Actor, Actor | None]:
     """Actor 1 and 2 of a communal feud: the militia of the community the sentence names first (`names`,
     see community_names), else the country's unidentified communal militia (`found`, resolved for the
     report's country; one with no country, whose type is still known, where the report names none); in a
     battle also the other side where it is unnamed too ("clashes between two villages"), the second
-    community named if any."""
+    community named if any. `families` are the names the report gives as families' (see family_names)."""
     militia = found if found is not None and found.inter == 4 else Actor(_TEMPLATE, 4, country)
-    named = [m for m in (_community_militia(n, militia.country) for n in names) if m is not None]
+    named = [m for n in names if (m := _community_militia(n, militia.country, n in families)) is not None]
     first = named[0] if named else militia
     if etype is EventType.BATTLES and _unnamed(a2):
         return first, named[1] if len(named) > 1 else militia
     return first, a2
 
 
-class FamilyName(str):
-    """A community a report names as a family ("the Khadrawi and Ahneish families"): its men are a clan
-    militia in any country, whatever the country's template for unnamed communities."""
-
-
-def _community_militia(name: str, iso2: str | None) -> Actor | None:
+def _community_militia(name: str, iso2: str | None, family: bool = False) -> Actor | None:
     """ "<Place> Communal Militia (<Country>)" (a clan's where the country's feuds are between clans, as
-    the knowledge base's unnamed template for the country says, or where the report names a family), or
-    None for a report of no country."""
+    the knowledge base's unnamed template for the country says, or where the report names a `family`: its
+    men are a clan militia in any country), or None for a report of no country."""
     country = load_countries().get(iso2) if iso2 else None
     if country is None:
         return None
     templates = load_actor_kb().templates
     unnamed = templates["unidentified_communal_militia"]
-    clans = isinstance(name, FamilyName) or "Clan" in unnamed.by_country.get(country.iso2, "")
+    clans = family or "Clan" in unnamed.by_country.get(country.iso2, "")
     kind = "clan_militia" if clans else "communal_militia"
     t = templates[kind]
     return Actor(t.render(country.name, country.iso2, name), t.inter, country.iso2)
@@ -150,7 +146,7 @@ def community_names(sentence: str, taken: frozenset[str] = frozenset()) -> list[
         names: list[str] = []
         for m in pattern.finditer(sentence):
             found = [g for g in m.groups() if g]
-            names += [FamilyName(g) for g in found] if pattern is _FAMILIES else found
+            names += found
             if pattern not in (_PAIR, _FAMILIES):
                 break  # one side named so: a second such name is as often its victims ("X community")
         good = [
@@ -159,5 +155,11 @@ def community_names(sentence: str, taken: frozenset[str] = frozenset()) -> list[
             if n.split()[0].lower() not in _NOT_NAMES and not any(n.lower() in t for t in taken)
         ]
         if good and len(good) == len(names):
-            return list(dict.fromkeys(good))  # the first of equal names is kept, a family's kind with it
+            return list(dict.fromkeys(good))
     return []
+
+
+def family_names(sentence: str) -> frozenset[str]:
+    """The communities a sentence names as families ("the Khadrawi and Ahneish families", "the Ahneish
+    family militia"): their men are clan militias in any country."""
+    return frozenset(g for m in _FAMILIES.finditer(sentence) for g in m.groups() if g)
