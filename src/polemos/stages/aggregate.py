@@ -48,7 +48,7 @@ from polemos.stages.incident_tolls import (
 )
 from polemos.stages.retold_doers import give_doer, join_retelling, names_its_doer
 from polemos.stages.riot_interventions import fold_riot_interventions
-from polemos.taxonomy import EventType, SubEventType
+from polemos.taxonomy import EventType, Inter, SubEventType
 
 NOTES_MAX = 600
 
@@ -348,7 +348,9 @@ def _to_event(
     if actor2 != g.actor2:
         # civilians no side of the battle: their evidence goes with them
         dropped = {
-            m.actor2.name for m in g.mentions if m.actor2 and m.actor2 != actor2 and m.actor2.inter == 7
+            m.actor2.name
+            for m in g.mentions
+            if m.actor2 and m.actor2 != actor2 and m.actor2.inter == Inter.CIVILIANS
         }
         evidence = tuple(e for e in evidence if not (e.field == "actor2" and e.value in dropped))
     country = place.country if place is not None else home

@@ -15,12 +15,11 @@ from collections.abc import Sequence
 from polemos.model import Actor, EventMention
 from polemos.stages.event_groups import EventGroup, same_place, top_mention
 from polemos.stages.incident_tolls import told_as_another_incident
-from polemos.taxonomy import EventType, SubEventType
+from polemos.taxonomy import EventType, Inter, SubEventType
 
 # ACLED's state forces and civilians (inter 1, inter 7): an arrest's captive read as a civilian only for
 # want of a side is no party of its own.
 _STATE = 1
-_CIVILIANS = 7
 
 
 def _arrests(g: EventGroup) -> bool:
@@ -39,7 +38,7 @@ def _in_the_fight(arrest: EventGroup, battle: EventGroup) -> bool:
         return a.inter == _STATE and any(s.inter == _STATE and s.country == a.country for s in sides)
 
     captor_ok = captor is None or captor in sides or state_side(captor)
-    captive_ok = captive is None or captive in sides or captive.inter == _CIVILIANS
+    captive_ok = captive is None or captive in sides or captive.inter == Inter.CIVILIANS
     return captor_ok and captive_ok
 
 

@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass, field
 
 from polemos.model import Actor, DatePoint, EventMention, GeoPrecision, Place
-from polemos.taxonomy import EventType
+from polemos.taxonomy import EventType, Inter
 
 # Two "near X" places this close are the same battlefield (ACLED codes both to the nearby town).
 NEAR_KM = 20.0
@@ -15,9 +15,6 @@ NEAR_KM = 20.0
 
 # Closer than this, two places are one location whatever their precision (a district and its city).
 SAME_KM = 5.0
-
-# ACLED's civilians (inter 7): never a side of a battle, a fight between organised armed groups.
-_CIVILIANS = 7
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -66,7 +63,7 @@ class EventGroup:
         fight) are no side of it; another mention's armed side is, else none."""
         sides = [m.actor2 for m in self.mentions if m.actor2]
         if event_type is EventType.BATTLES:
-            sides = [a for a in sides if a.inter != _CIVILIANS]
+            sides = [a for a in sides if a.inter != Inter.CIVILIANS]
         return sides[0] if sides else None
 
     @property

@@ -12,14 +12,13 @@ from collections.abc import Callable, Sequence
 
 from polemos.model import Actor, EventMention
 from polemos.stages.event_groups import EventGroup, same_place
+from polemos.taxonomy import Inter
 
 # An actor 1 the actors stage gave no name: the initiator left empty, or the unidentified group it falls
 # back to when the sentence names no doer, read from its own phrase at the trigger (evidence text without
 # "unidentified"/"unknown" is the trigger's own words, not "unknown attackers" the report names as such).
 _FALLBACK_RULE = "actor:unidentified:unidentified gunmen"
 _UNNAMED_RULES = ("actor:unnamed-perpetrator", "actor:unnamed-initiator")
-
-_CIVILIANS = 7
 
 
 def _placeholder(a: Actor) -> bool:
@@ -41,7 +40,7 @@ def names_the_doer(told: EventMention, named: Actor | None) -> bool:
     doer = told.actor1
     if doer is None or named is None or not _placeholder(doer) or _placeholder(named):
         return False
-    return named.inter != _CIVILIANS and fallback_doer(told)
+    return named.inter != Inter.CIVILIANS and fallback_doer(told)
 
 
 def _with_doer(m: EventMention, doer: Actor) -> EventMention:

@@ -13,7 +13,7 @@ import dataclasses
 
 from polemos.model import Actor, EventMention
 from polemos.stages.event_groups import same_place
-from polemos.taxonomy import EventType, SubEventType
+from polemos.taxonomy import EventType, Inter, SubEventType
 
 # Evidence rule of a mention typed by a bare killing verb ("killed", "shot dead", "kills").
 KILLING_RULE = "trigger:kill"
@@ -21,8 +21,6 @@ KILLING_RULE = "trigger:kill"
 # civilians. A protest, riot or strategic development with dead told beside it is another event (or an
 # escalation decided elsewhere).
 _ACT_TYPES = frozenset({EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS})
-# ACLED's civilians (inter 7): remote violence that hits them has them as actor 2.
-_CIVILIANS = 7
 # Rule mark of a killing typed a Battle because its victims were read as armed.
 _ARMED_VICTIMS = "victims:armed"
 
@@ -81,7 +79,7 @@ def _with_outcome(act: EventMention, kill: EventMention) -> EventMention:
     higher = kill.event_type is act.event_type and kill.sub_event_type.rank < act.sub_event_type.rank
     top = kill if higher else act
     actor2 = act.actor2 or kill.actor2
-    hit_civilians = kill.actor2 is not None and kill.actor2.inter == _CIVILIANS and _told_civilian(kill)
+    hit_civilians = kill.actor2 is not None and kill.actor2.inter == Inter.CIVILIANS and _told_civilian(kill)
     if act.event_type is EventType.EXPLOSIONS and hit_civilians:
         actor2 = kill.actor2
     other = kill if top is act else act
