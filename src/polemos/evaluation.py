@@ -10,7 +10,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
+from polemos.batch_country import BatchCountry
 from polemos.export import newest_first
 from polemos.gold import GoldSet
 from polemos.model import Document, Event
@@ -59,9 +61,16 @@ class EvaluationReport:
         return hits / total if total else 0.0
 
 
+class Code(Protocol):
+    """How evaluate codes a document (`Coder.code`): `country` is the run's prevailing country, for a
+    document whose text tells none (polemos.batch_country)."""
+
+    def __call__(self, document: Document, *, country: str | None = None) -> list[Event]: ...
+
+
 def evaluate(
     gold: GoldSet,
-    code: Callable[[Document], list[Event]],
+    code: Code,
     progress: Callable[[], None] | None = None,
     *,
     store: Store | None = None,
@@ -93,19 +102,32 @@ def evaluate(
 
 
 def _stored(
-    gold: GoldSet, code: Callable[[Document], list[Event]], store: Store, progress: Callable[[], None] | None
+    gold: GoldSet, code: Code, store: Store, progress: Callable[[], None] | None
 ) -> dict[str, list[dict[str, object]]]:
     """Save and corroborate every document, then read the events back as the export does; each event is
-    listed under every document it cites as a source (a merged event stands for each of its reports)."""
+    listed under every document it cites as a source (a merged event stands for each of its reports).
+    Notes that tell no country wait, as `ingest` holds them back, for the run's prevailing country."""
     from polemos.corroboration import Corroborating
     from polemos.corroboration_commands import events_for_export
 
-    for doc in gold.documents:
-        store.save_document(doc, code(doc), [])
+    def save(doc: Document, events: list[Event]) -> None:
+        store.save_document(doc, events, [])
         if isinstance(store, Corroborating):
             store.corroborate([doc.id])
         if progress:
             progress()
+
+    batch = BatchCountry()
+    waiting: list[tuple[Document, list[Event]]] = []
+    for doc in gold.documents:
+        events = code(doc)
+        if batch.holds_back(events):
+            waiting.append((doc, events))
+        else:
+            save(doc, events)
+    country = batch.prevailing()
+    for doc, events in waiting:
+        save(doc, code(doc, country=country) if country else events)
     events, _ = events_for_export(store, EventFilter())
     by_doc: dict[str, list[dict[str, object]]] = {}
     for event in events:  # the export's order: greedy matching breaks ties by position

@@ -7,11 +7,13 @@ aggregate, and the ingest loop that stores each document's events in one transac
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from polemos.batch_country import BATCH_FLAG, BatchCountry
 from polemos.config import Settings
 from polemos.errors import StoreError
 from polemos.knowledge.actors import load_actor_kb
@@ -69,40 +71,51 @@ class Coder:
         leads (stages/doc_country.py): they tell the conflict's country more reliably than toponyms."""
         return document_country(text, self.actor_kb, year)
 
-    def code(self, document: Document) -> list[Event]:
-        """Code one document into ACLED events with evidence."""
-        return self.code_many([document])[0]
+    def code(self, document: Document, *, country: str | None = None) -> list[Event]:
+        """Code one document into ACLED events with evidence.
 
-    def code_document(self, document: Document) -> tuple[list[Event], list[Relation]]:
+        `country` (ISO2) is the country to read it in where its text tells none: the run's prevailing
+        country (polemos.batch_country); its events are then flagged `country-from-batch`.
+        """
+        return self.code_many([document], country=country)[0]
+
+    def code_document(
+        self, document: Document, *, country: str | None = None
+    ) -> tuple[list[Event], list[Relation]]:
         """Code one document into events and the relations it states between actors (and places)."""
-        return self.code_batch([document])[0]
+        return self.code_batch([document], country=country)[0]
 
-    def code_many(self, documents: Sequence[Document]) -> list[list[Event]]:
+    def code_many(self, documents: Sequence[Document], *, country: str | None = None) -> list[list[Event]]:
         """Code documents into events, one list per document (the same events `code` gives each).
 
         Without relations to find, only sentences that can hold a lexicon trigger are parsed.
         """
-        return [events for events, _ in self._code(documents, relations=False)]
+        return [events for events, _ in self._code(documents, relations=False, country=country)]
 
-    def code_batch(self, documents: Sequence[Document]) -> list[tuple[list[Event], list[Relation]]]:
+    def code_batch(
+        self, documents: Sequence[Document], *, country: str | None = None
+    ) -> list[tuple[list[Event], list[Relation]]]:
         """Code documents into (events, relations), one pair per document, as `code_document` does."""
-        return self._code(documents, relations=True)
+        return self._code(documents, relations=True, country=country)
 
     def _code(
-        self, documents: Sequence[Document], *, relations: bool
+        self, documents: Sequence[Document], *, relations: bool, country: str | None
     ) -> list[tuple[list[Event], list[Relation]]]:
         # The relation stage reads the parse of any sentence that has one, so with relations the
         # loose pre-filter's sentences are parsed as well; events need only the trigger sentences.
         select: Selector = self._relation_selector if relations else self.triggers
         split = [split_sentences(d.text) for d in documents]
         parsed = parse_batch(split, self.nlp, select)
-        return [self._finish(d, s, relations=relations) for d, s in zip(documents, parsed, strict=True)]
+        return [
+            self._finish(d, s, relations=relations, country=country)
+            for d, s in zip(documents, parsed, strict=True)
+        ]
 
     def _relation_selector(self, sentence: Sentence, tokens: object) -> bool:
         return self.triggers(sentence, tokens) or may_hold_event(sentence.text, self.prefixes)
 
     def _finish(
-        self, document: Document, sentences: Sequence[Sentence], *, relations: bool
+        self, document: Document, sentences: Sequence[Sentence], *, relations: bool, country: str | None
     ) -> tuple[list[Event], list[Relation]]:
         """Everything after the parse: places, dates and claims per sentence, mentions, events, relations."""
         # Events come only from parsed sentences; earlier sentences give them context (date, place),
@@ -116,6 +129,9 @@ class Coder:
         text = document.text
         year = document.published.year if document.published else None
         focus = document_focus(text, self.gazetteer, self.actor_kb, year)
+        from_batch = focus is None and country is not None
+        if from_batch:
+            focus = country
         month = document.published.month if document.published else None
         actors = DocumentActors.build(
             text,
@@ -153,6 +169,8 @@ class Coder:
             )
         mentions = extract_mentions(document, sentences, facts, self.lexicon, actors)
         events = aggregate(document, mentions, choose_fatalities)
+        if from_batch:
+            events = [dataclasses.replace(e, flags=(*e.flags, BATCH_FLAG)) for e in events]
         if not relations:
             return events, []
         found = extract_relations(
@@ -200,24 +218,45 @@ def ingest(
     url: str | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Read, code and store documents; each document is one transaction, re-ingesting stores nothing new."""
+    """Read, code and store documents; each document is one transaction, re-ingesting stores nothing new.
+
+    Documents whose events tell no country are stored last, coded again with the run's prevailing country
+    when one prevails (polemos.batch_country).
+    """
     from polemos.corroboration import Corroborating
     from polemos.sources import read_documents
 
     assert isinstance(store, Store)
     report = IngestReport()
+    batch = BatchCountry()
+    waiting: list[tuple[Document, DocumentStatus | None, tuple[list[Event], list[Relation]]]] = []
     for item in read_documents(paths, published=published, outlet=outlet, url=url):
         status = None if isinstance(item, Rejection) else store.document_status(item)
         coded: tuple[list[Event], list[Relation]] | str | None = None
         if isinstance(item, Document) and status is not DocumentStatus.UNCHANGED:
-            try:
-                coded = coder.code_document(item)
-            except Exception as exc:  # a coder bug on one document must not stop the batch
-                coded = f"coding failed ({type(exc).__name__}: {exc})"
+            coded = _code_one(coder, item)
+            if isinstance(coded, tuple) and batch.holds_back(coded[0]):
+                waiting.append((item, status, coded))  # told no country: coded again at the end
+                continue
         record_outcome(store, item, report, status=status, coded=coded, progress=progress)
+    country = batch.prevailing()
+    for doc, status, first in waiting:
+        again = _code_one(coder, doc, country) if country else first
+        record_outcome(store, doc, report, status=status, coded=again, progress=progress)
     if isinstance(store, Corroborating):
         store.corroborate()  # documents an interrupted run saved but did not corroborate
     return report
+
+
+def _code_one(
+    coder: Coder, document: Document, country: str | None = None
+) -> tuple[list[Event], list[Relation]] | str:
+    """A document's events and relations, or why coding failed: a coder bug on one document must not
+    stop the batch."""
+    try:
+        return coder.code_document(document, country=country)
+    except Exception as exc:
+        return f"coding failed ({type(exc).__name__}: {exc})"
 
 
 def record_outcome(

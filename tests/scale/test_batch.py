@@ -134,12 +134,16 @@ def test_batch_fails_fast_when_workers_cannot_load_the_model(dask_scheduler: str
 
 
 class _FlakyCoder:
-    def code_document(self, doc: Document) -> tuple[list[Event], list[Relation]]:
+    def code_document(
+        self, doc: Document, *, country: str | None = None
+    ) -> tuple[list[Event], list[Relation]]:
         if "boom" in doc.text:
             raise RuntimeError("parser crashed")
         return [], []
 
-    def code_batch(self, docs: Sequence[Document]) -> list[tuple[list[Event], list[Relation]]]:
+    def code_batch(
+        self, docs: Sequence[Document], *, country: str | None = None
+    ) -> list[tuple[list[Event], list[Relation]]]:
         return [self.code_document(d) for d in docs]  # fails as a whole when one document does
 
 
@@ -160,3 +164,20 @@ def test_code_partition_turns_a_failing_document_into_an_error(monkeypatch: pyte
 def test_run_batch_refuses_bad_sizes(kwargs: dict[str, Any], message: str, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=message):
         run_batch([SEEDS], tmp_path / "b.db", settings=SETTINGS, **kwargs)
+
+
+@pytest.mark.slow
+def test_the_dask_batch_holds_back_as_ingest_does(dask_scheduler: str, coder: Any, tmp_path: Path) -> None:
+    # Desk items that name no country wait for the run's prevailing one, on the cluster as in `ingest`.
+    from desk_items import LIBYAN, NOWHERE, desk_feed, stored_by_document
+
+    from polemos.batch_country import BATCH_FLAG
+
+    feed = desk_feed(tmp_path, [NOWHERE, *LIBYAN, NOWHERE.replace("a city", "a town")])
+    run_batch([feed], tmp_path / "batch.db", settings=SETTINGS, scheduler=dask_scheduler, partition_size=4)
+    with SqliteStore(tmp_path / "single.db") as store:
+        ingest([feed], store, coder)
+    with SqliteStore(tmp_path / "batch.db") as b, SqliteStore(tmp_path / "single.db") as s:
+        assert b.events() == s.events()
+        assert b.documents() == s.documents()
+    assert any(BATCH_FLAG in e.flags for e in stored_by_document(tmp_path / "batch.db")["n0"])

@@ -1,7 +1,8 @@
 """Code a corpus on a Dask distributed cluster: partition it, code partitions on workers, store from here.
 
 The scale layer runs the same steps as `pipeline.ingest` (read, skip unchanged documents, code, save one
-transaction per document, store rejections, corroborate) with the coding spread over the worker
+transaction per document, store rejections, corroborate, hold back the documents that tell no country for
+the run's prevailing one) with the coding spread over the worker
 processes of an existing Dask cluster, or of a local one started for the run. Each worker process builds
 its Coder once and keeps it; the client process stays the store's only writer, and writes partitions in
 reading order, so a batch run leaves the store exactly as a single-process `ingest` of the same inputs
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from polemos.batch_country import BatchCountry
 from polemos.config import Settings
 from polemos.corroboration import Corroborating
 from polemos.errors import PolemosError
@@ -78,15 +80,18 @@ def worker_coder(settings: Settings) -> tuple[Coder, threading.Lock]:
         return _coders[settings]
 
 
-def code_partition(settings: Settings, documents: Sequence[Document]) -> list[CodedDocument]:
-    """Code a partition with this worker process's Coder; a failing document becomes an error, not a crash."""
+def code_partition(
+    settings: Settings, documents: Sequence[Document], country: str | None = None
+) -> list[CodedDocument]:
+    """Code a partition with this worker process's Coder; a failing document becomes an error, not a crash.
+    `country`: the run's prevailing country, for documents that tell none (`Coder.code`)."""
     coder, lock = worker_coder(settings)
     out: list[CodedDocument] = []
     # spaCy pipelines are not thread-safe; a worker with several threads codes one partition at a time.
     with lock:
         try:
             # One spaCy pass over the whole partition's sentences: far cheaper than one per document.
-            coded = coder.code_batch(documents)
+            coded = coder.code_batch(documents, country=country)
         except Exception:  # one document's failure must not cost the others: code them one by one
             coded = None
         if coded is not None:
@@ -96,7 +101,7 @@ def code_partition(settings: Settings, documents: Sequence[Document]) -> list[Co
             ]
         for doc in documents:
             try:
-                events, relations = coder.code_document(doc)
+                events, relations = coder.code_document(doc, country=country)
                 out.append(CodedDocument(doc.id, tuple(events), tuple(relations)))
             except Exception as exc:  # a coder bug on one document must not stop the batch
                 out.append(CodedDocument(doc.id, error=f"coding failed ({type(exc).__name__}: {exc})"))
@@ -142,6 +147,7 @@ def run_batch(
         report = BatchReport(workers=workers)
         items = read_documents(paths, published=published, outlet=outlet, url=url)
         window: deque[tuple[_Partition, Future[list[CodedDocument]] | None]] = deque()
+        held = _HeldBack()
         for part in _partitions(items, store, partition_size):
             report.partitions += 1 if part.documents else 0
             future = (
@@ -151,9 +157,15 @@ def run_batch(
             )
             window.append((part, future))
             while len(window) > IN_FLIGHT_PER_WORKER * workers:
-                _write(*window.popleft(), store, report, progress)
+                _write(*window.popleft(), store, report, progress, held)
         while window:
-            _write(*window.popleft(), store, report, progress)
+            _write(*window.popleft(), store, report, progress, held)
+        country = held.batch.prevailing()
+        if held.part.documents and country:
+            again = client.submit(code_partition, settings, held.part.documents, country, pure=False)
+            _write(held.part, again, store, report, progress, None)
+        elif held.part.documents:
+            _write(held.part, None, store, report, progress, None, held.coded)
         if isinstance(store, Corroborating):
             store.corroborate()  # documents an interrupted run saved but did not corroborate
     return report
@@ -208,15 +220,28 @@ def _partitions(items: Iterable[Document | Rejection], store: Store, size: int) 
         yield part
 
 
+@dataclass
+class _HeldBack:
+    """The run's country tally, and the documents held back for its prevailing country with their first
+    coding (stored as they are where no country prevails), as `pipeline.ingest` keeps them."""
+
+    batch: BatchCountry = field(default_factory=BatchCountry)
+    part: _Partition = field(default_factory=_Partition)
+    coded: dict[str, CodedDocument] = field(default_factory=dict)
+
+
 def _write(
     part: _Partition,
     future: Future[list[CodedDocument]] | None,
     store: Store,
     report: BatchReport,
     progress: Callable[[str], None] | None,
+    held: _HeldBack | None,
+    coded: dict[str, CodedDocument] | None = None,
 ) -> None:
-    """Store one partition's results in reading order, as `ingest` would have stored them."""
-    coded: dict[str, CodedDocument] = {}
+    """Store one partition's results in reading order, as `ingest` would have stored them; with `held`,
+    the documents whose events tell no country go there instead."""
+    coded = dict(coded or {})
     if future is not None:
         try:
             coded = {c.document_id: c for c in future.result()}
@@ -230,6 +255,17 @@ def _write(
             record_outcome(store, item, report, progress=progress)
             continue
         result = coded.get(item.id)
+        if (
+            held is not None
+            and result is not None
+            and result.error is None
+            and held.batch.holds_back(result.events)
+        ):
+            held.part.items.append(item)
+            held.part.documents.append(item)
+            held.part.status[item.id] = part.status[item.id]
+            held.coded[item.id] = result
+            continue
         outcome: tuple[Sequence[Event], Sequence[Relation]] | str | None = None
         if result is not None:
             outcome = result.error if result.error is not None else (result.events, result.relations)
