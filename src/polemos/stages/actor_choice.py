@@ -11,6 +11,7 @@ from polemos.model import Actor, Document, Evidence, Place
 from polemos.stages.actor_communities import communal_feud, communal_sides, community_names, family_names
 from polemos.stages.actor_context_sides import fill_from_context, strike_from_context
 from polemos.stages.actor_crowd_forces import crowd_police
+from polemos.stages.actor_initiative import initiator
 from polemos.stages.actor_order import attacked_side, placed_foe, swap_sides, under_attack
 from polemos.stages.actor_parties import (
     attributed_doer,
@@ -186,7 +187,15 @@ def choose_actors(
         and a2 is not None
         and 7 not in (a1.inter, a2.inter)
         and not victim_known
-        and swap_sides(a1, a2, etype, bool(agents), actors, under_attack(sent.text))
+        and swap_sides(
+            a1,
+            a2,
+            etype,
+            bool(agents),
+            actors,
+            under_attack(sent.text),
+            _initiator(doc, etype, a1, a2, actors),
+        )
     ):
         a1, a2 = a2, a1
         ev = [
@@ -194,6 +203,15 @@ def choose_actors(
             for e in ev
         ]
     return a1, a2, ev
+
+
+def _initiator(
+    doc: Document, etype: EventType, a1: Actor, a2: Actor, actors: DocumentActorsLike
+) -> Actor | None:
+    """The side of a battle the report names as the agent of its operation ("a raid by X"), if one."""
+    if etype is not EventType.BATTLES:
+        return None
+    return initiator(a1, a2, doc.text, actors.mentions_in(0, len(doc.text)))
 
 
 _CROWD = ("protester", "rioter")

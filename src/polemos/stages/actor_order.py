@@ -63,7 +63,13 @@ def placed_foe(
 
 
 def swap_sides(
-    a1: Actor, a2: Actor, etype: EventType, agent: bool, actors: DocumentActorsLike, attacked: bool = False
+    a1: Actor,
+    a2: Actor,
+    etype: EventType,
+    agent: bool,
+    actors: DocumentActorsLike,
+    attacked: bool = False,
+    initiator: Actor | None = None,
 ) -> bool:
     """Return whether the two armed sides of a battle or a strike go the other way round.
 
@@ -72,13 +78,18 @@ def swap_sides(
     attacked, except before a foreign force (whose strikes ACLED lists under the foreign force first) and
     a rival government's forces (peers: the one acting goes first); a leading state camp also goes first
     in the strikes between it and non-state groups (a rebel's rocket on an army base as much as the army's
-    shelling). Elsewhere the order found stands, but state forces go first in a battle of no initiator
-    (after an unnamed attacker of theirs, and never behind a foreign force that is not a peacekeeper)."""
+    shelling). But a battle the report tells as the other camp's operation ("operations by Afghan forces
+    killed eight Taliban", "killed in an attack by X": its `initiator`) lists that camp first: the habit
+    stands for fights told from no one's initiative, or from the leading camp's. Elsewhere the order found
+    stands, but state forces go first in a battle of no initiator (after an unnamed attacker of theirs,
+    and never behind a foreign force that is not a peacekeeper)."""
     lead1, lead2 = actors.leads_battles(a1), actors.leads_battles(a2)
     lead, other = (a1, a2) if lead1 else (a2, a1)
     if lead1 != lead2 and not (lead.inter == 1 and other.inter == 1):
         if other.inter == 8:
             return lead1
+        if etype is EventType.BATTLES and initiator is not None and initiator.name == other.name:
+            return lead1  # the other camp's operation: its forces first
         if etype is EventType.BATTLES or (lead.inter == 1 and other.inter in (2, 3, 4)):
             return lead2
         return False
