@@ -68,7 +68,7 @@ def test_a_reading_limited_to_places_comes_before_the_countrys(tmp_path: Path) -
 @pytest.mark.parametrize(
     ("entry", "message"),
     [
-        ("{country: LY, places: [Benghazi], labels: [army], actor: Taliban}", "`places` limits only"),
+        ("{country: LY, places: [Benghazi], labels: [air], actor: Taliban}", "`places` limits only"),
         ("{country: LY, places: [], labels: [militants], actor: Taliban}", "at least one place"),
         ("{country: LY, places: Benghazi, labels: [militants], actor: Taliban}", "`places` must be a list"),
         (

@@ -24,7 +24,10 @@ DEFAULT_CLASSES = frozenset({"army", "air", "unnamed", "militants", "fighting", 
 DEFAULT_FIELDS = frozenset({"country", "years", "labels", "actor", "places"})
 # The classes a reading limited to places may be given for: those the extract stage reads once it knows
 # the event's place (see polemos.stages.actor_places).
-PLACED_CLASSES = frozenset({"militants", "unnamed", "fighting"})
+# "army" too: where rival governments each hold part of a country, "the army" a report leaves to no camp
+# is read first by the country's default and then, once the place is known, as the forces of the
+# government that holds the place (see polemos.stages.actor_places).
+PLACED_CLASSES = frozenset({"militants", "unnamed", "fighting", "army"})
 
 
 @dataclass(frozen=True)

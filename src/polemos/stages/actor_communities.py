@@ -98,12 +98,28 @@ def _community_militia(name: str, iso2: str | None, family: bool = False) -> Act
     country = load_countries().get(iso2) if iso2 else None
     if country is None:
         return None
+    if (people := _known_people(name, country.iso2)) is not None:
+        return people
     templates = load_actor_kb().templates
     unnamed = templates["unidentified_communal_militia"]
     clans = family or "Clan" in unnamed.by_country.get(country.iso2, "")
     kind = "clan_militia" if clans else "communal_militia"
     t = templates[kind]
     return Actor(t.render(country.name, country.iso2, name), t.inter, country.iso2)
+
+
+def _known_people(name: str, iso2: str) -> Actor | None:
+    """The militia the knowledge base's identity groups name for a people of the country ("clashes between
+    Malinke and Abbey communities": the Malinke are a people, "Malinke Ethnic Militia"), or None for a
+    community it does not know, whose militia is then named after it as a town's or clan's."""
+    phrase = f"armed {name}"  # every identity group of the knowledge base answers to "armed <alias>"
+    for match in load_actor_kb().scan(phrase):
+        if match.start != 0 or match.end != len(phrase):
+            continue
+        found = [e for e in match.candidates if e.country == iso2 and e.inter == 4]
+        if found:
+            return Actor(found[0].name, found[0].inter, iso2)
+    return None
 
 
 # A community named as a side: "clashes between the Kamalu and Ntambwe communities", "militias from

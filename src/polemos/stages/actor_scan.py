@@ -34,6 +34,11 @@ _LINK_AFTER = re.compile(
     r"|(?:owned|operated|flown)\s+by)\s+",
     re.IGNORECASE,
 )
+# A name's own head and a further leading link after it: "(pro-GNC) factions led by", "forces loyal to"
+_LED_ON = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:(?:led|commanded|headed|directed)\s+by|loyal\s+to)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 _POSSESSIVE = re.compile(r"['’]s(?:\s+[a-z][\w-]*){0,2}\s+")  # "Haftar's (own) militia"
 _HYPHEN_LINK = re.compile(r"-(?:led|aligned|allied|affiliated|loyal|controlled)(?:\s+[a-z][\w-]*)?\s+")
 _WHOSE = re.compile(r"\s*,\s*whose\s+")
@@ -238,6 +243,17 @@ class Scan:
             return None
         return target if not re.search(r"[.;:!?]", gap) else None
 
+    def _led_on(self, n: Named, limit: int) -> Named:
+        """The name a chain of leading links ends at: "militiamen led by pro-GNC factions led by Fakhr
+        Libya" are Fakhr Libya's, whom the factions follow; `n` where no such link follows it."""
+        for _ in range(3):  # a chain of a few links at most
+            lead = _LED_ON.match(self.text, n.end)
+            nxt = self._fillers_then_name(lead.end(), limit) if lead is not None else None
+            if nxt is None:
+                return n
+            n = nxt
+        return n
+
     def attachment(self, start: int, end: int) -> tuple[Named, str] | None:
         """Return the name a label or cue at [start, end) is attached to, with the link that attaches it."""
         s_start, s_end = self.sentence(start)
@@ -248,7 +264,7 @@ class Scan:
             return t, "before-name"
         link = _LINK_AFTER.match(self.text, end)
         if link and (t := self._fillers_then_name(link.end(), s_end)) is not None:
-            return t, link.group().strip(" ,")
+            return self._led_on(t, s_end), link.group().strip(" ,")
         ap = _APPOSITION.match(self.text, end)
         t = self.named_at(ap.end()) if ap and "," in ap.group() else None
         if t is not None and not _SPEECH.match(self.text, t.end):
