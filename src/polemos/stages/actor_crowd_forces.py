@@ -23,7 +23,13 @@ def crowd_police(etype: EventType, m: ActorMentionLike | None, actor: Actor | No
     """The police of the country whose unspecified security forces met a protest or a riot, else `actor`."""
     if etype not in (EventType.PROTESTS, EventType.RIOTS) or m is None or actor is None or actor.inter != 1:
         return actor
+    return police_for_phrase(m.text, actor)
+
+
+def police_for_phrase(phrase: str, actor: Actor) -> Actor:
+    """The police of the country whose army `actor` is, where `phrase` named it only as unspecified
+    security forces, else `actor` (the force met a crowd: the caller has seen to that)."""
     found = _ARMY.fullmatch(actor.name)
-    if found is None or not _UNSPECIFIED.fullmatch(m.text.strip()):
+    if found is None or not _UNSPECIFIED.fullmatch(phrase.strip()):
         return actor
     return dataclasses.replace(actor, name=f"Police Forces of {found.group('rest')}")

@@ -11,10 +11,13 @@ from typing import Any
 from polemos.knowledge.lexicon import Lexicon
 from polemos.stages.crowd_force import (
     BREAKING_WORDS,
+    CROWD_ARSON_MARK,
     FIRING_WORDS,
     FORCE_ON_CROWD_MARK,
+    SETTING_WORDS,
     STORMING_WORDS,
     breaks_up_crowd,
+    crowd_sets_fire,
     fires_on_crowd,
     storms,
 )
@@ -108,4 +111,6 @@ def context_marks(tokens: ParsedSentence, lexicon: Lexicon) -> set[str]:
         lemmas.add(FORCE_ON_CROWD_MARK)  # "opened fire on protesters": force used on a crowd
     # "protesters stormed the ministry": a riot; "forces stormed the protest camp": force on a crowd
     lemmas.update(m for t, w in pairs if w in STORMING_WORDS and (m := storms(t)) is not None)
+    if any(w in SETTING_WORDS and crowd_sets_fire(t, lexicon) for t, w in pairs):
+        lemmas.add(CROWD_ARSON_MARK)  # "demonstrators set the station on fire": a riot
     return lemmas

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from polemos.knowledge.lexicon import Lexicon
+from polemos.stages.trigger_objects import object_tokens
 from polemos.stages.victims import ARMED_WORDS, former
 
 # The context word for force used on a crowd: fired on, broken up, stormed by armed men (lexicon class
@@ -19,6 +20,8 @@ from polemos.stages.victims import ARMED_WORDS, former
 FORCE_ON_CROWD_MARK = "force-on-crowd"
 # The context word for a crowd storming a place (lexicon class `protest_violence`); not a word of English.
 CROWD_STORM_MARK = "crowd-storm"
+# The context word for a crowd setting a place on fire (lexicon class `protest_violence`).
+CROWD_ARSON_MARK = "crowd-arson"
 
 # Every lemma the tests below can accept: callers skip the other tokens without asking them.
 FIRING_WORDS = frozenset({"fire", "open"})
@@ -130,6 +133,34 @@ def crowd_beats(tok: Any, lexicon: Lexicon) -> bool:
     violence told after its protest (the police beating protesters, or people beaten, is not)."""
     if tok.lemma_.lower() != "beat" or tok.pos_ != "VERB":
         return False
+    return _crowd_did(tok, lexicon)
+
+
+# Every lemma `crowd_sets_fire` can accept.
+SETTING_WORDS = frozenset({"set"})
+# What a place is set as, burning: "set the station ablaze", "set cars alight".
+_BURNING = frozenset({"alight", "ablaze", "afire"})
+
+
+def crowd_sets_fire(tok: Any, lexicon: Lexicon) -> bool:
+    """ "The demonstrators then set the police station on fire", "they set fire to the town hall",
+    "youths set cars alight": a crowd's arson, which makes its demonstration a riot (ACLED: destruction by
+    demonstrators); the police or soldiers setting a camp on fire are not the crowd."""
+    if tok.lemma_.lower() != "set" or tok.pos_ != "VERB":
+        return False
+    kids = tok.children
+    if any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in kids):
+        return False  # "set themselves on fire": a self-immolation, a protest act (ACLED)
+    burning = any(c.lower_ in _BURNING for c in kids) or any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(p.lower_ == "fire" for p in c.children) for c in kids
+    )
+    # "set fire to the building": fire the object, what burns the object of "to"
+    burning = burning or any(c.dep_ == "dobj" and c.lower_ == "fire" for c in kids)
+    return burning and _crowd_did(tok, lexicon)
+
+
+def _crowd_did(tok: Any, lexicon: Lexicon) -> bool:
+    """Whether the verb's subject is a crowd: its words, or a pronoun where no armed men are told."""
     doers = [c for c in tok.children if c.dep_ == "nsubj"]
     if not doers and tok.dep_ == "conj":
         doers = [c for c in tok.head.children if c.dep_ == "nsubj"]
@@ -142,3 +173,33 @@ def crowd_beats(tok: Any, lexicon: Lexicon) -> bool:
         or _crowd(d, lexicon)
         for d in _with_conjuncts(doers)
     )
+
+
+# The verbs whose object is a crowd whatever word names it: what is dispersed or broken up is a gathering.
+_DISPERSING_WORDS = frozenset({"disperse", "break"})
+# The pronoun of people already told ("fired tear gas to disperse them"; "they", a subject, is as often
+# resolved to the force).
+_PEOPLE_PRONOUNS = frozenset({"them"})
+# Words of a crowd told before the dispersal in its own sentence ("workers went on strike and police
+# dispersed them"), beside the lexicon's people demonstrating.
+_CROWD_ACTS = frozenset({"protest", "strike", "demonstrate", "march", "rally", "riot", "gather"})
+
+
+def disperses_the_told(anchor: Any, objects: list[Any]) -> bool:
+    """ "Students marched in Karvo. Police fired tear gas to disperse them": a dispersal whose object is a
+    pronoun disperses the people the report has just told, a gathering (the trigger's `object:gathering`):
+    one disperses crowds, not armed men or places."""
+    return anchor.lemma_.lower() in _DISPERSING_WORDS and any(o.lower_ in _PEOPLE_PRONOUNS for o in objects)
+
+
+def told_crowd_dispersal(sent: Any, start: int, lexicon: Lexicon) -> bool:
+    """Whether the trigger at document offset `start` in the parsed sentence `sent` is a dispersal of a
+    pronoun ("to disperse them") whose crowd only an earlier sentence can tell: none told before it in the
+    sentence ("traders went on strike and police dispersed them")."""
+    for tok in sent.doc:
+        if sent.start + tok.idx == start:
+            before = list(sent.doc)[: list(sent.doc).index(tok)]
+            return disperses_the_told(tok, object_tokens(tok)) and not any(
+                t.lemma_.lower() in _CROWD_ACTS or _crowd(t, lexicon) for t in before
+            )
+    return False

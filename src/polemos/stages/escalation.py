@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from polemos.knowledge.lexicon import Lexicon
-from polemos.model import EventMention
+from polemos.model import Actor, EventMention
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike
-from polemos.stages.crowd_force import crowd_beats
+from polemos.stages.crowd_clashes import as_crowd_riot, crowd_clash
+from polemos.stages.crowd_force import crowd_beats, crowd_sets_fire, told_crowd_dispersal
 from polemos.stages.modality import denied_word
 from polemos.stages.token_view import view
 from polemos.stages.victims import ARMED_WORDS, former
@@ -69,10 +70,15 @@ def _sentence_words(sent: Sentence) -> set[str]:
         return {w for i in range(len(lowers)) if i not in left_out for w in (tokens.lemmas[i], lowers[i])}
     text = sent.text.lower()
     words = re.findall(r"[a-z]+", _RIOT_UNIT_WORDS.sub(" ", text) if "riot" in text else text)
+    if _SET_ON_FIRE.search(text) and not ARMED_WORDS & {w.removesuffix("s") for w in words}:
+        words.append("arson")  # "they then set the office on fire", told by no armed men: the crowd's
     # unparsed: "no damage", "without looting" by the word before
     return {w for i, w in enumerate(words) if i == 0 or words[i - 1] not in _NONE_WORDS}
 
 
+# A place set on fire with its object between ("set the rector's office on fire"), in a sentence left
+# unparsed (no trigger's words are contiguous in it).
+_SET_ON_FIRE = re.compile(r"\bset\s+(?:[\w'’-]+\s+){1,4}on\s+fire\b")
 # Words that deny the word after them in a sentence read without its parse ("no damage was reported").
 _NONE_WORDS = frozenset({"no", "without"})
 
@@ -89,20 +95,32 @@ def escalate_protests(
     violent = lexicon.classes.get("escalation", frozenset())
     stems = frozenset(w for w in violent if len(w) >= 4)
     told: dict[int, set[EventType]] = {}
+    by_sentence: dict[int, list[EventMention]] = {}
     for m in mentions:
         told.setdefault(m.sentence.start, set()).add(m.event_type)
+        by_sentence.setdefault(m.sentence.start, []).append(m)
     index = {s.start: i for i, s in enumerate(sentences)}
+    # the clashes with a force alone that a protest's crowd fought (`crowd_clash`), by id: its riot
+    clashes: dict[int, EventMention] = {}
     out = []
-    for m in mentions:
+    for m in _with_told_crowds(mentions, sentences, index, lexicon):
+        if id(m) in clashes:
+            out.append(clashes[id(m)])
+            continue
         at = index.get(m.sentence.start)
         if at is not None and m.sub_event_type in _CALM_PROTESTS:
             for s in sentences[at + 1 : at + 1 + ESCALATION_WINDOW]:
                 if s.paragraph != sentences[at].paragraph:
                     break
                 if s.start in told:
-                    # a riot told next is this protest turning violent; any other event ends the story
+                    # a riot told next is this protest turning violent, and so is a clash of a force with
+                    # a side left unnamed (the crowd); any other event ends the story
                     if told[s.start] == {EventType.RIOTS}:
                         m = _as_riot(m, actors)
+                    elif all(crowd_clash(c, s) for c in by_sentence[s.start]):
+                        m = _as_riot(m, actors)
+                        crowd = m.actor1 if m.actor1 is not None and m.actor1.inter == 5 else None
+                        clashes.update((id(c), as_crowd_riot(c, crowd)) for c in by_sentence[s.start])
                     break
                 words = _sentence_words(s)
                 if _self_immolation(m):
@@ -111,13 +129,70 @@ def escalate_protests(
                     words & violent
                     or any(_inflects(w, stems) for w in words)
                     or (
-                        s.is_parsed and any(blocks_road(t, lexicon) or crowd_beats(t, lexicon) for t in s.doc)
+                        s.is_parsed
+                        and any(
+                            blocks_road(t, lexicon) or crowd_beats(t, lexicon) or crowd_sets_fire(t, lexicon)
+                            for t in s.doc
+                        )
                     )
                 ):
                     m = _as_riot(m, actors)
                     break
         out.append(m)
     return out
+
+
+_CROWD_EVENTS = frozenset({EventType.PROTESTS, EventType.RIOTS})
+
+
+def _with_told_crowds(
+    mentions: list[EventMention], sentences: Sequence[Sentence], index: dict[int, int], lexicon: Lexicon
+) -> list[EventMention]:
+    """The mentions, where a dispersal of a pronoun ("fired tear gas to disperse them", read as a protest
+    with intervention only for its pronoun: `told_crowd_dispersal`) follows a protest or a riot just told,
+    as the force used on that crowd: on rioters it is part of their riot (the riot's type, its rioters
+    against the force). Where no crowd was just told, or no force is named, it is left out: after an
+    attack by gunmen "them" is the gunmen."""
+    out: list[EventMention] = []
+    for m in mentions:
+        at = index.get(m.sentence.start)
+        rule = m.evidence[0].rule if m.evidence else ""
+        if (
+            at is None
+            or m.sub_event_type is not SubEventType.PROTEST_WITH_INTERVENTION
+            or "+" in rule  # refined by the sentence's own words ("leaving three dead"), not the pronoun
+            or not sentences[at].is_parsed
+            or not told_crowd_dispersal(sentences[at], m.trigger.start, lexicon)
+        ):
+            out.append(m)
+            continue
+        before = [
+            o
+            for o in out
+            if (i := index.get(o.sentence.start)) is not None
+            and at - ESCALATION_WINDOW <= i < at
+            and sentences[i].paragraph == sentences[at].paragraph
+        ]
+        forces = [a for a in (m.actor1, m.actor2) if a is not None and a.inter in (1, 8)]
+        if not forces or not before or before[-1].event_type not in _CROWD_EVENTS:
+            continue
+        crowd = before[-1]
+        if crowd.event_type is EventType.RIOTS:
+            m = _on_rioters(m, crowd, forces[0])
+        out.append(m)
+    return out
+
+
+def _on_rioters(m: EventMention, riot: EventMention, force: Actor) -> EventMention:
+    """The force's dispersal of rioters as part of their riot: its type, its rioters, the force."""
+    sub = riot.sub_event_type
+    rule = "+on-rioters"
+    evidence = tuple(
+        dataclasses.replace(e, value=sub.value, rule=e.rule + rule) if e.field == "event_type" else e
+        for e in m.evidence
+        if e.field != "actor1"  # the crowd read as protesters: the riot's rioters now
+    )
+    return dataclasses.replace(m, sub_event_type=sub, actor1=riot.actor1, actor2=force, evidence=evidence)
 
 
 # The endings an act's word takes in a report ("stoned", "looters", "rioting", "thrown"): an unparsed

@@ -16,6 +16,7 @@ from polemos.knowledge.lexicon import (
     Lexicon,
     Trigger,
 )
+from polemos.stages.crowd_force import disperses_the_told
 from polemos.stages.token_view import view
 from polemos.stages.trigger_factuality import TERRITORY, as_attempt, attempted_capture, factual
 from polemos.stages.trigger_filters import (
@@ -279,6 +280,8 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
             classes.add("ground_combat")  # the sentence's air strikes backed a ground fight
         if any(map(_demonstrating, objs)):
             classes.add("protesting")  # "arrested workers who were striking" (lexicon: protesting)
+        if disperses_the_told(anchor, objs):
+            classes.add("gathering")  # "fired tear gas to disperse them": the crowd just told
         if harms_people(anchor, objs, lexicon):
             classes.add("harmed_people")  # "a man was killed in the village": a killing, told bare
         hits.append(
