@@ -4,11 +4,12 @@ what its own text says; every ingest path gives the same."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from desk_items import ELSEWHERE, LIBYAN, NOWHERE
+from desk_items import ELSEWHERE, FOREIGN_VICTIM, LIBYAN, NOWHERE
 from desk_items import desk_feed as _feed
 from desk_items import stored_by_document as _stored
 
@@ -39,6 +40,13 @@ def test_a_documents_country_is_its_first_place_then_its_sides() -> None:
     assert events_country([_event(None, None), _event(None, "EG")]) == "EG"
     assert events_country([_event(None, None)]) is None
     assert events_country([]) is None
+
+
+def test_civilians_country_is_no_lead_to_the_documents() -> None:
+    # civilians may be named by a foreign nationality ("a Danish national"): not where it happens
+    victims = dataclasses.replace(_event(None, None), actor2=Actor("Civilians (Denmark)", 7, "DK"))
+    assert events_country([victims]) is None
+    assert events_country([victims, _event(None, "EG")]) == "EG"
 
 
 def test_only_documents_with_events_and_no_country_are_held_back() -> None:
@@ -95,3 +103,20 @@ def test_re_ingesting_the_run_stores_nothing_new(coder: Any, tmp_path: Path) -> 
         assert (again.new, again.changed, again.unchanged) == (0, 0, first.new)
         assert store.events() == before
     assert any(BATCH_FLAG in e.flags for e in _stored(tmp_path / "db.sqlite")["n0"])
+
+
+def test_a_foreign_victims_report_is_read_in_its_runs_country(coder: Any, tmp_path: Path) -> None:
+    # alone, its victim keeps his nationality and its doers are of no country
+    alone = coder.code(Document("alone", FOREIGN_VICTIM, published=dt.date(2016, 5, 3)))
+    assert [(e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None) for e in alone] == [
+        ("Unidentified Armed Group", "Civilians (Denmark)")
+    ]
+    # in a Libyan desk's run it is held back and read in Libya; the victim is still a Dane
+    feed = _feed(tmp_path, [*LIBYAN, FOREIGN_VICTIM])
+    with SqliteStore(tmp_path / "db.sqlite") as store:
+        ingest([feed], store, coder)
+    stored = _stored(tmp_path / "db.sqlite")[f"n{len(LIBYAN)}"]
+    assert stored and all(BATCH_FLAG in e.flags for e in stored)
+    assert [(e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None) for e in stored] == [
+        ("Unidentified Armed Group (Libya)", "Civilians (Denmark)")
+    ]

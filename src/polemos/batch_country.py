@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from polemos.knowledge.countries import load_countries
 from polemos.model import Event
+from polemos.taxonomy import Inter
 
 __all__ = ["BATCH_FLAG", "MIN_DOCUMENTS", "MIN_SHARE", "BatchCountry", "events_country"]
 
@@ -33,7 +34,8 @@ MIN_SHARE = 0.6
 
 def events_country(events: Sequence[Event]) -> str | None:
     """The ISO2 code of the country a document's events are in: the first place's, else the first side's
-    with a country (a foreign force's country where the report names no place is still a lead), else None."""
+    with a country (a foreign force's country where the report names no place is still a lead; not
+    civilians'), else None."""
     countries = load_countries()
     for event in events:
         if event.place is not None and event.place.country:
@@ -42,7 +44,9 @@ def events_country(events: Sequence[Event]) -> str | None:
                 return found.iso2
     for event in events:
         for actor in (event.actor1, event.actor2):
-            if actor is not None and actor.country:
+            # civilians may be named by their nationality, which is not where it happens ("a Swedish
+            # national was shot": Civilians (Sweden) wherever he was)
+            if actor is not None and actor.country and actor.inter != Inter.CIVILIANS:
                 return actor.country
     return None
 

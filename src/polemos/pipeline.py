@@ -168,7 +168,7 @@ class Coder:
                 )
             )
         mentions = extract_mentions(document, sentences, facts, self.lexicon, actors)
-        events = aggregate(document, mentions, choose_fatalities)
+        events = aggregate(document, mentions, choose_fatalities, focus)
         if from_batch:
             events = [dataclasses.replace(e, flags=(*e.flags, BATCH_FLAG)) for e in events]
         if not relations:

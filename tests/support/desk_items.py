@@ -37,6 +37,8 @@ ELSEWHERE = [
 ]
 # Names no country, no place, no force of any country.
 NOWHERE = "Government forces retake a city after heavy fighting. No word of casualties."
+# Names only the nationality of its victim, a foreigner where it happens.
+FOREIGN_VICTIM = "A Danish national was stabbed to death outside his house by unknown assailants."
 
 
 def desk_feed(tmp_path: Path, texts: list[str], name: str = "feed.jsonl") -> Path:

@@ -5,16 +5,18 @@ ambiguous labels through the report's framing (the "resolve actors" stage; see p
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from polemos.knowledge.actors import ActorEntry
-from polemos.knowledge.countries import Country, state_forces_name
+from polemos.knowledge.countries import Country, load_countries, state_forces_name
 from polemos.knowledge.phrases import fold, tokens
 from polemos.model import Actor
 from polemos.stages.actor_identities import holder_of, identified_later
 from polemos.stages.actor_labels import Label
 from polemos.stages.actor_naming import ActorMention, mission_contingent
 from polemos.stages.actor_scan import Named, Scan, folded_label
+from polemos.stages.doc_country import foreigners_country
 from polemos.stages.framing import Framing, salience
 
 __all__ = ["CATEGORY", "Resolver"]
@@ -63,6 +65,11 @@ class Resolver:
         camps = self.kb.camps(self.iso2, self.year) if self.iso2 else ()
         self.state_camps = [s.id for s in camps if s.country and self.kb.forces_for(s.id, self.year)]
         self.hostile_verbs = folded_label(self.kb, "hostile_verbs")
+
+    @functools.cached_property
+    def foreigners(self) -> Country | None:
+        """The one nationality the report gives the foreigners it names, if any (doc_country)."""
+        return foreigners_country(self.scan.text, load_countries())
 
     # ------------------------------------------------------------------ actors from entries and templates
     def actor(self, entry: ActorEntry) -> Actor:
@@ -136,7 +143,12 @@ class Resolver:
             return self.state(item)
         if item.kind.startswith("hostile"):
             return self.hostile(item)
-        actor = self.template(_TEMPLATE_OF[item.kind], item.country)
+        country = item.country
+        if country is None and item.kind == "civilian":
+            # victims of no stated nationality are the foreigners the report names by theirs, if any
+            # ("three Somali nationals were killed ... the victims"): ACLED keeps it, even abroad
+            country = self.foreigners
+        actor = self.template(_TEMPLATE_OF[item.kind], country)
         if actor is None and item.kind in _TYPED_WITHOUT_COUNTRY:
             t = self.kb.templates[_TEMPLATE_OF[item.kind]]
             actor = Actor(t.name.replace(" ({country})", ""), t.inter, None)

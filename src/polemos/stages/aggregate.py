@@ -98,6 +98,7 @@ def aggregate(
     document: Document,
     mentions: Sequence[EventMention],
     choose_fatalities: Callable[[Sequence[FatalityClaim]], int],
+    country: str | None = None,
 ) -> list[Event]:
     """Group mentions into events under ACLED's aggregation rule and build each event's record."""
     groups: list[EventGroup] = []
@@ -145,7 +146,7 @@ def aggregate(
         else:
             target.mentions.append(m)
     groups = fold_riot_interventions(fold_battle_arrests(fold_armed_killings(groups)))
-    home = _home_country(mentions)
+    home = _home_country(mentions, country)
     claims = pooled_claims(groups, document.text)
     return [
         _to_event(document, g, c, incident_evidence(g, c, groups, claims), choose_fatalities, home)
@@ -240,19 +241,18 @@ def _as_type_of(m: EventMention, told: EventMention) -> EventMention:
     return dataclasses.replace(m, sub_event_type=told.sub_event_type, evidence=evidence)
 
 
-def _home_country(mentions: Sequence[EventMention]) -> str | None:
-    """Return the country most of a document's mentions take place in (else the one its actors are of).
-
-    An event told with no place of its own happened, as far as the report says, where the rest of it did.
-    """
+def _home_country(mentions: Sequence[EventMention], focus: str | None) -> str | None:
+    """The country most of a document's mentions take place in, else their actors', else the document's
+    `focus`: an event told with no place of its own happened, as far as a report says, where the rest did."""
     places = Counter(m.place.country for m in mentions if m.place is not None)
     if places:
         return places.most_common(1)[0][0]
-    # Foreign forces (inter 8) are of another country than the one they fight in.
+    # Foreign forces fight abroad; civilians may be named by a foreign nationality ("a Swedish national")
+    away = (Inter.EXTERNAL_OTHER, Inter.CIVILIANS)
     actors = Counter(
-        a.country for m in mentions for a in (m.actor1, m.actor2) if a and a.country and a.inter != 8
+        a.country for m in mentions for a in (m.actor1, m.actor2) if a and a.country and a.inter not in away
     )
-    return actors.most_common(1)[0][0] if actors else None
+    return actors.most_common(1)[0][0] if actors else focus
 
 
 # The template for an event's unnamed initiator, by event type (any other type: an armed group).

@@ -17,10 +17,17 @@ from polemos.knowledge.actors import ActorKB, AliasMatch
 from polemos.knowledge.countries import Countries, Country, load_countries
 from polemos.knowledge.gazetteer import Gazetteer
 from polemos.stages.place_respelt_country import respelt_country
-from polemos.stages.place_votes import TOWN, is_big, toponym_votes
+from polemos.stages.place_votes import TOWN, is_big, names_foreigners, toponym_votes
 from polemos.stages.places import KeptRuns, ToponymRun, toponym_runs
 
-__all__ = ["document_country", "document_focus", "infer_country", "own_country_votes", "toponym_votes"]
+__all__ = [
+    "document_country",
+    "document_focus",
+    "foreigners_country",
+    "infer_country",
+    "own_country_votes",
+    "toponym_votes",
+]
 
 
 def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | None) -> str | None:
@@ -37,7 +44,8 @@ def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | Non
         return own  # what `_abroad` finds, told by the first toponym that may lie there
     places: dict[str, float] = {}
     lying_in: dict[str, set[str]] = {}
-    votes, first = toponym_votes(text, gazetteer, places, lying_in, runs=runs)
+    foreign: dict[str, float] = {}
+    votes, first = toponym_votes(text, gazetteer, places, lying_in, runs=runs, foreign=foreign)
     if own is not None and own in found.roving:
         return _raided(own, votes, places, lying_in, _near_home(runs, gazetteer, own))
     if own is not None:
@@ -46,6 +54,9 @@ def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | Non
     for code, n in [*own_country_votes(text, kb, load_countries(), year).items(), *hints.items()]:
         votes[code] = votes.get(code, 0.0) + n
         first.setdefault(code, len(text))
+    # The nationality of foreigners ("a Swedish national", "Chinese workers") names where they come from:
+    # such people are named where they are abroad, so it weighs with a place, but alone tells no country.
+    votes = {c: n for c, n in votes.items() if n > foreign.get(c, 0.0) + 1e-9}
     if not votes:
         # nothing known by its exact name: a town respelt ("Shashamene" for Shashamane) may tell it
         return respelt_country(text, runs, gazetteer)
@@ -263,9 +274,22 @@ def infer_country(text: str, kb: ActorKB, countries: Countries, year: int | None
     stage's own guess, for a report the pipeline gives no country)."""
     votes = own_country_votes(text, kb, countries, year)
     for m in countries.index.find(text):
-        votes[m.values[0][0].iso2] = votes.get(m.values[0][0].iso2, 0) + 1
+        if not names_foreigners(text, m.start, m.end):  # their nationality, not where it happens
+            votes[m.values[0][0].iso2] = votes.get(m.values[0][0].iso2, 0) + 1
     best = max(votes, key=lambda k: votes[k], default=None)
     return countries.get(best) if best else None
+
+
+def foreigners_country(text: str, countries: Countries) -> Country | None:
+    """The country of the foreigners a report names by their nationality ("three Somali nationals", "an
+    Egyptian worker", "migrants from Niger"), if they are of one country: victims so named keep it
+    ("Civilians (Somalia)" in a Libyan report), though it is not where the report happens."""
+    found = {
+        m.values[0][0].iso2: m.values[0][0]
+        for m in countries.index.find(text)
+        if names_foreigners(text, m.start, m.end)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _descriptive(am: AliasMatch) -> bool:

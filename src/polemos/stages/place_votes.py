@@ -24,14 +24,22 @@ _BIG = 0.5
 # A demonym or country that tells the nationality of foreigners, migrants or victims ("Somali nationals",
 # "Zimbabwean truckers", "foreign nationals from Malawi") says who they are, not where it happens: such
 # people are named mostly where they are abroad. It counts less than any place the report names as its
-# main reading (a village of no recorded population weighs 0.9), so the place decides; alone, it still does.
+# main reading (a village of no recorded population weighs 0.9), so the place decides; alone, it tells no
+# country at all (doc_country: the report's doers are then of its run's country, or of none).
 FOREIGNERS = 0.4
-# A state's embassy, consulate or envoys are named where they serve, abroad ("the Qatar embassy in
-# Mogadishu", "Italian diplomats", "the embassy of Israel"): that state's name or demonym tells whose they
-# are, as a nationality does.
+# People a report names by their nationality where they are foreigners: workers, journalists, tourists
+# abroad ("Chinese workers stormed", "two American photo journalists"); at home a report names them by
+# their trade alone. "national" alone only where no noun follows ("a Swedish national was shot", not "the
+# Afghan national army").
 _FOREIGNER_NOUNS = (
-    r"(?:nationals|migrants|immigrants|emigrants|refugees|asylum[- ]seekers|traders|shop[- ]?owners|"
-    r"shopkeepers|truckers|truck[- ]drivers|foreigners|expatriates|expats|"
+    r"(?:nationals|national(?=\s*[,.;:)]|\s+(?:is|was|were|are|has|had|who|in|at|from|and|on|by|while|"
+    r"working|living|named|identified))|migrants|immigrants|emigrants|refugees|asylum[- ]seekers|traders|"
+    r"shop[- ]?owners|shopkeepers|truckers|truck[- ]drivers|foreigners|expatriates|expats|workers?|"
+    r"labou?rers|engineers|contractors|journalists?|reporters|photographers|citizens?|tourists?|"
+    r"travel(?:l)?ers|missionaries|"
+    # A state's embassy, consulate or envoys are named where they serve, abroad ("the Qatar embassy in
+    # Mogadishu", "Italian diplomats", "the embassy of Israel"): that state's name or demonym tells whose
+    # they are, as a nationality does.
     r"(?i:embass(?:y|ies)|consulates?|consuls?|ambassadors?|diplomats?|(?<=diplomatic )missions?))\b"
 )
 # the demonym's noun, after at most one word ("Ethiopian illegal migrants", "Somali shop owners")
@@ -41,6 +49,16 @@ _FOREIGNERS_FROM = re.compile(
     _FOREIGNER_NOUNS + r"\s+(?:who\s+(?:are|were)\s+)?from\s+(?:the\s+)?\Z"
     r"|\b(?:embassy|consulate|ambassador)\s+of\s+(?:the\s+)?\Z",
     re.IGNORECASE,
+)
+# A country that ends an institution's name ("University of Zambia workers", "Bank of Ghana employees"):
+# the people after it are the institution's, of no nationality it tells.
+_IN_NAME = re.compile(r"\b[A-Z][\w'-]*\s+of\s+(?:the\s+)?\Z")
+# A demonym that names one person ("an American was kidnapped", "a British reported injured") is a
+# foreigner's nationality too: at home a report names him by his trade or as "a man".
+_ONE_OF = re.compile(r"\b[Aa]n?\s+\Z")
+_ONE_OF_RUN = re.compile(r"[Aa]n?\s+\S")  # a run that opens a sentence takes its article in: "An American"
+_AS_NOUN = re.compile(
+    r"\s*[,.;)]|\s+(?:is|was|were|are|has|had|who|and|reported|said|died|on|in|at|from|near|during)\b"
 )
 # A country reached by a journey ("two pilots defected and flew to Malta", "refugees fled to Uganda",
 # "deported to Niger") is where someone went, not where the report's events happen: it counts as a
@@ -102,25 +120,28 @@ def toponym_votes(
     lying_in: dict[str, set[str]] | None = None,
     *,
     runs: Iterable[ToponymRun] | None = None,
+    foreign: dict[str, float] | None = None,
 ) -> tuple[dict[str, float], dict[str, int]]:
     """Votes per country (ISO2) from the toponyms, country names and demonyms of `text`, and where each
     country was first named. `places`, if given, gets the votes of the places named as where something
     happens ("in Sirte"; no country names or demonyms), and `lying_in` every country a toponym other than a
     country's name may lie in, with the names of those toponyms. `runs`: the text's toponym runs, if read
-    already."""
+    already. `foreign`, if given, gets the votes of the foreigners' nationalities (`FOREIGNERS`)."""
     votes: dict[str, float] = {}
     first: dict[str, int] = {}
     # A toponym named again is the same place: its country is voted for once ("Pick n Pay ... Pick n
     # Pay's CEO" must not outvote "Cape Town" as an Indian village named twice).
     voted: set[tuple[str, str]] = set()
 
-    def vote(code: str, weight: float, at: int, name: str | None = None) -> None:
+    def vote(code: str, weight: float, at: int, name: str | None = None, away: bool = False) -> None:
         if name is not None:
             if (name, code) in voted:
                 return
             voted.add((name, code))
         votes[code] = votes.get(code, 0.0) + weight
         first.setdefault(code, at)
+        if foreign is not None and away:
+            foreign[code] = foreign.get(code, 0.0) + weight
 
     countries = load_countries()
     for found in toponym_runs(text, gazetteer) if runs is None else runs:
@@ -133,7 +154,7 @@ def toponym_votes(
             if mention.entry.feature_code == "PCLI":
                 away = names_foreigners(text, mention.start, mention.end) or _destination(text, mention.start)
                 own = FOREIGNERS if away else _COUNTRY
-                vote(mention.entry.country_code, own, mention.start)
+                vote(mention.entry.country_code, own, mention.start, away=away)
                 continue
             if lying_in is not None:  # namesakes with no population too: where a place may lie
                 name = _held_name(text, run, mention.start, mention.end, ends)
@@ -168,9 +189,8 @@ def toponym_votes(
         if demonym is not None and not gazetteer.lookup(said_run):
             people = (c := countries.get(demonym.country_code)) is not None and c.is_plural_demonym(said_run)
             weight = _PEOPLE if people else _NATIONAL
-            if names_foreigners(text, said_at, said_at + len(said_run)):
-                weight = FOREIGNERS
-            vote(demonym.country_code, weight, said_at)
+            away = names_foreigners(text, said_at, said_at + len(said_run))
+            vote(demonym.country_code, FOREIGNERS if away else weight, said_at, away=away)
         elif found.words > 1 and not found.mentions:
             # "Libyan National Army", "South African Broadcasting Corporation": a demonym, of one word or
             # two, opening a name that is no place
@@ -206,8 +226,16 @@ def names_foreigners(text: str, start: int, end: int) -> bool:
     """Whether the country name or demonym at `start`..`end` tells the nationality of foreigners, migrants
     or victims (`FOREIGNERS`): "Somali nationals", "Ethiopian illegal migrants", "traders from Niger"."""
     return (
-        _FOREIGNERS_AFTER.match(text, end) is not None
+        (
+            _FOREIGNERS_AFTER.match(text, end) is not None
+            and _IN_NAME.search(text, max(0, start - 40), start) is None
+        )
         or _FOREIGNERS_FROM.search(text, max(0, start - 60), start) is not None
+        or (
+            (_ONE_OF.search(text, max(0, start - 6), start) or _ONE_OF_RUN.match(text, start, end))
+            is not None
+            and _AS_NOUN.match(text, end) is not None
+        )
     )
 
 
