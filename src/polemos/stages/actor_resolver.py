@@ -5,7 +5,6 @@ ambiguous labels through the report's framing (the "resolve actors" stage; see p
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 
 from polemos.knowledge.actors import ActorEntry
@@ -65,11 +64,14 @@ class Resolver:
         camps = self.kb.camps(self.iso2, self.year) if self.iso2 else ()
         self.state_camps = [s.id for s in camps if s.country and self.kb.forces_for(s.id, self.year)]
         self.hostile_verbs = folded_label(self.kb, "hostile_verbs")
+        self._foreigners: tuple[Country | None] | None = None  # `foreigners`, once read
 
-    @functools.cached_property
     def foreigners(self) -> Country | None:
-        """The one nationality the report gives the foreigners it names, if any (doc_country)."""
-        return foreigners_country(self.scan.text, load_countries())
+        """The one nationality the report gives the foreigners it names, if any (doc_country); read once,
+        on first need (few reports have victims of no stated nationality)."""
+        if self._foreigners is None:
+            self._foreigners = (foreigners_country(self.scan.text, load_countries()),)
+        return self._foreigners[0]
 
     # ------------------------------------------------------------------ actors from entries and templates
     def actor(self, entry: ActorEntry) -> Actor:
@@ -147,7 +149,7 @@ class Resolver:
         if country is None and item.kind == "civilian":
             # victims of no stated nationality are the foreigners the report names by theirs, if any
             # ("three Somali nationals were killed ... the victims"): ACLED keeps it, even abroad
-            country = self.foreigners
+            country = self.foreigners()
         actor = self.template(_TEMPLATE_OF[item.kind], country)
         if actor is None and item.kind in _TYPED_WITHOUT_COUNTRY:
             t = self.kb.templates[_TEMPLATE_OF[item.kind]]
