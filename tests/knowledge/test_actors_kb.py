@@ -177,6 +177,7 @@ actors:
         ("actors:\n  - name: X\n    inter: 3\n    framing_cues: [heroic villain]\n", "framing cue"),
         ("actors:\n  - name: X\n    inter: 3\n    aliases: alias\n", "`aliases`"),
         ("sides:\n  - id: s\n    opposes: [nobody]\n", "`opposes`"),
+        ("sides:\n  - id: s\n    fighters: [Nobody]\n", "`fighters`"),
         ("sides:\n  - id: s\n    leads_battles: often\n", "`leads_battles`"),
         ('sides:\n  - id: s\n    leads_battles: [["2011-05", "2011-02"]]\n', "`leads_battles`"),
         ('sides:\n  - id: s\n    leads_battles: [["2011-13", 2012]]\n', "`leads_battles`"),

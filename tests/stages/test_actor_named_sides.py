@@ -38,6 +38,9 @@ def _first_actor1(coder: Any, text: str, published: dt.date) -> str | None:
         ("Men of the Nasr Martyrs Brigade stormed the depot.", ["Nasr Martyrs Brigade"]),
         ("A convoy of the Sabha-based Nasr Martyrs Brigade was ambushed.", ["Nasr Martyrs Brigade"]),
         ("The Abu Bakr al-Siddiq Battalion claimed the attack.", ["Abu Bakr al-Siddiq Battalion"]),
+        # a count before the name is of the unit's men
+        ("Two Bab Tajoura Brigade members were killed.", ["Bab Tajoura Brigade"]),
+        ("Several Nasr Martyrs Brigade fighters were wounded.", ["Nasr Martyrs Brigade"]),
         # numbered and generic formations are a state's army, not named groups
         ("An officer of the 312 Armoured Brigade was shot.", []),
         ("Soldiers of the 41st Mountain Battalion were ambushed.", []),

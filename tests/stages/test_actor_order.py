@@ -124,6 +124,22 @@ def test_a_battle_with_one_named_side_takes_the_only_camp_it_fights(coder: Any) 
     assert _sides(coder, text, dt.date(2011, 4, 20)) == (GADDAFI, REBELS)
 
 
+def test_a_battle_naming_only_the_regime_takes_the_uprisings_rebels(coder: Any) -> None:
+    # the uprising's camp had no state's forces, but fielded its own rebels: they were the regime's only
+    # opponent, under the name of the period (the NLA through the summer)
+    text = "Gaddafi forces took control of a small desert town south of Ajdabiya on Sunday."
+    assert _sides(coder, text, dt.date(2011, 4, 20)) == (GADDAFI, REBELS)
+    assert _sides(coder, text, dt.date(2011, 7, 20)) == (GADDAFI, NLA)
+
+
+def test_a_stateless_camps_fighters_are_its_enemys_opponent_but_never_its_army() -> None:
+    kb = load_actor_kb()
+    foe = kb.sole_opponent(GADDAFI, "LY", 2011, 4)
+    assert foe is not None and foe.name == REBELS
+    ntc = kb.sides["ntc"]
+    assert ntc.fighters == (REBELS,) and kb.forces_for("ntc", 2011) is None
+
+
 def test_after_the_ntc_was_recognised_gaddafis_forces_are_a_militia_listed_first(coder: Any) -> None:
     text = "Rebel fighters attacked Gaddafi loyalists in the centre of Bani Walid on Monday."
     events = coder.code(Document(id="late-2011", text=text, published=dt.date(2011, 10, 12)))
@@ -192,3 +208,42 @@ def test_a_party_killed_by_a_mine_is_its_target_not_its_planter(
     coder: Any, text: str, published: dt.date, expected: tuple[str, str]
 ) -> None:
     assert _sides(coder, text, published) == expected
+
+
+def test_a_battle_naming_neither_side_in_a_two_camp_war_is_fought_by_both(coder: Any) -> None:
+    # in 2011 the regime did the violence reports leave unnamed, and fought only the rebels: a battle
+    # that names neither side was theirs (the `fighting` default); no such war in Libya in 2017
+    text = "Heavy fighting was reported on the southern edge of Zlitan on Tuesday."
+    assert _sides(coder, text, dt.date(2011, 4, 20)) == (GADDAFI, REBELS)
+    assert _sides(coder, text, dt.date(2017, 4, 20))[1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the state's forces in a war of two camps shelled the other camp where no target is named
+        ("Gaddafi forces shelled the western districts of Zlitan overnight.", dt.date(2011, 4, 20),
+         (GADDAFI, REBELS)),
+        # but a shelling whose casualties are named civilians hit them, and with several camps no one
+        ("Gaddafi forces shelled Zlitan overnight, killing four civilians.", dt.date(2011, 4, 20),
+         (GADDAFI, "Civilians (Libya)")),
+        ("LNA forces shelled the western districts of Zlitan overnight.", dt.date(2017, 4, 20),
+         (HAFTAR, None)),
+    ],
+)  # fmt: skip
+def test_a_state_camps_strike_with_no_target_named_hit_its_only_enemy(
+    coder: Any, text: str, published: dt.date, expected: tuple[str, str | None]
+) -> None:
+    strikes = (EventType.EXPLOSIONS,)
+    assert coded_sides(coder, text, published, lambda e: e.event_type in strikes, "strike") == expected
+
+
+def test_a_navys_ship_prefix_names_its_state_forces(coder: Any) -> None:
+    # "HMS" (Her Majesty's Ship) is a Royal Navy ship: a foreign force, listed before the side it fought
+    text = "Loyalist gunboats fired on the HMS Cumberland off Misrata on Thursday."
+    assert _sides(coder, text, dt.date(2011, 5, 12)) == ("Military Forces of United Kingdom", GADDAFI)
+
+
+def test_the_uprisings_fighters_called_anti_government_are_the_rebels(coder: Any) -> None:
+    text = "Anti-government fighters clashed with government troops near Brega on Monday."
+    assert _sides(coder, text, dt.date(2011, 4, 20)) == (GADDAFI, REBELS)

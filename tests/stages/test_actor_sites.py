@@ -127,6 +127,10 @@ def test_what_names_a_sites_owner(text: str, name: str, rule: str, owns: bool) -
             dt.date(2011, 10, 28),
             "Militia (Pro-Government)",
         ),
+        # and so were the strikes its states flew under their own flags, before the alliance took command
+        # and in their own announcements after
+        ("Danish jets bombed two armoured vehicles west of Ajdabiya.", dt.date(2011, 3, 23), GADDAFI),
+        ("Italian jets struck a command centre near Misrata.", dt.date(2011, 7, 14), GADDAFI),
         # before the campaign began, and a force that is not the period's air power: no target is known
         ("NATO jets hit two armed vehicles near Bani Walid.", dt.date(2011, 2, 28), None),
         ("US aircraft struck two vehicles south of Sirte.", dt.date(2017, 3, 10), None),

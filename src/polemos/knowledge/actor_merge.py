@@ -97,9 +97,10 @@ def merge(files: Sequence[RawFile]) -> MergedFiles:
         for other in s.opposes:
             if other not in sides:
                 raise fail(s.path, f"side {s.id!r}", f"`opposes` names unknown side {other!r}")
-        for force in s.forces:
-            if force not in merged:
-                raise fail(s.path, f"side {s.id!r}", f"`forces` names unknown actor {force!r}")
+        for field, names in (("forces", s.forces), ("fighters", s.fighters)):
+            for force in names:
+                if force not in merged:
+                    raise fail(s.path, f"side {s.id!r}", f"`{field}` names unknown actor {force!r}")
     check_defaults(defaults, merged, lambda code: getattr(countries.get(code), "iso2", None) == code)
     side_objs = [
         Side(
@@ -112,6 +113,7 @@ def merge(files: Sequence[RawFile]) -> MergedFiles:
             s.forces,
             s.leads_battles,
             s.lead_periods,
+            s.fighters,
         )
         for s in sides.values()
     ]

@@ -66,6 +66,10 @@ class Side:
     leads_battles: bool = False
     # Where given, the days in which it leads: a war whose initiative changed hands within a year
     lead_periods: tuple[Period, ...] = ()
+    # A camp without a state's forces may still field one armed force under its own name (the 2011
+    # uprising's rebels): the opponent of its enemy's forces in a battle that names only them, but never
+    # "the army" or a state's forces (the rules that read `forces` as the state's keep to those)
+    fighters: tuple[str, ...] = ()
 
     def is_valid(self, year: int | None) -> bool:
         """Return whether the camp fought in `year` (always, when the year is unknown)."""

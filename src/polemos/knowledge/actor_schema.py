@@ -41,7 +41,9 @@ ENTRY_FIELDS = frozenset(
     }
 )
 LIST_FIELDS = ("aliases", "abbreviations", "leaders", "framing_cues", "areas")
-SIDE_FIELDS = frozenset({"id", "country", "years", "description", "opposes", "forces", "leads_battles"})
+SIDE_FIELDS = frozenset(
+    {"id", "country", "years", "description", "opposes", "forces", "fighters", "leads_battles"}
+)
 LABEL_KINDS = (
     "state_claim",
     "state",
@@ -159,6 +161,7 @@ class RawSide:
     forces: tuple[str, ...]
     leads_battles: bool = False
     lead_periods: tuple[Period, ...] = ()  # where given, it leads only within these months
+    fighters: tuple[str, ...] = ()  # a stateless camp's armed men (its rebels), never "the army"
 
 
 @dataclass
@@ -251,6 +254,7 @@ def _side(raw: object, path: str, i: int) -> RawSide:
         forces=tuple(str_list(raw.get("forces"), path, where, "forces")),
         leads_battles=leads,
         lead_periods=periods,
+        fighters=tuple(str_list(raw.get("fighters"), path, where, "fighters")),
     )
 
 

@@ -176,7 +176,7 @@ class ActorKB:
         side = self.camp_of(name, year, month, day)
         foes = [s for s in self.camps(country, year) if side is not None and self.opposes(side.id, s.id)]
         if len(foes) == 1:
-            return self.forces_for(foes[0].id, year)
+            return self.forces_for(foes[0].id, year) or self._fighters_for(foes[0].id, year)
         if side is None or self.forces_for(side.id, year) is not None:
             return None
         armies = [f for f in (self.forces_for(s.id, year) for s in foes) if f is not None]
@@ -205,6 +205,12 @@ class ActorKB:
             if entry is not None and entry.is_valid(year):
                 return entry
         return None
+
+    def _fighters_for(self, side_id: str, year: int | None) -> ActorEntry | None:
+        """Return the armed force of a camp that has no state's forces in `year` (see Side.fighters)."""
+        side = self.sides.get(side_id)
+        entries = (self._by_name.get(name) for name in (side.fighters if side else ()))
+        return next((e for e in entries if e is not None and e.is_valid(year)), None)
 
 
 @functools.cache

@@ -96,11 +96,17 @@ def war_party(scan: Scan, unnamed: ActorMention, categories: Mapping[int, str]) 
 def campaign_target(scan: Scan, striker: Actor) -> Actor | None:
     """The side an air campaign struck where the report names no target ("NATO strikes hit two tanks"):
     where the knowledge base says whom the period's air power (its `air` default) flew against (its
-    `struck` default: NATO's 2011 campaign, Gaddafi's forces), and `striker` is that air power; else None."""
+    `struck` default: NATO's 2011 campaign, Gaddafi's forces), and `striker` is that air power or a foreign
+    state's forces; else None. The states that flew an international campaign struck the same side under
+    their own flags: before the alliance took command (the coalition's first strikes) and in their own
+    announcements after ("RAF Tornados struck a depot")."""
     iso2 = scan.country.iso2 if scan.country else None
     when = (scan.year, scan.month, scan.day)
     air = scan.kb.default_reading(iso2, scan.year, "air", scan.month, scan.day)
-    if air is None or striker.name not in (air.name, air.name_in(*when)):
+    if air is None:
+        return None
+    foreign = striker.inter == 8 and striker.country not in (None, iso2)
+    if not foreign and striker.name not in (air.name, air.name_in(*when)):
         return None
     entry = scan.kb.default_reading(iso2, scan.year, "struck", scan.month, scan.day)
     if entry is None:

@@ -25,6 +25,8 @@ _UNIDENTIFIED = "Unidentified Armed Group"
 # The rule of a state label ("the army", "security forces", "the coastguards") whose camp only the
 # country's default chose: the report showed no camp (see Resolver.camp_army)
 _ARMY_DEFAULT = "default:army "
+# The rule of an unnamed perpetrator the country's `unnamed` default chose (see actor_air.war_party)
+_WAR_PARTY = "default:unnamed "
 
 
 def at_place(
@@ -43,7 +45,10 @@ def at_place(
         return _army_at(kb, m, place, when)
     if (branch := _branch_at(kb, m, place, when[0])) is not None:
         return branch
-    if not m.actor.name.startswith(_UNIDENTIFIED):
+    # the country's unnamed perpetrator (actor_air.war_party) is no side of a battle that names neither:
+    # the war's `fighting` reading tells its sides, where there is one
+    war_party = label_class == "fighting" and m.rule.startswith(_WAR_PARTY)
+    if not m.actor.name.startswith(_UNIDENTIFIED) and not war_party:
         return m
     if label_class == "militants" and not _militant_words(kb, m.text):
         return m

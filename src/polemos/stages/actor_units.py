@@ -37,6 +37,11 @@ _MODIFIER = re.compile(r"[\w'’-]+(?:-(?:based|led|backed|aligned|allied|affili
 # An owner's possessive inside the match: the unit's name starts after it
 _OWNER_INSIDE = re.compile(r"[\w-]+['’]s\s+(?=[A-Z])")
 _NUMBERED = re.compile(r"\d\s*(?:st|nd|rd|th)?\s*$")  # "298 Tank Brigade", "the 22nd ... Battalion"
+# A count of the unit's men before its name, not part of it: "Two Nawasi Brigade members were killed"
+_COUNT = re.compile(
+    r"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve"
+    r"|[Ss]everal|[Mm]any|[Ss]ome|[Dd]ozens|[Hh]undreds|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty)\s+"
+)
 
 
 def unlisted_units(
@@ -52,8 +57,8 @@ def unlisted_units(
     found = []
     for m in _UNIT.finditer(text):
         start, end = m.start(1), m.end(1)
-        while (lead := _MODIFIER.match(text, start, end)) is not None:  # "Benghazi-based Zawiya ..."
-            start = lead.end()
+        while (lead := _MODIFIER.match(text, start, end) or _COUNT.match(text, start, end)) is not None:
+            start = lead.end()  # "Benghazi-based Zawiya ...", "Two Nawasi Brigade members"
         if (owner := _OWNER_INSIDE.search(text, start, end)) is not None:  # "the Third Force's Tariq ..."
             start = owner.end()
         if any(s < end and start < e for s, e in taken):

@@ -98,8 +98,15 @@ class DocumentActors:
         return period_actor(self._scan.kb, own, entry.name_in(self.year, month, day))
 
     def struck_by(self, striker: Actor) -> Actor | None:
-        """The side the period's air campaign struck, where `striker` is it: see actor_air.campaign_target."""
-        return campaign_target(self._scan, striker)
+        """The side a strike that names no target hit: the period's air campaign's target, where `striker`
+        flew it (see actor_air.campaign_target); and where `striker` is the country's own state forces in
+        a war of two camps, the only camp they fight ("Gaddafi forces shelled Misrata" in 2011: the
+        rebels who held it), as a battle naming one side is filled (sole_opponent)."""
+        hit = campaign_target(self._scan, striker)
+        iso2 = self.country.iso2 if self.country else None
+        if hit is None and striker.inter == 1 and iso2 is not None and striker.country == iso2:
+            hit = self.sole_opponent(striker)
+        return hit
 
     def at_place(self, m: ActorMentionLike, place: Place | None, label_class: str) -> ActorMentionLike:
         """Read an unidentified side by the event's place: see polemos.stages.actor_places."""
