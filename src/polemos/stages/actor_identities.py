@@ -20,8 +20,11 @@ from polemos.stages.actor_scan import Scan
 __all__ = ["identified_later"]
 
 _REACH = 3  # later sentences an identity statement may stand in
-# Words for unnamed attackers that name the same men: "gunmen ... The attackers were from X"
-_ATTACKERS = frozenset({"gunmen", "gunman", "attackers", "attacker", "assailants", "assailant"})
+# Words for unnamed attackers that name the same men: "gunmen ... The attackers were from X", "gunmen from
+# the town attacked ... The town's fighters are said to have been members of X"
+_ATTACKERS = frozenset(
+    {"gunmen", "gunman", "attackers", "attacker", "assailants", "assailant", "fighters", "militants"}
+)
 # Words before the subject's head that make it others than the doers: "The dead militiamen were from X"
 _VICTIM = (
     r"(?!(?:dead|slain|killed|wounded|injured|arrested|detained|captured|abducted|kidnapped|missing|"

@@ -35,8 +35,35 @@ def factual(doc: Any, start: int, end: int, trig: Trigger) -> bool:
             and head.i != anchor.i
             and head.lemma_.lower() not in INTENT_VERBS
             and non_factual_reason(head) is None
-        )
+        ) or _purpose_of_shots(anchor)
     return reason is None
+
+
+# Verbs of shooting whose object's purpose clause tells what the shots did: "fired tear gas to disperse".
+_SHOOT_VERBS = frozenset({"fire", "shoot", "use", "employ"})
+# The subject's tags before a headline's "fire" misread as a noun: "Police fire", "Security forces fire".
+_SUBJECT_TAGS = ("NNS", "NN")
+
+
+def _purpose_of_shots(anchor: Any) -> bool:
+    """ "Soldiers fire live rounds to disperse protesters", "Security forces fire teargas to disperse them":
+    the parser hangs the purpose from what was fired (a relative clause of the noun), and in a headline's
+    present tense reads "fire" itself as a noun compound of it. Rounds or gas fired to disperse a crowd
+    were fired at it: the dispersal was tried, which ACLED codes as an intervention."""
+    munition = anchor.head
+    if anchor.dep_ not in ("acl", "relcl") or munition.i == anchor.i or munition.pos_ != "NOUN":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+        return False
+    verb = munition.head
+    if munition.dep_ == "dobj" and verb.lemma_.lower() in _SHOOT_VERBS:
+        return non_factual_reason(verb) is None
+    # the headline's verb read as a noun: "fire(compound) teargas", after its subject
+    doc = anchor.doc
+    return any(
+        c.dep_ == "compound" and c.lemma_.lower() == "fire" and c.i > 0 and doc[c.i - 1].tag_ in _SUBJECT_TAGS
+        for c in munition.children
+    )
 
 
 def attempted_capture(doc: Any, start: int, end: int, trig: Trigger) -> bool:

@@ -227,3 +227,14 @@ GUNFIRE_MARK = "opened-fire"
 def opens_fire(tok: Any) -> bool:
     """ "opened fire on the truck", "open fire at the patrol": guns fired, by whoever."""
     return tok.lemma_.lower() == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children)
+
+
+def crowd_doers(verb: Any, lexicon: Lexicon) -> bool:
+    """Whether the verb's subject is told as a crowd ("angry residents", "a mob", "rioters")."""
+    crowd = lexicon.classes.get("mob_cue", frozenset()) | lexicon.classes.get("crowd", frozenset())
+    return any(
+        t.lemma_.lower() in crowd or t.lower_ in crowd
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+        for t in c.subtree
+    )

@@ -33,6 +33,7 @@ from polemos.stages.trigger_filters import (
     told_as_background,
 )
 from polemos.stages.trigger_objects import (
+    crowd_doers,
     ground_combat,
     named_ground,
     object_tokens,
@@ -197,6 +198,12 @@ def settle(
     return trigger.sub_event_type, f"trigger:{trigger.id}"
 
 
+# Pronouns that stand only for a person (not "it", "they": a town or a unit): what a capture verb takes
+# when it takes one of them is a person ("he was taken by members of the tribe", "seized her").
+PERSONAL_PRONOUNS = frozenset({"he", "him", "she", "her"})
+_PERSON = Condition("object", "person")
+
+
 def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) -> list[TriggerHit]:
     """Factual triggers of the sentence, strong and weak, before refinement."""
     # A name that contains a trigger word is no trigger: "In March", "Operation Peace Storm".
@@ -267,6 +274,11 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
             # "a former soldier" is no armed target: a civilian now (ACLED)
             if not (cls == "person" and o.i in losers) and not (cls == "armed_target" and former(o))
         }
+        pronoun = any(o.pos_ == "PRON" and o.lower_ in PERSONAL_PRONOUNS for o in objs)
+        if pronoun and _PERSON not in trig.needs:
+            # "he was taken by tribesmen": a person taken is abducted, not ground; a pronoun retypes a deed
+            # but does not prove one ("critics attacked him" is words)
+            classes.add("person")
         if any(o.like_num for o in objs):
             classes.add("count")  # "arrested 45", "detained over 200": a mass arrest told by its number
         if any(o.i in place_token_ids or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs) or (
@@ -296,10 +308,10 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
                 fallback=start in fallback,
             )
         )
-    return _coordinated_violence(hits)
+    return _coordinated_violence(hits, lexicon)
 
 
-def _coordinated_violence(hits: list[TriggerHit]) -> list[TriggerHit]:
+def _coordinated_violence(hits: list[TriggerHit], lexicon: Lexicon) -> list[TriggerHit]:
     """ACLED's hierarchy in one clause: "rebels attacked and torched an army base", "the post was attacked
     and set on fire", "killed and dismembered a police captain" tell one event by two coordinated verbs. A
     weak verb of violence coordinated with the verb of a strategic development (looting, arrest) or of
@@ -309,7 +321,7 @@ def _coordinated_violence(hits: list[TriggerHit]) -> list[TriggerHit]:
     the crowd's riot, not a battle."""
     lower = {h.anchor.i for h in hits if not h.trigger.weak and _codes_lower_type(h.trigger)}
     if not lower:
-        return hits
+        return _destruction_in_an_attack(hits, lexicon)
     out = []
     for h in hits:
         a = h.anchor
@@ -321,6 +333,40 @@ def _coordinated_violence(hits: list[TriggerHit]) -> list[TriggerHit]:
                  or any(c.dep_ == "conj" and c.i in lower for c in a.children))
         ):  # fmt: skip
             h = replace(h, trigger=replace(h.trigger, weak=False))
+        out.append(h)
+    return _destruction_in_an_attack(out, lexicon)
+
+
+def _destruction_in_an_attack(hits: list[TriggerHit], lexicon: Lexicon) -> list[TriggerHit]:
+    """ "A group attacked a lecturer, smashed up equipment and threatened students": property destroyed
+    by the verb coordinated with an attack on a person is part of that attack (one event, ACLED's higher
+    type), not a crowd's riot because the victims' words ("students") are a crowd's too. The destruction
+    takes the attacked person as its object, which its trigger reads as an attack (lexicon: looting). Only
+    a doer told as the attack's subject and the destruction's too: a crowd's beating and burning ("angry
+    residents beat a thief and torched his shop") stays the crowd's, and "officers were wounded and
+    buildings were plundered" tells two deeds of no one named."""
+    attacks = {
+        h.anchor.i
+        for h in hits
+        if not h.trigger.weak
+        and h.sub_event_type is SubEventType.ATTACK  # not an abduction: its looting stays a lower type
+        and "person" in h.object_classes
+        and h.anchor.pos_ == "VERB"
+        and any(c.dep_ == "nsubj" for c in h.anchor.children)  # its doer told, and not as a crowd
+        and not crowd_doers(h.anchor, lexicon)
+    }
+    if not attacks:
+        return hits
+    out = []
+    for h in hits:
+        a = h.anchor
+        if (
+            h.sub_event_type.event_type is EventType.RIOTS
+            and a.pos_ == "VERB"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children)  # the attack's own doers
+            and ((a.dep_ == "conj" and a.head.i in attacks) or any(c.i in attacks for c in a.conjuncts))
+        ):
+            h = replace(h, object_classes=h.object_classes | {"person"})
         out.append(h)
     return out
 

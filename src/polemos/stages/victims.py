@@ -37,7 +37,9 @@ CIVILIAN_WORDS = frozenset(
      # people named by their tie to an employer, a cause or a family: "two employees of an aid group",
      # "supporters of the army", "relatives of a soldier" are not its fighters
      "employee", "staff", "supporter", "sympathiser", "sympathizer", "relative", "widow", "volunteer",
-     "contractor"}
+     "contractor",
+     # scholars by their post: "attacked an academic at the university"
+     "academic", "professor"}
 )  # fmt: skip
 
 
