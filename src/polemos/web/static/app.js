@@ -171,7 +171,9 @@
       for (const e of group) state.markerById.set(e.event_id, marker);
       state.markers.addLayer(marker);
     }
-    if (bounds.length) state.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 6 }); // the outlines are 1:50m
+    // No animation: a marker clicked while the map still glides to the new bounds (a slow machine, a quick
+    // user) would miss, the click landing on the map behind it. The outlines are 1:50m: zoom 6 at most.
+    if (bounds.length) state.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 6, animate: false });
   }
 
   // --- table -------------------------------------------------------------------------------------------
