@@ -26,7 +26,7 @@ GOLD_FIELDS = (
 )  # fmt: skip
 NOTES_FIELDS = (
     "event_type", "sub_event_type", "actor1", "actor2", "inter1", "inter2", "location<=25km", "date+-1d",
-    "fatalities",
+    "fatalities", "actor1 any order", "inter1 any order",
 )  # fmt: skip
 
 

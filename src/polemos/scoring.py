@@ -260,4 +260,16 @@ def note_checks(g: Mapping[str, object], best: Record) -> dict[str, bool]:
         checks[f"actor{n}"] = norm(best.get(f"actor{n}")) == norm(g[f"actor{n}"])
         got = best.get(f"inter{n}")
         checks[f"inter{n}"] = str("" if got is None else got).strip() == str(g[f"inter{n}"] or "").strip()
+    # ACLED's codebook gives the order of a battle's two sides no meaning, so a coder that names both sides
+    # right in the other order is right about who fought whom: "actor1 any order" counts actor 1 right or
+    # both sides right the other way round (the ordered fields above stay the scorer's)
+    for stem in ("actor", "inter"):
+        swapped = _pair(best, stem) == _pair(g, stem)
+        checks[f"{stem}1 any order"] = checks[f"{stem}1"] or swapped
     return checks
+
+
+def _pair(record: Mapping[str, object], stem: str) -> list[str]:
+    """A record's two sides (`actor` names or `inter` codes) in no order; an empty side is ""."""
+    sides = (record.get(f"{stem}{n}") for n in (1, 2))
+    return sorted(norm("" if side is None else str(side)) for side in sides)
