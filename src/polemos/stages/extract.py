@@ -59,6 +59,7 @@ from polemos.stages.victims import (
     sentence_victims,
     victim_class,
 )
+from polemos.stages.war_assaults import assault_on_enemy_ground
 from polemos.taxonomy import SubEventType
 
 
@@ -244,6 +245,8 @@ def _mention(
     ):
         victims = "armed"  # two armed parties in one sentence of killing: they fought each other
     armed_agents = [m for m in roles.agents if m.category != "civilian"]
+    if victims is None and assault_on_enemy_ground(hit, armed_agents, actors):
+        victims = "armed"
     settled = settle(
         hit.trigger,
         lexicon,
