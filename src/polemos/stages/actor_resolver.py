@@ -11,6 +11,13 @@ from polemos.knowledge.actors import ActorEntry
 from polemos.knowledge.countries import Country, load_countries, state_forces_name
 from polemos.knowledge.phrases import fold, tokens
 from polemos.model import Actor
+from polemos.stages.actor_governments import (
+    forces_label,
+    government_forces,
+    phrase_head,
+    recognised_camp,
+    with_forces,
+)
 from polemos.stages.actor_identities import holder_of, identified_later
 from polemos.stages.actor_labels import Label
 from polemos.stages.actor_naming import ActorMention, mission_contingent
@@ -158,6 +165,10 @@ class Resolver:
 
     def named(self, n: Named) -> ActorMention:
         if not n.anti:
+            owned = government_forces(self.kb, n.entry)
+            if owned is not None and with_forces(self.scan.text, n.start, n.end):
+                rule = f"{n.rule}->its forces"
+                return self.mention(n, self.actor(owned), rule, n.confidence, False)
             return self.mention(n, self.actor(n.entry), n.rule, n.confidence, False)
         opp = [self.kb.forces_for(s, self.year) for s in self.state_camps if self.kb.opposes(s, n.entry.side)]
         forces = [e for e in opp if e is not None]
@@ -175,7 +186,9 @@ class Resolver:
         found = self.scan.attachment(label.start, label.end) if self.attach else None
         if found and found[1] not in ("in-name", "before-name"):
             n, how = found
-            return self.mention(label, self.actor(n.entry), f"apposition:{how} {n.key}", 0.9, True)
+            # "Forces loyal to the Presidency Council": the government's armed forces
+            forces = government_forces(self.kb, n.entry) if forces_label(label.text) else None
+            return self.mention(label, self.actor(forces or n.entry), f"apposition:{how} {n.key}", 0.9, True)
         country = label.country or self.country
         if country is None:
             recent = next((m for m in reversed(self.history) if m.category == "state"), None)
@@ -196,6 +209,9 @@ class Resolver:
 
     def camp_army(self, label: Label) -> ActorMention:
         """Resolve "the army" where camps compete for the state: the framing side's forces, else context."""
+        camps = [e for s in self.state_camps if (e := self.kb.forces_for(s, self.year)) is not None]
+        if (regarded := recognised_camp(label.text, camps)) is not None:
+            return self.mention(label, self.actor(regarded), "state:camp regarded so", 0.75, True)
         side = self.framing.side
         if side in self.state_camps and (entry := self.kb.forces_for(side, self.year)) is not None:
             cue = self.framing.top_cue(side)
@@ -319,7 +335,10 @@ class Resolver:
                 first_sentence = self.scan.sentence_index(prev[-1].start)
                 subject = next(m for m in prev if self.scan.sentence_index(m.start) == first_sentence)
                 return self.from_antecedent(label, subject, f"coref:{word}->subject {subject.text}")
-        return self.from_antecedent(label, pool[-1], f"coref:{word}->{pool[-1].text}")
+        last = pool[-1]
+        if len(pool) > 1 and phrase_head(self.scan.text, pool[-2].end, last.start):
+            last = pool[-2]  # "the X force of the government ... its members": the force's
+        return self.from_antecedent(label, last, f"coref:{word}->{last.text}")
 
     def hostile_between(self, start: int, end: int) -> bool:
         """Return whether a hostile verb governs the pronoun at `end` ("targeting their hideouts")."""

@@ -22,6 +22,7 @@ from polemos.stages.actor_choice import choose_actors
 from polemos.stages.actor_parties import parties, peace_force
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike, assign_roles, claimant_tokens, token_at, verb_of
+from polemos.stages.ceded_ground import ceded_ground
 from polemos.stages.context_marks import context_marks
 from polemos.stages.context_words import not_so_words
 from polemos.stages.date_order import day_before, told_as_preceding
@@ -38,6 +39,7 @@ from polemos.stages.fatality_tolls import (
     tells_outcome_of,
     toll_possible,
 )
+from polemos.stages.group_founding import founded_first
 from polemos.stages.mention_context import (
     INHERIT_WINDOW,
     VIOLENT,
@@ -102,6 +104,7 @@ def extract_mentions(
         local = [p for p in fact.places if p.feature != "A" or p.geo_precision < 3]
         if local:
             ctx.last_place, ctx.last_place_sentence = local[-1], sent
+    out = ceded_ground(out, {s.start: s.index for s in sentences})
     return escalate_protests(out, sentences, lexicon, actors)
 
 
@@ -274,6 +277,7 @@ def _mention(
     ]
     place = choose_place(sent, fact, hit, ctx)
     a1, a2, actor_ev = choose_actors(doc, sent, sub, roles, actors, ctx, trig_start, place, mentions)
+    a1, a2, actor_ev = founded_first(hit.trigger.id, sub, a1, a2, actor_ev)
     evidence.extend(actor_ev)
     if sub is SubEventType.ABDUCTION and a1 is not None and a1.inter == 1:
         # ACLED: detention by state forces is an arrest; by anyone else, an abduction.
