@@ -120,3 +120,40 @@ def test_a_foreign_victims_report_is_read_in_its_runs_country(coder: Any, tmp_pa
     assert [(e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None) for e in stored] == [
         ("Unidentified Armed Group (Libya)", "Civilians (Denmark)")
     ]
+
+
+def test_a_striking_armys_country_is_no_lead_to_the_documents() -> None:
+    # armies strike abroad as readily as at home: the striker tells no more where than a victim does
+    strike = dataclasses.replace(
+        _event(None, None),
+        sub_event_type=SubEventType.AIR_DRONE_STRIKE,
+        actor1=Actor("Military Forces of Netherlands", 1, "NL"),
+    )
+    assert events_country([strike]) is None
+    struck = dataclasses.replace(strike, actor2=Actor("Military Forces of Syria (2000-)", 1, "SY"))
+    assert events_country([struck]) == "SY"
+    # a militia's bombing, or an army's battle, still tells its side's country
+    assert events_country([dataclasses.replace(strike, actor1=Actor("Some Militia", 3, "NG"))]) == "NG"
+    battle = dataclasses.replace(strike, sub_event_type=SubEventType.ARMED_CLASH)
+    assert events_country([battle]) == "NL"
+
+
+# Names only the air force that flew a strike, by its demonym: no place, no target's country.
+FOREIGN_STRIKE = "Dutch F-16 jets bombed two rocket launchers overnight."
+
+
+def test_a_foreign_strike_is_read_in_its_runs_country(coder: Any, tmp_path: Path) -> None:
+    # alone, the jets are their country's forces at home, as far as the report tells
+    alone = coder.code(Document("alone", FOREIGN_STRIKE, published=dt.date(2016, 5, 3)))
+    assert [(e.actor1.name, e.actor1.inter) for e in alone if e.actor1] == [
+        ("Military Forces of Netherlands", 1)
+    ]
+    # in a Libyan desk's run they struck in Libya: a foreign force there
+    feed = _feed(tmp_path, [*LIBYAN, FOREIGN_STRIKE])
+    with SqliteStore(tmp_path / "db.sqlite") as store:
+        ingest([feed], store, coder)
+    stored = _stored(tmp_path / "db.sqlite")[f"n{len(LIBYAN)}"]
+    assert stored and all(BATCH_FLAG in e.flags for e in stored)
+    assert [(e.actor1.name, e.actor1.inter) for e in stored if e.actor1] == [
+        ("Military Forces of Netherlands", 8)
+    ]

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from polemos.knowledge.countries import load_countries
 from polemos.model import Event
-from polemos.taxonomy import Inter
+from polemos.taxonomy import EventType, Inter
 
 __all__ = ["BATCH_FLAG", "MIN_DOCUMENTS", "MIN_SHARE", "BatchCountry", "events_country"]
 
@@ -30,12 +30,13 @@ BATCH_FLAG = "country-from-batch"
 # of them: a regional or world feed has none, and a report with no country there may be from anywhere.
 MIN_DOCUMENTS = 10
 MIN_SHARE = 0.6
+_ARMY = "Military Forces of"
 
 
 def events_country(events: Sequence[Event]) -> str | None:
     """The ISO2 code of the country a document's events are in: the first place's, else the first side's
     with a country (a foreign force's country where the report names no place is still a lead; not
-    civilians'), else None."""
+    civilians', nor a striking army's), else None."""
     countries = load_countries()
     for event in events:
         if event.place is not None and event.place.country:
@@ -47,8 +48,23 @@ def events_country(events: Sequence[Event]) -> str | None:
             # civilians may be named by their nationality, which is not where it happens ("a Swedish
             # national was shot": Civilians (Sweden) wherever he was)
             if actor is not None and actor.country and actor.inter != Inter.CIVILIANS:
+                if actor is event.actor1 and _strikes(event):
+                    continue
                 return actor.country
     return None
+
+
+def _strikes(event: Event) -> bool:
+    """Whether an event is a state army's strike, or its shelling, bombing or missile fire: armies strike
+    abroad as readily as at home ("RAF Tornados destroyed three launchers"), so the striker's country tells
+    no more where it happened than a victim's nationality does (stages/strike_country.py)."""
+    a1 = event.actor1
+    return (
+        event.event_type == EventType.EXPLOSIONS
+        and a1 is not None
+        and a1.inter in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER)
+        and a1.name.startswith(_ARMY)
+    )
 
 
 class BatchCountry:

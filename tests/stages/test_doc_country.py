@@ -53,8 +53,9 @@ def test_toponym_votes_count_a_demonym_that_opens_a_name(gazetteer: Gazetteer) -
         # a demonym names a foreign party; the place something happens "in" names the report's country
         ("A small Turkish fishing boat was seized by armed men in Zuwara.", "LY"),
         ("A small Maltese tug was seized by armed men in Zuwara on Monday.", "LY"),
-        # a demonym still decides where no place is named; "into" a town sets the scene there too
-        ("Turkish drones struck the base.", "TR"),
+        # a demonym still decides where no place is named (but on a striking force: test_strike_country);
+        # "into" a town sets the scene there too
+        ("Turkish troops stormed the base.", "TR"),
         ("Nigerian troops crossed into Diffa.", "NE"),
     ],
 )

@@ -19,6 +19,7 @@ from polemos.knowledge.gazetteer import Gazetteer
 from polemos.stages.place_respelt_country import respelt_country
 from polemos.stages.place_votes import TOWN, is_big, names_foreigners, toponym_votes
 from polemos.stages.places import KeptRuns, ToponymRun, toponym_runs
+from polemos.stages.strike_country import flies, striker_demonyms, tells_strike
 
 __all__ = [
     "document_country",
@@ -48,8 +49,15 @@ def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | Non
     votes, first = toponym_votes(text, gazetteer, places, lying_in, runs=runs, foreign=foreign)
     if own is not None and own in found.roving:
         return _raided(own, votes, places, lying_in, _near_home(runs, gazetteer, own))
+    strikers = _strikers(text, found)
     if own is not None:
-        return _abroad(own, votes, lying_in)
+        where = _abroad(own, votes, lying_in)
+        if where != own or own not in strikers:
+            return where
+        # a force that strikes from the air or the sea, named with no place of its own country: the struck
+        # side's country, if the report tells one, else none (strike_country)
+        struck = {c: n for c, n in votes.items() if c not in strikers and n > foreign.get(c, 0.0) + 1e-9}
+        return max(struck, key=lambda c: (struck[c], -first[c])) if struck else None
     hints = _hints(found, places, runs, gazetteer)
     for code, n in [*own_country_votes(text, kb, load_countries(), year).items(), *hints.items()]:
         votes[code] = votes.get(code, 0.0) + n
@@ -57,6 +65,9 @@ def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | Non
     # The nationality of foreigners ("a Swedish national", "Chinese workers") names where they come from:
     # such people are named where they are abroad, so it weighs with a place, but alone tells no country.
     votes = {c: n for c, n in votes.items() if n > foreign.get(c, 0.0) + 1e-9}
+    # as a striking force's own nationality ("French jets struck ...", strike_country), unless a toponym of
+    # the report may lie there
+    votes = {c: n for c, n in votes.items() if c not in strikers or c in lying_in}
     if not votes:
         # nothing known by its exact name: a town respelt ("Shashamene" for Shashamane) may tell it
         return respelt_country(text, runs, gazetteer)
@@ -72,6 +83,15 @@ def document_focus(text: str, gazetteer: Gazetteer, kb: ActorKB, year: int | Non
     if most >= 2 and len(holders) == 1 and held.get(best, 0) < most:
         best = holders[0]
     return _placed(best, places, lying_in)
+
+
+def _strikers(text: str, found: _OwnVotes) -> frozenset[str]:
+    """The countries of the forces that fly a report's strikes, named by an air arm's or a navy's name
+    ("RAF", "LNA jets") or by a demonym on the striking force ("British submarines"), but for those the
+    report names at home (a party, a domestic group: "Nigerian jets bombed Boko Haram")."""
+    if not tells_strike(text):
+        return frozenset()
+    return frozenset((found.air_arms | striker_demonyms(text, load_countries())) - found.home)
 
 
 def _hints(
@@ -174,6 +194,7 @@ def _placed(code: str, places: dict[str, float], lying_in: dict[str, set[str]]) 
 
 # A state's forces, named by their own entry ("RAF", "Gaddafi forces"), as ACLED names them.
 _FORCES = ("Military Forces of", "Police Forces of")
+_ARMY = "Military Forces of"
 _ARMED_GROUPS = frozenset({2, 3, 4})  # rebels, political and identity militias
 # How far from one of its provinces' seats an armed group's raid abroad may lie (Somalia's al-Shabaab in
 # Kenya's coastal counties, Boko Haram in Cameroon's Far North)
@@ -192,6 +213,8 @@ class _OwnVotes:
     # in a Kenyan county): where none of the report's toponyms may lie there, a place near it may (`_raided`)
     roving: frozenset[str]
     hints: dict[str, float]  # from the hints of state_names.yaml: peoples, admin-unit words, currencies
+    # countries voted for by the names of their air arms and navies ("RAF", "LNA jets": strike_country.flies)
+    air_arms: frozenset[str] = frozenset()
 
 
 # The last document's votes: the focus, the document's own country and the actors stage each ask for
@@ -222,9 +245,12 @@ def _count_own_votes(text: str, kb: ActorKB, countries: Countries, year: int | N
     votes: dict[str, int] = {}
     home: set[str] = set()
     settled: set[str] = set()  # home countries named by more than their armed groups
+    air_arms: set[str] = set()
 
-    def vote(code: str, force: bool, armed: bool = False) -> None:
+    def vote(code: str, force: bool, armed: bool = False, flying: bool = False) -> None:
         votes[code] = votes.get(code, 0) + (1 if force else 2)
+        if flying:
+            air_arms.add(code)
         if not force:
             home.add(code)
         if not armed:
@@ -251,12 +277,13 @@ def _count_own_votes(text: str, kb: ActorKB, countries: Countries, year: int | N
         force = e.inter == 8 or (e.inter == 1 and am.how != "leader" and e.name.startswith(_FORCES))
         # a description ("rebel", "local police") fits any country's war: it may settle a report that names
         # no place, but a toponym lying elsewhere outweighs it, as it does a force's name
-        vote(e.country, force or _descriptive(am), e.inter in _ARMED_GROUPS)
+        flying = e.inter == 1 and e.name.startswith(_ARMY) and flies(text, am.start, am.end)
+        vote(e.country, force or _descriptive(am), e.inter in _ARMED_GROUPS, flying and force)
     for m in countries.state_index.find(text):
         if any(s < m.end and m.start < e for s, e in taken):
             continue  # "SPLA" inside an actor's name
         c, how = m.values[0]
-        vote(c.iso2, how != "cue")
+        vote(c.iso2, how != "cue", flying=how == "military" and flies(text, m.start, m.end))
     # A people or an admin-unit word of one country ("Oromo", "woreda") is named abroad too (refugees, a
     # raid across a border): it votes beside the toponyms, as a town does, not as the report's own actors.
     hints: dict[str, float] = {}
@@ -266,7 +293,7 @@ def _count_own_votes(text: str, kb: ActorKB, countries: Countries, year: int | N
         if not any(s < hint.end and hint.start < e for s, e in taken):
             code = hint.values[0].iso2
             hints[code] = hints.get(code, 0.0) + TOWN
-    return _OwnVotes(votes, frozenset(home), frozenset(home - settled), hints)
+    return _OwnVotes(votes, frozenset(home), frozenset(home - settled), hints, frozenset(air_arms))
 
 
 def infer_country(text: str, kb: ActorKB, countries: Countries, year: int | None) -> Country | None:
