@@ -404,7 +404,9 @@ def test_unattributed_air_strike_in_a_country_without_camps_is_its_state_forces(
     ("year", "text", "expected"),
     [
         (2011, "Air raids hit targets in the town overnight.", OUP),
-        (2011, "A car bomb killed three rebels overnight.", "Military Forces of Libya (1969-2011)"),
+        (2011, "Mortar bombs killed three rebels overnight.", "Military Forces of Libya (1969-2011)"),
+        # a bomb planted in hiding is no war party's (see actor_clandestine)
+        (2011, "A car bomb killed three rebels overnight.", "Unidentified Armed Group (Libya)"),
         (2014, "A car bomb killed three fighters overnight.", "Unidentified Armed Group (Libya)"),
     ],
 )

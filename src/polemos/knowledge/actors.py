@@ -17,6 +17,7 @@ from polemos.knowledge.actor_merge import MergedFiles, merge
 from polemos.knowledge.actor_records import ActorEntry, AliasMatch, Side
 from polemos.knowledge.actor_schema import FramingLexeme, RawFile, Template, parse_file, read_file, read_yaml
 from polemos.knowledge.phrases import PhraseIndex, fold, tokens
+from polemos.knowledge.self_names import self_names
 
 __all__ = ["ActorEntry", "ActorKB", "AliasMatch", "FramingLexeme", "Side", "Template", "load_actor_kb"]
 
@@ -104,7 +105,11 @@ class ActorKB:
         if text and text == last_text:
             return list(last)
         out: list[AliasMatch] = []
+        # an alias that only begins a name the group gives itself ("Islamic Emirate" of "... of Barqa")
+        named = self_names(text)
         for m in self._index.find(text):
+            if any(n.holds_inside(m.start, m.end) for n in named):
+                continue
             entries = tuple(dict.fromkeys(v[0] for v in m.values))
             _, how, key = m.values[0]
             out.append(AliasMatch(m.start, m.end, m.text, entries, how, key))

@@ -8,6 +8,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from polemos.model import Actor, Document, Evidence, Place
+from polemos.stages.actor_clandestine import clandestine
 from polemos.stages.actor_communities import communal_feud, communal_sides, community_names, family_names
 from polemos.stages.actor_context_sides import fill_from_context, strike_from_context
 from polemos.stages.actor_crowd_forces import crowd_police
@@ -134,8 +135,9 @@ def choose_actors(
         )
     if etype is EventType.BATTLES and (a1 is None or a2 is None):
         a1, a2 = fill_from_context(doc, sent, a1, a2, ctx, ev, place)
-        if (a1 is None) != (a2 is None):
-            # One side named, and its camp fights only one other in this war: that camp's forces.
+        if (a1 is None) != (a2 is None) and not clandestine(sent.text):
+            # One side named, and its camp fights only one other in this war: that camp's forces (not the
+            # doer of a deed done in hiding, "a commander was assassinated": see actor_clandestine).
             known = a1 or a2
             assert known is not None
             foe = actors.sole_opponent(known)
@@ -160,8 +162,11 @@ def choose_actors(
         unknown = actors.resolve_phrase("unidentified armed group", position)
         # where one group fought a place's war, it is the unnamed side there (see actor_places)
         fight = etype is EventType.BATTLES and a2 is None
-        placed = actors.at_place(unknown, place, "fighting" if fight else "unnamed") if unknown else None
-        if etype is EventType.BATTLES and a2 is not None and unknown is not None:
+        # but the doer of a deed done in hiding is no place's war party (see actor_clandestine)
+        hidden = clandestine(sent.text)
+        label_class = "fighting" if fight else "unnamed"
+        placed = unknown if hidden or unknown is None else actors.at_place(unknown, place, label_class)
+        if etype is EventType.BATTLES and a2 is not None and unknown is not None and not hidden:
             # a battle naming one side, fought where one group fought that side's war: that group
             placed = placed_foe(unknown, a2, place, actors) or placed
         if placed is not None and site_hit:

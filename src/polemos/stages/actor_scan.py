@@ -19,6 +19,7 @@ from polemos.knowledge.countries import Countries, Country
 from polemos.knowledge.phrases import fold, tokens
 from polemos.stages.actor_coordination import paired_groups
 from polemos.stages.actor_labels import MODIFIER_OF, LabelReader, extend_head
+from polemos.stages.actor_selfnamed import self_named_actors
 from polemos.stages.actor_units import unlisted_units
 
 _SENTENCE_END = re.compile(
@@ -102,8 +103,10 @@ class Scan:
         self._sentence_starts = [s for s, _ in self.sentences]
         self._heads = folded_label(kb, "armed_heads")
         self._areas = Counter(name for m in kb.area_index.find(text) for name in m.values)
-        matches = kb.scan(text)
+        # a group's self-given name overrides an alias that only begins it ("Islamic Emirate of Barqa")
+        matches, self_named = self_named_actors(text, kb.scan(text), country.iso2 if country else None)
         self.named = [n for m in matches if (n := self._choose(m, text)) is not None]
+        self.named += [_self_named(text, *found) for found in self_named]
         self.named = [*self.named, *self._paired(text)]
         self.named = [*self.named, *self._units(text, countries)]
         self.named = _owners_dropped(sorted(self.named, key=lambda n: n.start), text)
@@ -276,6 +279,12 @@ class Scan:
                 if pattern.fullmatch(gap):
                     return prev, how
         return None
+
+
+def _self_named(text: str, start: int, end: int, core_start: int, core_end: int, entry: ActorEntry) -> Named:
+    """A group named by the name it gives itself (see actor_selfnamed)."""
+    rule = f"alias:{entry.name} (self-named)"
+    return Named(start, end, core_start, core_end, text[start:end], entry, "alias", entry.name, rule, 0.8)
 
 
 _OWNER = re.compile(r"['’]s\s+(?:own\s+|newly\s+formed\s+|new\s+)?")

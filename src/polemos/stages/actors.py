@@ -14,6 +14,7 @@ from polemos.knowledge.actors import ActorKB
 from polemos.knowledge.countries import load_countries
 from polemos.model import Actor, Place
 from polemos.stages.actor_air import air_power, campaign_target, war_party
+from polemos.stages.actor_clandestine import clandestine
 from polemos.stages.actor_labels import Label
 from polemos.stages.actor_naming import (
     ActorMention,
@@ -139,7 +140,11 @@ class DocumentActors:
             if m is not None and (best is None or m.end - m.start >= best.end - best.start):
                 best = m
         if best is not None and best.rule.startswith("unidentified:"):
-            best = air_power(self._scan, resolver, position) or war_party(self._scan, best, CATEGORY) or best
+            # a deed done in hiding (a planted bomb, an assassin) is no war party's by default
+            s_start, s_end = self._scan.sentence(position)
+            hidden = clandestine(self.text[s_start:s_end])
+            war = None if hidden else war_party(self._scan, best, CATEGORY)
+            best = air_power(self._scan, resolver, position) or war or best
         return (
             None if best is None else named_for_period(self._scan.kb, best, self.year, month, day, self.text)
         )
