@@ -133,3 +133,16 @@ def test_residents_who_clashed_with_the_police_rioted(coder: Any) -> None:
 def test_residents_of_two_villages_who_clashed_fought_a_communal_battle(coder: Any) -> None:
     text = "Residents of Karvo and Tarsek villages clashed over grazing land on Monday, leaving four dead."
     assert "Violent demonstration" not in [e.sub_event_type.value for e in _events(coder, text)]
+
+
+def test_clashes_whose_other_side_was_filled_by_the_wars_other_camp(coder: Any) -> None:
+    # in an uprising the actors stage fills a clash's unnamed side with the camp the police fight (the
+    # rebels): after a protest the crowd just told is that side, its riot against the police
+    text = (
+        "Anti-government demonstrators assembled in Zawiya for a day of rage. Many clashes with police, at "
+        "least ten killed."
+    )
+    events = list(coder.code(Document(id="clash", text=text, published=dt.date(2011, 2, 25))))
+    assert [e.sub_event_type.value for e in events] == ["Violent demonstration"]
+    assert events[0].actor1 is not None and events[0].actor1.inter == 5
+    assert events[0].actor2 is not None and events[0].actor2.name.startswith("Police Forces of Libya")

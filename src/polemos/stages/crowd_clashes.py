@@ -30,8 +30,10 @@ _OTHER_ARMED = frozenset(
 )  # fmt: skip
 # Words of a state force's name: an organisation named with none of them may be the other armed side.
 _FORCE_NAME = re.compile(r"polic|army|military|force|gendarm|guard|security|soldier|troop", re.IGNORECASE)
-# The evidence rules of a side the actors stage filled in for want of one the sentence names.
-_UNNAMED_RULES = frozenset({"actor:unnamed-perpetrator", "actor:unnamed-initiator"})
+# The evidence rules of a side the actors stage filled in for want of one the sentence names: the
+# unidentified group, or the camp the named side fights in a war ("clashes with police" in an uprising
+# read as the rebels' clash: the crowd just told is the side the clash leaves unnamed).
+_UNNAMED_RULES = frozenset({"actor:unnamed-perpetrator", "actor:unnamed-initiator", "camp:sole-opponent"})
 # The forces a crowd clashes with: state forces, or foreign and other forces (inter 1, 8).
 _FORCES = frozenset({Inter.STATE_FORCES, Inter.EXTERNAL_OTHER})
 
@@ -65,7 +67,7 @@ def crowd_clash(m: EventMention, sent: Sentence) -> bool:
     if a1 is not None and a1.inter in _FORCES:
         return a2 is None or _unnamed_side(m, "actor2")
     if a2 is not None and a2.inter in _FORCES:
-        return a1 is None or fallback_doer(m)
+        return a1 is None or fallback_doer(m) or _unnamed_side(m, "actor1")
     return False
 
 

@@ -13,12 +13,14 @@ from polemos.knowledge.lexicon import Lexicon
 from polemos.model import Actor, EventMention
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike
+from polemos.stages.crowd_attacks import as_crowd_attack, crowd_attack
 from polemos.stages.crowd_clashes import as_crowd_riot, crowd_clash
 from polemos.stages.crowd_force import crowd_beats, crowd_sets_fire, told_crowd_dispersal
+from polemos.stages.crowd_harm import as_crowd_harm, as_rioters, crowd_harm_verb
 from polemos.stages.modality import denied_word
 from polemos.stages.token_view import view
 from polemos.stages.victims import ARMED_WORDS, former
-from polemos.taxonomy import EventType, SubEventType
+from polemos.taxonomy import EventType, Inter, SubEventType
 
 # How many following sentences may tell that a protest turned violent.
 ESCALATION_WINDOW = 2
@@ -103,7 +105,9 @@ def escalate_protests(
     # the clashes with a force alone that a protest's crowd fought (`crowd_clash`), by id: its riot
     clashes: dict[int, EventMention] = {}
     out = []
-    for m in _with_told_crowds(mentions, sentences, index, lexicon):
+    for m in _with_told_crowds(
+        _crowd_harms(mentions, sentences, index, lexicon, actors), sentences, index, lexicon
+    ):
         if id(m) in clashes:
             out.append(clashes[id(m)])
             continue
@@ -143,6 +147,39 @@ def escalate_protests(
 
 
 _CROWD_EVENTS = frozenset({EventType.PROTESTS, EventType.RIOTS})
+
+
+def _crowd_harms(
+    mentions: list[EventMention],
+    sentences: Sequence[Sentence],
+    index: dict[int, int],
+    lexicon: Lexicon,
+    actors: PhraseResolver,
+) -> list[EventMention]:
+    """The mentions, where a protest's crowd is told harming unarmed people (`crowd_harm_verb`: "killed
+    by protesters") as that violence against civilians, not a protest met with force; and violence against
+    civilians done by protesters as done by rioters (ACLED's protesters are peaceful by definition)."""
+    out: list[EventMention] = []
+    for m in mentions:
+        at = index.get(m.sentence.start)
+        sent = sentences[at] if at is not None else None
+        tok = None
+        if sent is not None and sent.is_parsed:
+            tok = next((t for t in sent.doc if sent.start + t.idx == m.trigger.start), None)
+        if m.event_type is EventType.PROTESTS and tok is not None:
+            verb = crowd_harm_verb(tok, lexicon)
+            if verb is not None:
+                m = as_crowd_harm(m, verb, actors)
+        elif tok is not None and (targets := crowd_attack(m, tok, lexicon)) is not None:
+            m = as_crowd_attack(m, targets, lexicon, actors)  # "an angry mob attacked the office"
+        elif (
+            m.event_type is EventType.VIOLENCE_AGAINST_CIVILIANS
+            and m.actor1 is not None
+            and m.actor1.inter == Inter.PROTESTERS
+        ):
+            m = as_rioters(m, actors)  # "they took a bus hostage", told of protesters: rioters now
+        out.append(m)
+    return out
 
 
 def _with_told_crowds(

@@ -16,14 +16,14 @@ import dataclasses
 from collections.abc import Sequence
 
 from polemos.model import Actor, Evidence
-from polemos.taxonomy import SubEventType
+from polemos.taxonomy import Inter, SubEventType
 
 # the triggers (polemos/knowledge/data/triggers.yaml) that tell a group's founding
 FOUNDING_TRIGGERS = frozenset({"group-formation"})
 # actor types that can be founded as a group: rebels, militias, identity militias
-_GROUP_INTERS = frozenset({2, 3, 4})
+_GROUP_INTERS = frozenset({Inter.REBEL_GROUP, Inter.POLITICAL_MILITIA, Inter.IDENTITY_MILITIA})
 # actor types whose forces can be deployed, recruited or moved: the state's too, and foreign forces
-_FORCE_INTERS = frozenset({1, 2, 3, 4, 8})
+_FORCE_INTERS = frozenset({Inter.STATE_FORCES, *_GROUP_INTERS, Inter.EXTERNAL_OTHER})
 
 
 def founded_first(

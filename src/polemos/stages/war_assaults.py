@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from polemos.stages.arguments import ActorMentionLike
 from polemos.stages.mention_context import DocumentActorsLike
 from polemos.stages.triggers import TriggerHit
-from polemos.taxonomy import SubEventType
+from polemos.taxonomy import Inter, SubEventType
 
 __all__ = ["assault_on_enemy_ground"]
 
@@ -17,6 +17,8 @@ __all__ = ["assault_on_enemy_ground"]
 # quarter. A facility (a bank, a polling station) is property that anyone may attack.
 _GROUND = "place"
 _NOT_GROUND = frozenset({"person", "civilian", "facility", "civilian_traffic"})
+# the camps' fighters: state forces, rebels, political militias
+_ARMED = frozenset({Inter.STATE_FORCES, Inter.REBEL_GROUP, Inter.POLITICAL_MILITIA})
 
 
 def assault_on_enemy_ground(
@@ -32,4 +34,4 @@ def assault_on_enemy_ground(
     if _GROUND not in hit.object_classes or hit.object_classes & _NOT_GROUND:
         return False
     agent = agents[0].actor
-    return agent.inter in (1, 2, 3) and actors.sole_opponent(agent) is not None
+    return agent.inter in _ARMED and actors.sole_opponent(agent) is not None
