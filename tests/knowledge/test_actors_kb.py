@@ -182,6 +182,7 @@ actors:
         ('sides:\n  - id: s\n    leads_battles: [["2011-05", "2011-02"]]\n', "`leads_battles`"),
         ('sides:\n  - id: s\n    leads_battles: [["2011-13", 2012]]\n', "`leads_battles`"),
         ("sides:\n  - id: s\n    leads_battles: [2011, 2012]\n", "`leads_battles`"),
+        ('sides:\n  - id: s\n    trails_battles: [["2012-05", "2012-02"]]\n', "`trails_battles`"),
         ('actors:\n  - name: X\n    inter: 3\n    named: [{years: ["2011-6", 2012], name: Y}]\n', "`named`"),
         ('actors:\n  - name: X\n    inter: 3\n    named: [{years: ["2012-06", 2011], name: Y}]\n', "`named`"),
         ("defaults:\n  - {country: LY, labels: [navy], actor: Taliban}\n", "`labels`"),

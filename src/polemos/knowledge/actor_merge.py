@@ -114,6 +114,8 @@ def merge(files: Sequence[RawFile]) -> MergedFiles:
             s.leads_battles,
             s.lead_periods,
             s.fighters,
+            s.trails_battles,
+            s.trail_periods,
         )
         for s in sides.values()
     ]

@@ -92,9 +92,11 @@ def day_at(year: int, month: int | None = None, day: int | None = None) -> Day:
 _MONTHS = frozenset(f"{m:02d}" for m in range(1, 13))
 
 
-def lead_periods(raw: object, path: str, where: str) -> tuple[bool, tuple[Period, ...]]:
-    """Read `leads_battles`: true, false, or the [start, end] spans ("2011-03", "2011-03-16") in which the
-    camp leads."""
+def lead_periods(
+    raw: object, path: str, where: str, field: str = "leads_battles"
+) -> tuple[bool, tuple[Period, ...]]:
+    """Read `leads_battles` (or `trails_battles`, named by `field`): true, false, or the [start, end] spans
+    ("2011-03", "2011-03-16") in which the habit holds."""
     if isinstance(raw, bool):
         return raw, ()
     periods: list[Period] = []
@@ -102,7 +104,7 @@ def lead_periods(raw: object, path: str, where: str) -> tuple[bool, tuple[Period
         pair = item if isinstance(item, list) and len(item) == 2 else [None, None]
         start, stop = day_of(pair[0], end=False), day_of(pair[1], end=True)
         if start is None or stop is None or stop < start:
-            raise fail(path, where, "`leads_battles` must be true, false or a list of [start, end] spans "
+            raise fail(path, where, f"`{field}` must be true, false or a list of [start, end] spans "
                        '(each a year, "YYYY-MM" or "YYYY-MM-DD", the start first)')  # fmt: skip
         periods.append((start, stop))
     return True, tuple(periods)

@@ -70,6 +70,10 @@ class Side:
     # uprising's rebels): the opponent of its enemy's forces in a battle that names only them, but never
     # "the army" or a state's forces (the rules that read `forces` as the state's keep to those)
     fighters: tuple[str, ...] = ()
+    # ACLED's desk lists this camp second in its battles, whoever attacked (a new state's forces after the
+    # war that made it: the groups that fight them are named first); `trail_periods` as `lead_periods`
+    trails_battles: bool = False
+    trail_periods: tuple[Period, ...] = ()
 
     def is_valid(self, year: int | None) -> bool:
         """Return whether the camp fought in `year` (always, when the year is unknown)."""
@@ -79,10 +83,22 @@ class Side:
         """Return whether ACLED lists this camp first in its battles of `year`/`month`/`day` (an unknown
         month is read as mid-year, an unknown day as mid-month; an unknown year as any time the camp
         leads)."""
-        if not self.leads_battles or not self.lead_periods or year is None:
-            return self.leads_battles
-        at = day_at(year, month, day)
-        return any(start <= at <= end for start, end in self.lead_periods)
+        return _holds(self.leads_battles, self.lead_periods, year, month, day)
+
+    def trails_in(self, year: int | None, month: int | None = None, day: int | None = None) -> bool:
+        """Return whether ACLED lists this camp second in its battles of `year`/`month`/`day` (read as
+        `leads_in` reads its days)."""
+        return _holds(self.trails_battles, self.trail_periods, year, month, day)
+
+
+def _holds(
+    habit: bool, periods: tuple[Period, ...], year: int | None, month: int | None, day: int | None
+) -> bool:
+    """Whether a habit of order (true, or true within `periods`) holds on a report's day."""
+    if not habit or not periods or year is None:
+        return habit
+    at = day_at(year, month, day)
+    return any(start <= at <= end for start, end in periods)
 
 
 @dataclass(frozen=True)

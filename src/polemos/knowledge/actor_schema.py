@@ -42,7 +42,17 @@ ENTRY_FIELDS = frozenset(
 )
 LIST_FIELDS = ("aliases", "abbreviations", "leaders", "framing_cues", "areas")
 SIDE_FIELDS = frozenset(
-    {"id", "country", "years", "description", "opposes", "forces", "fighters", "leads_battles"}
+    {
+        "id",
+        "country",
+        "years",
+        "description",
+        "opposes",
+        "forces",
+        "fighters",
+        "leads_battles",
+        "trails_battles",
+    }
 )
 LABEL_KINDS = (
     "state_claim",
@@ -162,6 +172,8 @@ class RawSide:
     leads_battles: bool = False
     lead_periods: tuple[Period, ...] = ()  # where given, it leads only within these months
     fighters: tuple[str, ...] = ()  # a stateless camp's armed men (its rebels), never "the army"
+    trails_battles: bool = False
+    trail_periods: tuple[Period, ...] = ()  # where given, it goes second only within these days
 
 
 @dataclass
@@ -244,6 +256,7 @@ def _side(raw: object, path: str, i: int) -> RawSide:
     if country is not None and not isinstance(country, str):
         raise fail(path, where, "`country` must be an ISO2 code or null")
     leads, periods = lead_periods(raw.get("leads_battles", False), path, where)
+    trails, trail_spans = lead_periods(raw.get("trails_battles", False), path, where, "trails_battles")
     return RawSide(
         id=raw["id"],
         path=path,
@@ -255,6 +268,8 @@ def _side(raw: object, path: str, i: int) -> RawSide:
         leads_battles=leads,
         lead_periods=periods,
         fighters=tuple(str_list(raw.get("fighters"), path, where, "fighters")),
+        trails_battles=trails,
+        trail_periods=trail_spans,
     )
 
 

@@ -82,7 +82,11 @@ def swap_sides(
     killed eight Taliban", "killed in an attack by X": its `initiator`) lists that camp first: the habit
     stands for fights told from no one's initiative, or from the leading camp's. Elsewhere the order found
     stands, but state forces go first in a battle of no initiator (after an unnamed attacker of theirs,
-    and never behind a foreign force that is not a peacekeeper)."""
+    and never behind a foreign force that is not a peacekeeper). A camp the desk lists second (a new
+    state's forces after the war that made it) goes after whoever it fights, in battles and strikes."""
+    trail1, trail2 = actors.trails_battles(a1), actors.trails_battles(a2)
+    if trail1 != trail2 and etype in (EventType.BATTLES, EventType.EXPLOSIONS):
+        return trail1
     lead1, lead2 = actors.leads_battles(a1), actors.leads_battles(a2)
     lead, other = (a1, a2) if lead1 else (a2, a1)
     if lead1 != lead2 and not (lead.inter == 1 and other.inter == 1):

@@ -81,6 +81,12 @@ class DocumentActors:
         side = self._scan.kb.camp_of(actor.name, self.year, month, day)
         return side is not None and side.leads_in(self.year, month, day)
 
+    def trails_battles(self, actor: Actor) -> bool:
+        """Return whether the actor's camp is one ACLED lists second in the battles of this conflict."""
+        month, day = self._scan.month, self._scan.day
+        side = self._scan.kb.camp_of(actor.name, self.year, month, day)
+        return side is not None and side.trails_in(self.year, month, day)
+
     def knows_camps(self) -> bool:
         """Return whether the knowledge base knows the camps of this document's conflict (and so the
         habits of order its country desk keeps), for the country and year of the report."""
