@@ -238,3 +238,23 @@ def crowd_doers(verb: Any, lexicon: Lexicon) -> bool:
         if c.dep_ in ("nsubj", "nsubjpass")
         for t in c.subtree
     )
+
+
+# Words for the armed owners of premises ("the headquarters of Gaddafi forces", "the militia's base")
+_ARMED_OWNERS = frozenset(
+    {"force", "troop", "army", "police", "militant", "fighter", "militia", "rebel", "insurgent", "jihadist",
+     "gunman", "loyalist", "soldier", "brigade", "battalion", "regiment", "guard", "unit"}
+)  # fmt: skip
+
+
+def held_by_armed(objs: list[Any]) -> bool:
+    """Whether premises a trigger takes are told as an armed side's ("the headquarters of Gaddafi forces",
+    "the brigade's compound"): taking them is ground won from that side, a battle, not premises that
+    changed hands."""
+    for o in objs:
+        owners = [c for c in o.children if c.dep_ == "poss"]
+        owners += [g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj"]  # fmt: skip
+        if any(w.lemma_.lower() in _ARMED_OWNERS for w in owners):
+            return True
+    return False

@@ -35,6 +35,7 @@ from polemos.stages.trigger_filters import (
 from polemos.stages.trigger_objects import (
     crowd_doers,
     ground_combat,
+    held_by_armed,
     named_ground,
     object_tokens,
     phrase_anchor,
@@ -286,6 +287,8 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
             and any(named_ground(o) or "urban_ground" in word_classes.get(o.lemma_.lower(), ()) for o in objs)
         ):
             classes.add("place")
+        if held_by_armed(objs):
+            classes.add("armed_held")  # "seized the headquarters of Gaddafi forces": ground won from them
         if any(o.tag_ in ("NNS", "NNPS") for o in objs):
             classes.add("plural")  # "seized six police officers": a group taken (lexicon: plural)
         if ground:
