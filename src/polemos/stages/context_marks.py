@@ -21,6 +21,7 @@ from polemos.stages.crowd_force import (
     fires_on_crowd,
     storms,
 )
+from polemos.stages.crowd_property import ATTACK_WORDS, CROWD_PROPERTY_MARK, attacks_property
 from polemos.stages.escalation import (
     BLOCKADE_MARK,
     ROAD_VERBS,
@@ -113,4 +114,6 @@ def context_marks(tokens: ParsedSentence, lexicon: Lexicon) -> set[str]:
     lemmas.update(m for t, w in pairs if w in STORMING_WORDS and (m := storms(t)) is not None)
     if any(w in SETTING_WORDS and crowd_sets_fire(t, lexicon) for t, w in pairs):
         lemmas.add(CROWD_ARSON_MARK)  # "demonstrators set the station on fire": a riot
+    if any(w in ATTACK_WORDS and attacks_property(t, lexicon) for t, w in pairs):
+        lemmas.add(CROWD_PROPERTY_MARK)  # "the offices were attacked during a demonstration": a riot
     return lemmas

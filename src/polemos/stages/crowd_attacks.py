@@ -18,8 +18,12 @@ from polemos.stages.crowd_harm import PhraseResolver, person, rioters_at
 from polemos.stages.victims import ARMED_WORDS, former
 from polemos.taxonomy import EventType, Inter, SubEventType
 
-# The verbs of an attack a crowd makes; a shooting, a bombing or an abduction tells of armed men.
-_ATTACK_VERBS = frozenset({"attack", "storm", "stone", "assault", "raid", "invade", "lynch", "beat"})
+# The verbs of an attack a crowd makes; a shooting, a bombing or an abduction tells of armed men. A crowd
+# that destroys or wrecks what it attacks ("a group of youths destroyed a checkpoint") riots (ACLED: mob
+# violence against property or armed men).
+_ATTACK_VERBS = frozenset(
+    {"attack", "storm", "stone", "assault", "raid", "invade", "lynch", "beat", "destroy", "wreck", "ransack"}
+)
 # People told by their tie to an organisation: ACLED gives their violence to its militia, not to rioters.
 _AFFILIATED = frozenset(
     {"cadre", "supporter", "sympathiser", "sympathizer", "member", "loyalist", "activist"}
