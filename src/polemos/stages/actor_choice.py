@@ -12,7 +12,9 @@ from polemos.stages.actor_clandestine import clandestine
 from polemos.stages.actor_communities import communal_feud, communal_sides, community_names, family_names
 from polemos.stages.actor_context_sides import fill_from_context, strike_from_context
 from polemos.stages.actor_crowd_forces import crowd_police
+from polemos.stages.actor_foes import opposed_forces, struck_foe
 from polemos.stages.actor_initiative import initiator
+from polemos.stages.actor_motives import ground_holders, in_charge_or_motive, own_men_punished
 from polemos.stages.actor_order import attacked_side, placed_foe, swap_sides, under_attack
 from polemos.stages.actor_parties import (
     attributed_doer,
@@ -25,6 +27,7 @@ from polemos.stages.actor_parties import (
 )
 from polemos.stages.actor_sites import campaign_hit, owner_struck, site_owner, striker_not_target
 from polemos.stages.actor_targets import air_target, casualties_hit, mine_victim, planter_first, state_site
+from polemos.stages.actor_unknown import told_unknown
 from polemos.stages.actor_vigilantes import crowd_justice, vigilantes
 from polemos.stages.aggregate import unnamed_actor1
 from polemos.stages.annotate import Sentence
@@ -64,6 +67,16 @@ def choose_actors(
         agents, others = parties(agents), parties(others)
     # who only reports the event is never its party ("Gaddafi forces blamed NATO for the bombing")
     sentence_mentions = not_claimants(sentence_mentions, sent)
+    # nor who a charge or a motive names, nor a place's holder in a strategic development (actor_motives)
+    aside = in_charge_or_motive([*sentence_mentions, *agents, *patients, *others], sent, position)
+    aside += ground_holders([*sentence_mentions, *agents, *patients, *others], sent, etype)
+    if aside:
+        agents, patients, others = ([m for m in ms if m not in aside] for ms in (agents, patients, others))
+        sentence_mentions = [m for m in sentence_mentions if m not in aside]
+        # and a side left unnamed is not filled with them from the report's main actors either
+        still = {m.actor for m in (*sentence_mentions, *agents, *patients, *others)}
+        gone = {m.actor for m in aside} - still
+        ctx = dataclasses.replace(ctx, main_actors=tuple(a for a in ctx.main_actors if a not in gone))
     if etype is EventType.VIOLENCE_AGAINST_CIVILIANS:
         finders = finders_of_dead(sentence_mentions, sent)
         agents = [m for m in agents if m not in finders]
@@ -75,6 +88,8 @@ def choose_actors(
         named = [m for m in sentence_mentions if m not in patients and m.category in ("state", "armed")]
         m1 = m1 or first_mention(parties(named))
         m2 = first_mention(patients, civilian=True) or first_mention(roles.others, civilian=True)
+        if own_men_punished(sent) and (m1 is None or m1.category != "state"):
+            m1 = actors.resolve_phrase("the army", position)  # soldiers executed for refusing orders
         m1 = m1 or actors.resolve_phrase("unidentified gunmen", position)
         m2 = m2 or actors.resolve_phrase("civilians", position)
     elif etype in (EventType.PROTESTS, EventType.RIOTS):
@@ -110,6 +125,8 @@ def choose_actors(
             m1, m2 = planter_first(m1, m2, sentence_mentions, sent)
         if etype is EventType.EXPLOSIONS and m2 is None:
             m2 = casualties_hit(roles, sentence_mentions, sent, m1.actor if m1 else None)
+        if etype is EventType.EXPLOSIONS and m1 is not None and m2 is None:
+            m2 = struck_foe(m1, parties(sentence_mentions))  # "..., shelling the town": the foe told
         if etype in VIOLENT and m2 is None:
             m2 = state_site(sent, actors, m1.actor if m1 else None)
         if m1 is not None and m2 is None and _communities_fight(m1, etype):
@@ -133,6 +150,11 @@ def choose_actors(
         ev.append(
             evidence_at(doc, sent, "actor1", a1.name, sent.start, sent.start, "actor:party-militia", 0.5)
         )
+    if etype is EventType.BATTLES and m1 is not None and a1 is not None and a2 is None:
+        enemy = opposed_forces(m1, actors, position)  # "an anti-X militia took the town": X's forces
+        if enemy is not None:
+            a2 = enemy.actor
+            ev.append(evidence_at(doc, sent, "actor2", a2.name, m1.start, m1.end, "actor:opposed", 0.5))
     if etype is EventType.BATTLES and (a1 is None or a2 is None):
         a1, a2 = fill_from_context(doc, sent, a1, a2, ctx, ev, place)
         if (a1 is None) != (a2 is None) and not clandestine(sent.text):
@@ -162,8 +184,8 @@ def choose_actors(
         unknown = actors.resolve_phrase("unidentified armed group", position)
         # where one group fought a place's war, it is the unnamed side there (see actor_places)
         fight = etype is EventType.BATTLES and a2 is None
-        # but the doer of a deed done in hiding is no place's war party (see actor_clandestine)
-        hidden = clandestine(sent.text)
+        # but the doer of a deed done in hiding, or one the report calls unknown, is no place's war party
+        hidden = clandestine(sent.text) or told_unknown(sent.text)
         label_class = "fighting" if fight else "unnamed"
         placed = unknown if hidden or unknown is None else actors.at_place(unknown, place, label_class)
         if etype is EventType.BATTLES and a2 is not None and unknown is not None and not hidden:

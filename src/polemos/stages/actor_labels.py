@@ -96,9 +96,29 @@ def extend_head(text: str, end: int, heads: frozenset[str]) -> int:
     words = m.group(1).split()
     if fold(words[0]) in heads:
         return m.start(1) + len(words[0])
-    if len(words) > 1 and words[0].islower() and words[0] not in _CLAUSE_WORDS and fold(words[1]) in heads:
+    if (
+        len(words) > 1
+        and words[0].islower()
+        and words[0] not in _CLAUSE_WORDS
+        and not _past_verb(words[0])
+        and fold(words[1]) in heads
+    ):
         return m.end(1)
     return end
+
+
+# Participles that modify the armed noun after a name ("Haftar aligned forces", "IS linked militants")
+_MODIFIER_PARTICIPLES = frozenset(
+    ["backed", "linked", "aligned", "affiliated", "allied", "armed", "based", "led", "supported", "sponsored",
+     "trained", "funded", "associated", "inspired", "controlled", "dominated", "equipped", "organised",
+     "organized", "disguised", "embedded", "attached"]
+)  # fmt: skip
+
+
+def _past_verb(word: str) -> bool:
+    """Whether the word between a name and an armed noun is rather the verb of a clause ("rebels repulsed
+    loyalists", "rebels fought soldiers"): then the noun is the deed's object, not the name's head."""
+    return word in _IRREGULAR_PAST or (word.endswith("ed") and word not in _MODIFIER_PARTICIPLES)
 
 
 class LabelReader:

@@ -46,6 +46,10 @@ _TEMPLATE_OF = {
     "communal": "unidentified_communal_militia",
     "vigilante": "vigilante_militia",
 }
+# Words that make an "anti-X" group an identity militia: "an anti-Gaddafi tribal militia"
+_IDENTITY_WORD = re.compile(
+    r"\b(?:tribal|tribe|tribes|tribesmen|ethnic|clan|clans|communal)\b", re.IGNORECASE
+)
 # Identity militias named in a report of no known country are still known to be identity militias (inter
 # 4), unlike "Unidentified Armed Group", which a later stage gives every unnamed perpetrator anyway.
 _TYPED_WITHOUT_COUNTRY = frozenset({"vigilante", "communal"})
@@ -152,6 +156,12 @@ class Resolver:
             return self.state(item)
         if item.kind.startswith("hostile"):
             return self.hostile(item)
+        if item.kind == "communal" and item.head.lower().startswith("local") and self.attach:
+            # "the local militia led by Ghneiwa": the named group its link names, as for "the militia"
+            found = self.scan.attachment(item.start, item.end)
+            if found and found[1] not in ("in-name", "before-name") and not found[0].anti:
+                n, how = found
+                return self.mention(item, self.actor(n.entry), f"attached:{how} {n.key}", 0.85, True)
         country = item.country
         if country is None and item.kind == "civilian":
             # victims of no stated nationality are the foreigners the report names by theirs, if any
@@ -170,6 +180,9 @@ class Resolver:
                 rule = f"{n.rule}->its forces"
                 return self.mention(n, self.actor(owned), rule, n.confidence, False)
             return self.mention(n, self.actor(n.entry), n.rule, n.confidence, False)
+        if _IDENTITY_WORD.search(n.text) and (communal := self.template(_TEMPLATE_OF["communal"], None)):
+            # "an anti-Gaddafi tribal militia": an identity militia, whichever side it took
+            return self.mention(n, communal, f"{n.rule}->communal", 0.6, True)
         opp = [self.kb.forces_for(s, self.year) for s in self.state_camps if self.kb.opposes(s, n.entry.side)]
         forces = [e for e in opp if e is not None]
         if len(forces) == 1:
