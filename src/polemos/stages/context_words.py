@@ -30,7 +30,8 @@ def not_so_words(tokens: Sequence[Any], lowers: Sequence[str]) -> frozenset[int]
     """Words of the sentence that do not stand for themselves in the lexicon's context tests: the word
     after "anti-" ("anti-aircraft fire" names no aircraft, "anti-government" no government), "home" in
     "home town", "home village" (where one comes from: no sign of being off duty at home), "riot" in
-    "riot police", "the air" shot into, and what there was none of ("no damage was reported")."""
+    "riot police", "the air" shot into, and what there was none of ("no damage was reported") or what was not
+    done ("would not find")."""
     out = {i for i in range(2, len(lowers)) if lowers[i - 1] == "-" and lowers[i - 2] == "anti"}
     out.update(
         i
@@ -39,13 +40,19 @@ def not_so_words(tokens: Sequence[Any], lowers: Sequence[str]) -> frozenset[int]
     )
     out.update(_self_harm_words(tokens))
     out.update(_grievance_words(tokens))
-    out.update(i for i, t in enumerate(tokens) if denied_word(t))
+    out.update(i for i, t in enumerate(tokens) if denied_word(t) or _denied_deed(t))
     if "air" in lowers:
         out.update(i for i, t in enumerate(tokens) if lowers[i] == "air" and _air_as_place(t))
     if "riot" in lowers:  # most sentences name no riot
         # "riot police", "riot gear": a unit or its kit named by the crowds it faces, no riot
         out.update(i for i in range(len(lowers) - 1) if lowers[i] == "riot" and lowers[i + 1] in RIOT_UNITS)
     return frozenset(out)
+
+
+def _denied_deed(token: Any) -> bool:
+    """ "so that its technology would not find enemy hands", "police did not disperse them": a verb the
+    sentence negates tells of no such deed, so it is no context for one (a word found, a crowd dispersed)."""
+    return token.pos_ == "VERB" and any(c.dep_ == "neg" for c in token.children)
 
 
 # What the fire is, when someone sets himself on fire ("set himself alight", "set herself ablaze").
