@@ -37,3 +37,26 @@ def _actor1(coder: Any, text: str) -> str | None:
 )
 def test_a_deed_attributed_elsewhere_in_the_report_is_that_partys(coder: Any, text: str, doer: str) -> None:
     assert _actor1(coder, text) == doer
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        # a hostile label that claims the attack is the group that fought the place's war then
+        (
+            "Two children were killed when a mortar round struck a house in the Sabri district of Benghazi. "
+            "Locals said militants were claiming the mortar attack as revenge for the advance of the army.",
+            "BRSC: Shura Council of Benghazi Revolutionaries",
+        ),
+        # who names another as the doer claims no deed of its own
+        (
+            "Two children were killed when a mortar round struck a house in the Sabri district of Benghazi. "
+            "Locals said militants claimed the attack was carried out by unknown men.",
+            "Unidentified Armed Group (Libya)",
+        ),
+    ],
+)
+def test_a_deed_claimed_elsewhere_in_the_report_is_the_claimants(coder: Any, text: str, doer: str) -> None:
+    events = coder.code(Document(id="claimed", text=text, published=dt.date(2016, 11, 3)))
+    assert events, text
+    assert events[0].actor1 is not None and events[0].actor1.name == doer

@@ -170,6 +170,7 @@ def choose_actors(
                     evidence_at(doc, sent, fld, foe.name, sent.start, sent.start, "camp:sole-opponent", 0.4)
                 )
     told = attributed_doer(doc.text, actors, a1) if etype in VIOLENT else None
+    told = actors.at_place(told, place, "militants") if told is not None else None  # "militants claim it"
     if told is not None and told.actor != a2:
         a1 = told.actor  # "the explosions are said to be the work of X", told in another sentence
         ev[:] = [e for e in ev if e.field != "actor1"]

@@ -41,6 +41,17 @@ _FIRE_FROM = re.compile(
 # a few words after it ("a group calling itself") is its doer
 _ATTRIBUTED = re.compile(r"\b(?:the\s+work\s+of|blamed\s+on|attributed\s+to)\s+", re.IGNORECASE)
 _ATTRIBUTED_REACH = 30
+# ...or claimed by the party named before it: "militants are claiming the rocket attack was in retaliation",
+# "the group claimed responsibility for the bombing" (a claim of "the attack" takes the report's own deed)
+_CLAIMED_DEED = re.compile(
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:are|is|was|were|have|has|had)\s+)?(?:now\s+|reportedly\s+|also\s+)?"
+    r"claim(?:s|ed|ing)?\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|this|that)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|strikes?|shelling|blasts?|explosions?|assault|ambush|killings?"
+    r"|assassination)\b"
+    # not who names another as its doer ("police claim the attack was carried out by X")
+    r"(?!\s+(?:was|were)\s+(?:\w+\s+)?(?:by|carried|conducted|committed|perpetrated|launched)\b)",
+    re.IGNORECASE,
+)
 # Verbs of finding the dead: who finds bodies or a grave ("rebel forces uncovered 30 executed bodies",
 # "soldiers found a mass grave") came upon the killing, and is not who did it.
 _FINDING = frozenset({"find", "discover", "uncover", "unearth", "exhume", "recover", "retrieve", "locate"})
@@ -107,8 +118,9 @@ class _Mentions(Protocol):
 
 def attributed_doer(text: str, actors: _Mentions, doer: Actor | None) -> ActorMentionLike | None:
     """The armed party a report says a deed was the work of, blamed on or attributed to, anywhere in its
-    text ("Explosions hit the district. They are said to be the work of a group calling itself X"): the
-    doer of a violent event whose own sentence names none (`doer` None or an unidentified group)."""
+    text ("Explosions hit the district. They are said to be the work of a group calling itself X"), or
+    that claimed it ("militants are claiming the rocket attack"): the doer of a violent event whose own
+    sentence names none (`doer` None or an unidentified group)."""
     if doer is not None and not doer.name.startswith("Unidentified Armed Group"):
         return None
     for found in _ATTRIBUTED.finditer(text):
@@ -117,7 +129,12 @@ def attributed_doer(text: str, actors: _Mentions, doer: Actor | None) -> ActorMe
         named = [m for m in near if m.category in ("state", "armed", "external")]
         if named:
             return min(named, key=lambda m: m.start)
-    return None
+    if "claim" not in text.lower():
+        return None  # no claim can match: spares a scan of every mention
+    armed = [
+        m for m in parties(actors.mentions_in(0, len(text))) if m.category in ("state", "armed", "external")
+    ]
+    return next((m for m in armed if _CLAIMED_DEED.match(text, m.end)), None)
 
 
 def not_claimants(ms: Sequence[ActorMentionLike], sent: Sentence) -> list[ActorMentionLike]:

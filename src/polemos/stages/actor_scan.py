@@ -25,14 +25,15 @@ from polemos.stages.actor_units import unlisted_units
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(<]?[A-Z0-9<])|(?<=[a-z0-9][.!?])(?=[A-Z][a-z])|\n\s*"
 )
-# Links that attach a label to the name after it: "forces, led by Haftar", "militias loyal to Haftar",
+# Links that attach a label to the name after it: "forces, led by Haftar", "militias loyal to Haftar" (or
+# "linked to", "tied to" it: "executed by fighters linked to the LNA" are the LNA's, not its enemy's),
 # "fighters from a Tebu militia" (a place after "from" is no name: "fighters from Misrata" stay unnamed), and
 # the owner of what a label names: "aircraft (thought to) belong(ing) to Misratan forces", "jets flown by".
 _LINK_AFTER = re.compile(
     r"\s*,?\s*(?:(?:which|who|that)\s+(?:is|are)\s+)?(?:(?:led|commanded|headed|controlled|run|directed|loyal"
     r"|affiliated|allied|aligned|under|of|from)(?:\s+(?:by|to|with))?(?:\s+the\s+command\s+of)?"
     r"|(?:(?:thought|believed|said|reported|understood|suspected|alleged)\s+to\s+)?belong(?:s|ing)?\s+to"
-    r"|(?:owned|operated|flown)\s+by)\s+",
+    r"|(?:linked|tied)\s+(?:to|with)|(?:owned|operated|flown)\s+by)\s+",
     re.IGNORECASE,
 )
 # A name's own head and a further leading link after it: "(pro-GNC) factions led by", "forces loyal to"

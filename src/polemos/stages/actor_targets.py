@@ -12,6 +12,7 @@ from polemos.model import Actor
 from polemos.stages.actor_parties import CASUALTY_AFTER, first_mention, parties, peace_force
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike, Roles
+from polemos.stages.device_handlers import handled_device
 from polemos.stages.mention_context import DocumentActorsLike
 
 # What comes before a party named as a bomb's casualty: "(the bomb went off,) killing two soldiers",
@@ -152,10 +153,11 @@ def mine_victim(
     m1: ActorMentionLike, sent: Sentence, actors: DocumentActorsLike, position: int, planted: bool = True
 ) -> tuple[ActorMentionLike | None, ActorMentionLike | None]:
     """A mine or bomb whose only named party is said to have been killed or wounded by it ("two soldiers
-    were killed in a landmine explosion", "a bomb went off, killing two soldiers") or owned the vehicle it
-    hit: that party is the target, and whoever planted it, unnamed, is actor 1 (an unidentified armed
-    group, or the period's default perpetrator). Of any other attack (not `planted`), only the owner of
-    a vehicle or post told as attacked by someone ("a MINUSCA patrol was attacked by ABs") is its target."""
+    were killed in a landmine explosion", "a bomb went off, killing two soldiers"), owned the vehicle it
+    hit or was defusing it ("army engineers were trying to defuse it", see device_handlers): that party is
+    the target, and whoever planted it, unnamed, is actor 1 (an unidentified armed group, or the period's
+    default perpetrator). Of any other attack (not `planted`), only the owner of a vehicle or post told
+    as attacked by someone ("a MINUSCA patrol was attacked by ABs") is its target."""
     start, end = max(0, m1.start - sent.start), max(0, m1.end - sent.start)
     if (site := _SITE_IN_MENTION.search(m1.text)) is not None:
         end -= len(site.group())
@@ -167,6 +169,7 @@ def mine_victim(
         CASUALTY_AFTER.match(sent.text, end) is not None
         or _CASUALTY_BEFORE.search(sent.text, 0, start) is not None
         or (owner and _site_hit(sent, start, end))
+        or handled_device(sent.text, start, end)  # "LNA engineers were trying to defuse it"
     )
     if not attacked and not hit:
         return m1, None

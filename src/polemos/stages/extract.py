@@ -20,6 +20,7 @@ from polemos.model import (
 )
 from polemos.stages.actor_choice import choose_actors
 from polemos.stages.actor_parties import parties, peace_force
+from polemos.stages.actor_unit_owners import not_unit_owners
 from polemos.stages.annotate import Sentence
 from polemos.stages.arguments import ActorMentionLike, assign_roles, claimant_tokens, token_at, verb_of
 from polemos.stages.ceded_ground import ceded_ground
@@ -82,7 +83,10 @@ def extract_mentions(
 ) -> list[EventMention]:
     """Every factual event mention in the document, in text order."""
     ctx = TollContext(
-        main_actors=main_actors(actors.mentions_in(0, len(document.text))), facts=facts, sentences=sentences
+        # a unit's owner, "the X Force of the government", is no party of its own (actor_unit_owners)
+        main_actors=main_actors(not_unit_owners(actors.mentions_in(0, len(document.text)), document.text)),
+        facts=facts,
+        sentences=sentences,
     )
     out: list[EventMention] = []
     for sent, fact in zip(sentences, facts, strict=True):

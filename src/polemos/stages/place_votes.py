@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from polemos.knowledge.countries import load_countries
 from polemos.knowledge.gazetteer import Gazetteer, GazetteerEntry, is_trusted_match
+from polemos.stages.place_facilities import facility_namesake, is_big
 from polemos.stages.places import ToponymRun, toponym_runs
 
 __all__ = ["FOREIGNERS", "TOWN", "is_big", "names_foreigners", "toponym_votes"]
@@ -95,7 +96,6 @@ _LOCATIVE_OF = re.compile(
 # African Berlin, a Mogadishu Medina): its GeoNames readings count half, so a toponym of one country's own
 # beside it ("Mdantsane township near Berlin") outweighs even the biggest of them.
 _REUSED = 5
-_SEATS = frozenset({"PPLC", "PPLA"})
 # The kind of area a run may end in after its name ("Plateau State", "Helmand Province").
 _KINDS = frozenset({"state", "province", "region", "county", "district", "governorate"})
 
@@ -106,11 +106,6 @@ def _weight(entry: GazetteerEntry) -> float:
     # curated and small GeoNames places often carry no population: count them as a town of 10,000
     size = min(math.log10(entry.population) / 5, 1.2) if entry.population > 0 else 0.8
     return 0.5 + 0.5 * size + (_BIG if is_big(entry) else 0.0)
-
-
-def is_big(entry: GazetteerEntry) -> bool:
-    """A city of 100,000, an admin area, a capital or an admin seat."""
-    return entry.population >= 100_000 or entry.feature_class == "A" or entry.feature_code in _SEATS
 
 
 def toponym_votes(
@@ -183,6 +178,8 @@ def toponym_votes(
                     weight *= 0.5  # a name settlers and emigrants reused (`_REUSED`)
                 if opener and not is_big(e):
                     weight *= 0.5  # a capitalised word that opens a sentence (`_opens_sentence`)
+                if facility_namesake(run, mention.end < found.start + len(run), e):
+                    continue  # a small place a clinic or school is named after tells no country
                 vote(code, weight, mention.start, said.lower())
                 if places is not None and fit == 1.0 and _is_setting(text, mention.start):
                     places[code] = places.get(code, 0.0) + weight

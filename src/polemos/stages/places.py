@@ -30,6 +30,7 @@ from polemos.stages.place_context import (
     regions,
     to_place,
 )
+from polemos.stages.place_facilities import without_facility_namesakes
 from polemos.stages.place_quarters import apply_quarters
 from polemos.stages.place_respell import RESPELT, drop_stray_respellings
 from polemos.stages.place_routes import apply_routes
@@ -91,6 +92,7 @@ def find_places(
         if any(s < tokens[j - 1].end and tokens[i].start < e for s, e in taken):
             continue
         found = _resolve_run(text, tokens, i, j, gazetteer, focus)
+        found = without_facility_namesakes(text, tokens[i].start, tokens[j - 1].end, found, focus)
         respelt = respelt or any(m.reason.startswith(RESPELT) for m in found)
         if not found:
             unresolved.append((tokens[i].start, tokens[j - 1].end))
