@@ -54,6 +54,9 @@ def forces_label(label_text: str) -> bool:
     return bool(_FORCE_LABEL.match(label_text))
 
 
+_CUE_WORDS: dict[str, list[str]] = {}
+
+
 def recognised_camp(label_text: str, camps: Sequence[ActorEntry]) -> ActorEntry | None:
     """The one camp's forces among `camps` whose framing cues the label's own words hold ("the
     internationally backed government"), or None where none or several do."""
@@ -63,7 +66,9 @@ def recognised_camp(label_text: str, camps: Sequence[ActorEntry]) -> ActorEntry 
 
 
 def _holds(words: list[str], cue: str) -> bool:
-    want = [fold(t.group()) for t in tokens(cue)]
+    want = _CUE_WORDS.get(cue)
+    if want is None:  # a cue's words are folded once: labels are read by the thousand
+        want = _CUE_WORDS[cue] = [fold(t.group()) for t in tokens(cue)]
     n = len(want)
     return n > 0 and any(words[i : i + n] == want for i in range(len(words) - n + 1))
 

@@ -40,7 +40,10 @@ def not_so_words(tokens: Sequence[Any], lowers: Sequence[str]) -> frozenset[int]
     )
     out.update(_self_harm_words(tokens))
     out.update(_grievance_words(tokens))
-    out.update(i for i, t in enumerate(tokens) if denied_word(t) or _denied_deed(t))
+    out.update(i for i, t in enumerate(tokens) if denied_word(t))
+    negated = {t.head.i for t in tokens if t.dep_ == "neg"}
+    if negated:
+        out.update(i for i, t in enumerate(tokens) if t.i in negated and _denied_deed(t))
     if "air" in lowers:
         out.update(i for i, t in enumerate(tokens) if lowers[i] == "air" and _air_as_place(t))
     if "riot" in lowers:  # most sentences name no riot

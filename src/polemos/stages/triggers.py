@@ -287,7 +287,7 @@ def candidate_hits(doc: Any, lexicon: Lexicon, place_token_ids: frozenset[int]) 
             and any(named_ground(o) or "urban_ground" in word_classes.get(o.lemma_.lower(), ()) for o in objs)
         ):
             classes.add("place")
-        if held_by_armed(objs):
+        if trig.id.startswith("territory") and held_by_armed(objs):
             classes.add("armed_held")  # "seized the headquarters of Gaddafi forces": ground won from them
         if any(o.tag_ in ("NNS", "NNPS") for o in objs):
             classes.add("plural")  # "seized six police officers": a group taken (lexicon: plural)
