@@ -17,6 +17,7 @@ from polemos.stages.actor_labels import Label
 from polemos.stages.actor_naming import ActorMention, period_actor
 from polemos.stages.actor_owners import MILITARY_AIRCRAFT, aircraft_owner, ascribed_state
 from polemos.stages.actor_scan import Named, Scan
+from polemos.stages.actor_unknown import UNKNOWN_CRAFT
 
 __all__ = ["air_power", "campaign_target", "war_party"]
 
@@ -65,7 +66,7 @@ def air_power(scan: Scan, resolver: _Resolving, position: int) -> ActorMention |
             found = resolver.state(dataclasses.replace(label, country=state))
             if found is not None:
                 return dataclasses.replace(found, rule=f"aerial:ascribed:{found.rule}")
-    if _UNKNOWN_CRAFT.search(scan.text) or _UNCLAIMED.search(scan.text):
+    if UNKNOWN_CRAFT.search(scan.text) or _UNCLAIMED.search(scan.text):
         # aircraft the report calls unknown, or a strike it says no one claimed, with no owner or state told:
         # no air power's by default, though only states fly (ACLED's unidentified perpetrator)
         unknown = resolver.template("unidentified_armed_group", None)
@@ -97,13 +98,8 @@ _TOLD_BEFORE = re.compile(
     r"|bombardments?|bombs|missiles)\b",
     re.IGNORECASE,
 )
-# Aircraft the report calls unknown ("unidentified aircraft", "Unknown (foreign) aircraft"), and a strike it
-# says no one claimed ("The attack was unclaimed", "no one has claimed the raid")
-_UNKNOWN_CRAFT = re.compile(
-    r"\b(?:unidentified|unknown|unmarked)\s+(?:\(?[a-z]+\)?\s+)?(?:aircraft|warplanes?|jets?|planes?|drones?"
-    r"|helicopters?)\b",
-    re.IGNORECASE,
-)
+# A strike the report says no one claimed ("The attack was unclaimed", "no one has claimed the raid");
+# aircraft it calls unknown are actor_unknown's UNKNOWN_CRAFT
 _UNCLAIMED = re.compile(
     r"\b(?:was|were|went|remains?|is|are)\s+unclaimed\b|\bno\s+(?:one|group)\s+(?:has\s+)?claimed\b"
 )
